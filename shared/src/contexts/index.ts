@@ -1,0 +1,13 @@
+import { BUNDLED_CONTEXTS } from './bundled.js';
+
+export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
+export const OB_V3_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
+export const DATA_INTEGRITY_V2_CONTEXT = 'https://w3id.org/security/data-integrity/v2';
+export const MULTIKEY_V1_CONTEXT_URL = 'https://w3id.org/security/multikey/v1';
+export const BITSTRING_STATUS_LIST_CONTEXT = 'https://www.w3.org/ns/credentials/status/v1';
+export const CORRIDOR_V1_CONTEXT = 'https://w3id.org/corridor/v1';
+
+/** The contexts of a Corridor skill credential, in order. */
+export const CREDENTIAL_CONTEXTS = [VC_V2_CONTEXT, OB_V3_CONTEXT, CORRIDOR_V1_CONTEXT] as const;
+
+export { BUNDLED_CONTEXTS };

@@ -1,0 +1,12 @@
+export * from './errors.js';
+export * from './encoding.js';
+export * from './keys.js';
+export * from './did-key.js';
+export * from './contexts/index.js';
+export * from './document-loader.js';
+export * from './proof.js';
+export * from './canonical-json.js';
+export * from './records.js';
+export * from './validate.js';
+export * from './status-list.js';
+export type * from './types.js';

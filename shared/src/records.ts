@@ -1,0 +1,139 @@
+/**
+ * Registry records as JWS (JSON General Serialization) over RFC 8785 canonical JSON, EdDSA,
+ * made with jose. Several parties sign the identical payload; each signature names its key
+ * as a did:key URL in `kid`, so a record verifies offline with no key lookup.
+ */
+import { FlattenedSign, flattenedVerify, importJWK, type CryptoKey } from 'jose';
+import { canonicalJson, sha256Hex } from './canonical-json.js';
+import { parseDidKey } from './did-key.js';
+import { decodeBase64url, encodeBase64url } from './encoding.js';
+import { CorridorError } from './errors.js';
+import { decodePublicKeyMultibase, type KeyPair } from './keys.js';
+import type { GeneralJws, RegistryRecord } from './types.js';
+import { assertRegistryRecord } from './validate.js';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export interface VerifiedRecord<T = RegistryRecord> {
+  record: T;
+  /** did:keys of every signature that verified (all of them, or the call throws). */
+  signers: string[];
+  /** sha256 (hex) of the canonical payload: what co-signers agree on. */
+  contentHash: string;
+  jws: GeneralJws;
+}
+
+const privateKeys = new WeakMap<KeyPair, Promise<CryptoKey | Uint8Array>>();
+const publicKeys = new Map<string, Promise<CryptoKey | Uint8Array>>();
+
+function privateKeyOf(key: KeyPair) {
+  let imported = privateKeys.get(key);
+  if (!imported) {
+    imported = importJWK(key.privateJwk, 'EdDSA');
+    privateKeys.set(key, imported);
+  }
+  return imported;
+}
+
+function publicKeyOf(did: string) {
+  let imported = publicKeys.get(did);
+  if (!imported) {
+    const { publicKeyMultibase } = parseDidKey(did);
+    const x = encodeBase64url(decodePublicKeyMultibase(publicKeyMultibase));
+    imported = importJWK({ kty: 'OKP', crv: 'Ed25519', x }, 'EdDSA');
+    if (publicKeys.size > 10_000) publicKeys.clear();
+    publicKeys.set(did, imported);
+  }
+  return imported;
+}
+
+export function recordContentHash(record: unknown): string {
+  return sha256Hex(canonicalJson(record));
+}
+
+/** Signs any JSON value (a record, or a trust pack) as a one-signature general JWS. */
+export async function signJson(value: unknown, key: KeyPair): Promise<GeneralJws> {
+  const payload = encoder.encode(canonicalJson(value));
+  const flat = await new FlattenedSign(payload)
+    .setProtectedHeader({ alg: 'EdDSA', kid: key.description.id })
+    .sign(await privateKeyOf(key));
+  return { payload: flat.payload, signatures: [{ protected: flat.protected as string, signature: flat.signature }] };
+}
+
+export async function signRecord(record: RegistryRecord, key: KeyPair): Promise<GeneralJws> {
+  assertRegistryRecord(record);
+  return signJson(record, key);
+}
+
+/** Adds a signature over the identical payload (co-signing). Refuses a key that already signed. */
+export async function addSignature(jws: GeneralJws, key: KeyPair): Promise<GeneralJws> {
+  const signers = jws.signatures.map((s) => signerOf(s.protected));
+  if (signers.includes(key.description.controller)) {
+    throw new CorridorError('ERR_CONFLICT', 'this key has already signed the record');
+  }
+  const own = await signJson(JSON.parse(decoder.decode(decodeBase64url(jws.payload))), key);
+  if (own.payload !== jws.payload) throw new CorridorError('ERR_RECORD_INVALID', 'payload is not in canonical form');
+  return { payload: jws.payload, signatures: [...jws.signatures, ...own.signatures] };
+}
+
+function signerOf(protectedHeader: string): string {
+  let header: { alg?: unknown; kid?: unknown };
+  try {
+    header = JSON.parse(decoder.decode(decodeBase64url(protectedHeader)));
+  } catch (cause) {
+    throw new CorridorError('ERR_RECORD_SIGNATURE_INVALID', 'protected header is not JSON', { cause });
+  }
+  if (header.alg !== 'EdDSA' || typeof header.kid !== 'string') {
+    throw new CorridorError('ERR_RECORD_SIGNATURE_INVALID', 'signature must be EdDSA with a did:key kid');
+  }
+  try {
+    return parseDidKey(header.kid).did;
+  } catch (cause) {
+    throw new CorridorError('ERR_RECORD_SIGNATURE_INVALID', 'signature kid is not a did:key', { cause });
+  }
+}
+
+function assertJwsShape(jws: unknown): asserts jws is GeneralJws {
+  const candidate = jws as Partial<GeneralJws> | null;
+  if (
+    typeof candidate !== 'object' || candidate === null || typeof candidate.payload !== 'string' ||
+    !Array.isArray(candidate.signatures) || candidate.signatures.length === 0 ||
+    !candidate.signatures.every((s) => typeof s?.protected === 'string' && typeof s?.signature === 'string')
+  ) {
+    throw new CorridorError('ERR_RECORD_INVALID', 'not a JWS in general JSON serialization');
+  }
+}
+
+/** Verifies every signature of a JWS and returns its JSON payload and signer DIDs. */
+export async function verifyJson(jws: unknown): Promise<{ value: unknown; signers: string[]; contentHash: string }> {
+  assertJwsShape(jws);
+  const signers: string[] = [];
+  for (const { protected: header, signature } of jws.signatures) {
+    const did = signerOf(header);
+    if (signers.includes(did)) throw new CorridorError('ERR_RECORD_SIGNATURE_INVALID', 'the same key signed twice');
+    try {
+      await flattenedVerify({ payload: jws.payload, protected: header, signature }, await publicKeyOf(did));
+    } catch (cause) {
+      throw new CorridorError('ERR_RECORD_SIGNATURE_INVALID', undefined, { cause });
+    }
+    signers.push(did);
+  }
+  let text: string;
+  let value: unknown;
+  try {
+    text = decoder.decode(decodeBase64url(jws.payload));
+    value = JSON.parse(text);
+  } catch (cause) {
+    throw new CorridorError('ERR_RECORD_INVALID', 'payload is not JSON', { cause });
+  }
+  if (canonicalJson(value) !== text) throw new CorridorError('ERR_RECORD_INVALID', 'payload is not canonical JSON');
+  return { value, signers, contentHash: sha256Hex(text) };
+}
+
+/** Verifies every signature and the record's shape. Authorization is the caller's policy. */
+export async function verifyRecord(jws: unknown): Promise<VerifiedRecord> {
+  const { value, signers, contentHash } = await verifyJson(jws);
+  assertRegistryRecord(value);
+  return { record: value, signers, contentHash, jws: jws as GeneralJws };
+}

@@ -1,0 +1,198 @@
+/**
+ * The data Corridor moves around: the skill credential, registry records and the trust pack.
+ * Registry records are JSON payloads signed as JWS (see records.ts); the trust pack carries them.
+ */
+
+/** ISO 3166-1 alpha-2 country code, e.g. 'PH', 'JP'. */
+export type CountryCode = string;
+/** BCP 47 language tag → text, e.g. { en: 'Care worker', ja: '介護職員' }. */
+export type LocalizedText = Record<string, string>;
+
+export type AssessmentRoute = 'training' | 'recognition-of-prior-learning';
+
+export interface Alignment {
+  type: ['Alignment'];
+  targetCode: string;
+  targetFramework: string;
+  targetName: string;
+  targetUrl?: string;
+}
+
+/** An Open Badges 3.0 OpenBadgeCredential as Corridor issues it (VCDM 2.0). */
+export interface SkillCredential {
+  '@context': string[];
+  id: string;
+  type: ['VerifiableCredential', 'OpenBadgeCredential'];
+  issuer: { id: string; type: ['Profile']; name: string };
+  validFrom: string;
+  validUntil?: string;
+  name: string;
+  credentialSubject: {
+    id?: string;
+    type: ['AchievementSubject'];
+    name: string;
+    birthDate: string;
+    activityEndDate: string;
+    assessmentRoute: AssessmentRoute;
+    achievement: {
+      id: string;
+      type: ['Achievement'];
+      name: string;
+      description: string;
+      criteria: { narrative: string };
+      achievementType: 'Certificate' | 'Certification' | 'License';
+      alignment: Alignment[];
+    };
+  };
+  credentialStatus: StatusListEntry;
+  proof?: Record<string, unknown>;
+}
+
+export interface StatusListEntry {
+  id: string;
+  type: 'BitstringStatusListEntry';
+  statusPurpose: 'revocation' | 'suspension';
+  statusListIndex: string;
+  statusListCredential: string;
+}
+
+export interface StatusListCredential {
+  '@context': string[];
+  id: string;
+  type: ['VerifiableCredential', 'BitstringStatusListCredential'];
+  issuer: string;
+  validFrom: string;
+  credentialSubject: {
+    id: string;
+    type: 'BitstringStatusList';
+    statusPurpose: 'revocation' | 'suspension';
+    encodedList: string;
+  };
+  proof?: Record<string, unknown>;
+}
+
+// ---- registry records (JWS payloads) ----
+
+export type RecordKind = 'authority' | 'partnership' | 'qualification' | 'accreditation' | 'mapping';
+
+interface RecordBase {
+  kind: RecordKind;
+  /** Stable id of the record across versions, a URI (urn:corridor:…). */
+  id: string;
+  /** 1 for the first version; an amendment or withdrawal is a new version, never an edit. */
+  version: number;
+  /** When the signers made this version (ISO 8601). */
+  issuedAt: string;
+}
+
+/** An authority describes itself; self-signed. Trust in it comes from a root or a partnership. */
+export interface AuthorityRecord extends RecordBase {
+  kind: 'authority';
+  /** The authority's did:key. */
+  did: string;
+  country: CountryCode;
+  name: LocalizedText;
+}
+
+/** An SMP / bilateral agreement; signed by both authorities. */
+export interface PartnershipRecord extends RecordBase {
+  kind: 'partnership';
+  name: LocalizedText;
+  /** The two authorities' did:keys. */
+  authorities: [string, string];
+  countries: [CountryCode, CountryCode];
+  validFrom: string;
+  validUntil?: string;
+  status: 'active' | 'withdrawn';
+}
+
+export interface QualificationRecord extends RecordBase {
+  kind: 'qualification';
+  authority: string;
+  country: CountryCode;
+  title: LocalizedText;
+  /** National framework level, e.g. { framework: 'PQF', level: '2', referencedTo: { framework: 'AQRF', level: '2' } }. */
+  level: { framework: string; level: string; referencedTo?: { framework: string; level: string } };
+  /** ISCO-08 unit group code (4 digits). */
+  isco08: string;
+  esco?: string;
+  units: { code: string; title: LocalizedText }[];
+  achievementType: 'Certificate' | 'Certification' | 'License';
+  status: 'active' | 'withdrawn';
+}
+
+export interface AccreditationRecord extends RecordBase {
+  kind: 'accreditation';
+  /** The origin authority that accredits (must be of trainingBody.country). */
+  authority: string;
+  trainingBody: { did: string; name: string; country: CountryCode };
+  qualifications: string[];
+  validFrom: string;
+  validUntil?: string;
+  status: 'active' | 'suspended' | 'withdrawn';
+}
+
+export type ConditionType = 'language' | 'bridging-training' | 'supervised-practice' | 'licensing-exam';
+
+export interface MappingCondition {
+  id: string;
+  type: ConditionType;
+  description: LocalizedText;
+  /** For language: BCP 47 language and the minimum level (e.g. 'ja', 'JLPT N4'). */
+  language?: string;
+  minimumLevel?: string;
+  hours?: number;
+  /** Qualification ids whose credential satisfies this condition when presented. */
+  satisfiedBy?: string[];
+}
+
+/** Equivalence mapping; in force only when signed by both partner authorities. */
+export interface MappingRecord extends RecordBase {
+  kind: 'mapping';
+  partnership: string;
+  origin: { country: CountryCode; qualification: string; awardedFrom?: string; awardedUntil?: string };
+  destination: {
+    country: CountryCode;
+    qualification?: string;
+    occupation?: { isco08: string; title: LocalizedText };
+  };
+  outcome: 'full' | 'partial' | 'none';
+  conditions: MappingCondition[];
+  purpose: 'employment' | 'further-study';
+  validFrom: string;
+  validUntil?: string;
+  status: 'active' | 'withdrawn';
+}
+
+export type RegistryRecord =
+  | AuthorityRecord
+  | PartnershipRecord
+  | QualificationRecord
+  | AccreditationRecord
+  | MappingRecord;
+
+/** JWS JSON General Serialization (RFC 7515 §7.2.1), one signature per signing authority. */
+export interface GeneralJws {
+  payload: string;
+  signatures: { protected: string; signature: string }[];
+}
+
+// ---- trust pack ----
+
+export interface TrustPackContent {
+  format: 'corridor-trust-pack/1';
+  /** The destination country this pack serves. */
+  country: CountryCode;
+  /** Registry log sequence of the newest record included; strictly grows. */
+  sequence: number;
+  /** Hash (hex sha256) of the registry log head at `sequence`. */
+  logHead: string;
+  issuedAt: string;
+  /** Every record as signed by its authorities (all versions the verifier needs). */
+  records: GeneralJws[];
+  /** Issuers' signed BitstringStatusListCredentials, keyed by their URL (`id`). */
+  statusLists: StatusListCredential[];
+}
+
+/** The file a verifier syncs: the content signed by the registry operator (JWS, one signature). */
+export type SignedTrustPack = GeneralJws;

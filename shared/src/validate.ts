@@ -1,0 +1,189 @@
+/**
+ * Runtime validation of everything that crosses a trust boundary. Errors name the field,
+ * never its value, so no personal data reaches a message.
+ */
+import { CorridorError, type ErrorCode } from './errors.js';
+import type {
+  RegistryRecord, SkillCredential, StatusListCredential, TrustPackContent,
+} from './types.js';
+
+type Check = (value: unknown, path: string) => void;
+
+class Invalid extends Error {}
+const fail = (path: string, what: string): never => {
+  throw new Invalid(`${path} ${what}`);
+};
+
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const COUNTRY = /^[A-Z]{2}$/;
+const BCP47 = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
+const URI = /^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$/;
+const DID_KEY = /^did:key:z6Mk[1-9A-HJ-NP-Za-km-z]+$/;
+
+export const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const string: Check = (v, p) => { if (typeof v !== 'string' || v.length === 0 || v.length > 10_000) fail(p, 'must be a non-empty string'); };
+const matching = (re: RegExp, what: string): Check => (v, p) => { if (typeof v !== 'string' || !re.test(v)) fail(p, `must be ${what}`); };
+const dateTime: Check = (v, p) => { if (typeof v !== 'string' || !ISO_DATETIME.test(v) || Number.isNaN(Date.parse(v))) fail(p, 'must be an ISO 8601 date-time'); };
+const date: Check = (v, p) => { if (typeof v !== 'string' || !ISO_DATE.test(v) || Number.isNaN(Date.parse(v))) fail(p, 'must be a YYYY-MM-DD date'); };
+const country = matching(COUNTRY, 'an ISO 3166-1 alpha-2 code');
+const uri = matching(URI, 'a URI');
+const didKey = matching(DID_KEY, 'a did:key');
+const positiveInt: Check = (v, p) => { if (!Number.isSafeInteger(v) || (v as number) < 1) fail(p, 'must be a positive integer'); };
+const oneOf = (...values: unknown[]): Check => (v, p) => { if (!values.includes(v)) fail(p, `must be one of ${values.join(', ')}`); };
+const exactArray = (...values: string[]): Check => (v, p) => {
+  if (!Array.isArray(v) || v.length !== values.length || !values.every((x, i) => v[i] === x)) fail(p, `must be ${JSON.stringify(values)}`);
+};
+const arrayOf = (item: Check, { min = 0, max = 10_000 } = {}): Check => (v, p) => {
+  if (!Array.isArray(v) || v.length < min || v.length > max) fail(p, `must be an array of ${min}..${max} items`);
+  (v as unknown[]).forEach((x, i) => item(x, `${p}[${i}]`));
+};
+const localized: Check = (v, p) => {
+  if (!isObject(v) || Object.keys(v).length === 0) fail(p, 'must be an object of language tag → text');
+  for (const [lang, text] of Object.entries(v as object)) {
+    if (!BCP47.test(lang)) fail(`${p}.${lang}`, 'is not a BCP 47 language tag');
+    string(text, `${p}.${lang}`);
+  }
+};
+const optional = (check: Check): Check => (v, p) => { if (v !== undefined) check(v, p); };
+const shape = (fields: Record<string, Check>, { open = false } = {}): Check => (v, p) => {
+  if (!isObject(v)) return fail(p, 'must be an object');
+  for (const [key, check] of Object.entries(fields)) check(v[key], `${p}.${key}`);
+  if (!open) for (const key of Object.keys(v)) if (!(key in fields)) fail(`${p}.${key}`, 'is not allowed');
+};
+
+function run<T>(check: Check, value: unknown, code: ErrorCode, root: string): asserts value is T {
+  try {
+    check(value, root);
+  } catch (error) {
+    if (error instanceof Invalid) throw new CorridorError(code, error.message);
+    throw error;
+  }
+}
+
+const recordBase = { kind: string, id: uri, version: positiveInt, issuedAt: dateTime };
+const validity = { validFrom: dateTime, validUntil: optional(dateTime) };
+
+const recordChecks: Record<RegistryRecord['kind'], Check> = {
+  authority: shape({ ...recordBase, did: didKey, country, name: localized }),
+  partnership: shape({
+    ...recordBase, ...validity, name: localized,
+    authorities: arrayOf(didKey, { min: 2, max: 2 }), countries: arrayOf(country, { min: 2, max: 2 }),
+    status: oneOf('active', 'withdrawn'),
+  }),
+  qualification: shape({
+    ...recordBase, authority: didKey, country, title: localized,
+    level: shape({ framework: string, level: string, referencedTo: optional(shape({ framework: string, level: string })) }),
+    isco08: matching(/^\d{4}$/, 'a 4-digit ISCO-08 unit group'), esco: optional(uri),
+    units: arrayOf(shape({ code: string, title: localized }), { max: 200 }),
+    achievementType: oneOf('Certificate', 'Certification', 'License'), status: oneOf('active', 'withdrawn'),
+  }),
+  accreditation: shape({
+    ...recordBase, ...validity, authority: didKey,
+    trainingBody: shape({ did: didKey, name: string, country }),
+    qualifications: arrayOf(uri, { min: 1, max: 1000 }), status: oneOf('active', 'suspended', 'withdrawn'),
+  }),
+  mapping: shape({
+    ...recordBase, ...validity, partnership: uri,
+    origin: shape({ country, qualification: uri, awardedFrom: optional(dateTime), awardedUntil: optional(dateTime) }),
+    destination: shape({
+      country, qualification: optional(uri),
+      occupation: optional(shape({ isco08: matching(/^\d{4}$/, 'a 4-digit ISCO-08 unit group'), title: localized })),
+    }),
+    outcome: oneOf('full', 'partial', 'none'),
+    conditions: arrayOf(shape({
+      id: string, type: oneOf('language', 'bridging-training', 'supervised-practice', 'licensing-exam'),
+      description: localized, language: optional(matching(BCP47, 'a BCP 47 language tag')),
+      minimumLevel: optional(string), hours: optional(positiveInt), satisfiedBy: optional(arrayOf(uri, { max: 50 })),
+    }), { max: 50 }),
+    purpose: oneOf('employment', 'further-study'), status: oneOf('active', 'withdrawn'),
+  }),
+};
+
+export function assertRegistryRecord(value: unknown): asserts value is RegistryRecord {
+  const kind = isObject(value) ? value.kind : undefined;
+  const check = typeof kind === 'string' && Object.hasOwn(recordChecks, kind) ? recordChecks[kind as RegistryRecord['kind']] : undefined;
+  if (!check) throw new CorridorError('ERR_RECORD_INVALID', 'record.kind is not a known record kind');
+  run<RegistryRecord>(check, value, 'ERR_RECORD_INVALID', 'record');
+  const record = value as RegistryRecord;
+  if (record.kind === 'mapping' && !record.destination.qualification && !record.destination.occupation) {
+    throw new CorridorError('ERR_RECORD_INVALID', 'record.destination needs a qualification or an occupation');
+  }
+}
+
+const statusEntry = shape({
+  id: uri, type: oneOf('BitstringStatusListEntry'), statusPurpose: oneOf('revocation', 'suspension'),
+  statusListIndex: matching(/^(0|[1-9]\d{0,9})$/, 'a decimal index'), statusListCredential: uri,
+});
+
+const skillCredential: Check = shape({
+  '@context': arrayOf(uri, { min: 1, max: 10 }),
+  id: uri,
+  type: exactArray('VerifiableCredential', 'OpenBadgeCredential'),
+  issuer: shape({ id: didKey, type: exactArray('Profile'), name: string }),
+  validFrom: dateTime,
+  validUntil: optional(dateTime),
+  name: string,
+  credentialSubject: shape({
+    id: optional(uri),
+    type: exactArray('AchievementSubject'),
+    name: string,
+    birthDate: date,
+    activityEndDate: dateTime,
+    assessmentRoute: oneOf('training', 'recognition-of-prior-learning'),
+    achievement: shape({
+      id: uri, type: exactArray('Achievement'), name: string, description: string,
+      criteria: shape({ narrative: string }),
+      achievementType: oneOf('Certificate', 'Certification', 'License'),
+      alignment: arrayOf(shape({
+        type: exactArray('Alignment'), targetCode: string, targetFramework: string, targetName: string,
+        targetUrl: optional(uri),
+      }), { max: 20 }),
+    }),
+  }),
+  credentialStatus: statusEntry,
+  proof: optional((v, p) => { if (!isObject(v)) fail(p, 'must be an object'); }),
+});
+
+/** The exact shape Corridor issues: anything else is ERR_CREDENTIAL_MALFORMED. */
+export function assertSkillCredential(value: unknown): asserts value is SkillCredential {
+  run<SkillCredential>(skillCredential, value, 'ERR_CREDENTIAL_MALFORMED', 'credential');
+}
+
+const statusListCredential: Check = shape({
+  '@context': arrayOf(uri, { min: 1, max: 5 }),
+  id: uri,
+  type: exactArray('VerifiableCredential', 'BitstringStatusListCredential'),
+  issuer: didKey,
+  validFrom: dateTime,
+  validUntil: optional(dateTime),
+  credentialSubject: shape({
+    id: uri, type: oneOf('BitstringStatusList'), statusPurpose: oneOf('revocation', 'suspension'),
+    encodedList: matching(/^u[A-Za-z0-9_-]+$/, 'a multibase base64url string'),
+  }),
+  proof: optional((v, p) => { if (!isObject(v)) fail(p, 'must be an object'); }),
+});
+
+export function assertStatusListCredential(value: unknown): asserts value is StatusListCredential {
+  run<StatusListCredential>(statusListCredential, value, 'ERR_TRUST_PACK_INVALID', 'statusList');
+}
+
+const trustPackContent: Check = shape({
+  format: oneOf('corridor-trust-pack/1'),
+  country,
+  sequence: (v, p) => { if (!Number.isSafeInteger(v) || (v as number) < 0) fail(p, 'must be a non-negative integer'); },
+  logHead: matching(/^[0-9a-f]{64}$/, 'a sha256 hex digest'),
+  issuedAt: dateTime,
+  records: arrayOf(isObjectCheck(), { max: 2_000_000 }),
+  statusLists: arrayOf(statusListCredential, { max: 100_000 }),
+});
+
+function isObjectCheck(): Check {
+  return (v, p) => { if (!isObject(v)) fail(p, 'must be an object'); };
+}
+
+export function assertTrustPackContent(value: unknown): asserts value is TrustPackContent {
+  run<TrustPackContent>(trustPackContent, value, 'ERR_TRUST_PACK_INVALID', 'trustPack');
+}

@@ -1,0 +1,52 @@
+// Minimal shims: the @digitalbazaar packages ship no types. Only what Corridor calls.
+declare module '@digitalbazaar/vc' {
+  export function issue(options: {
+    credential: object;
+    suite: unknown;
+    documentLoader: (url: string) => Promise<unknown>;
+    now?: Date | string;
+  }): Promise<Record<string, unknown>>;
+  export function verifyCredential(options: {
+    credential: object;
+    suite: unknown;
+    documentLoader: (url: string) => Promise<unknown>;
+    checkStatus?: (options: unknown) => Promise<{ verified: boolean }>;
+    now?: Date;
+  }): Promise<{ verified: boolean; error?: unknown; results?: unknown[] }>;
+  export const defaultDocumentLoader: unknown;
+}
+declare module '@digitalbazaar/data-integrity' {
+  export class DataIntegrityProof {
+    constructor(options: { signer?: unknown; cryptosuite: unknown; date?: Date | string });
+  }
+}
+declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
+  export const cryptosuite: {
+    name: string;
+    requiredAlgorithm: string;
+    canonize: (input: unknown, options: unknown) => Promise<string>;
+    createVerifier: (options: { verificationMethod: unknown }) => Promise<unknown>;
+  };
+}
+declare module '@digitalbazaar/cborld' {
+  export function encode(options: {
+    jsonldDocument: object;
+    documentLoader: (url: string) => Promise<unknown>;
+    registryEntryId?: number;
+    typeTableLoader?: (options: { registryEntryId: number }) => Promise<Map<string, Map<unknown, number>>>;
+    format?: string;
+  }): Promise<Uint8Array>;
+  export function decode(options: {
+    cborldBytes: Uint8Array;
+    documentLoader: (url: string) => Promise<unknown>;
+    typeTableLoader?: (options: { registryEntryId: number }) => Promise<Map<string, Map<unknown, number>>>;
+  }): Promise<Record<string, unknown>>;
+}
+declare module 'jsonld' {
+  const jsonld: {
+    canonize(input: unknown, options: Record<string, unknown>): Promise<string>;
+    toRDF(input: unknown, options: Record<string, unknown>): Promise<unknown>;
+    expand(input: unknown, options: Record<string, unknown>): Promise<unknown[]>;
+  };
+  export default jsonld;
+}
