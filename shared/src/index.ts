@@ -10,3 +10,6 @@ export * from './records.js';
 export * from './validate.js';
 export * from './status-list.js';
 export type * from './types.js';
+export * from './qr/index.js';
+export * from './credential.js';
+export * from './reference.js';

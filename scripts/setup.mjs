@@ -1,0 +1,20 @@
+// One-step set-up for a fresh machine with Node 20 and npm: pnpm, dependencies, build.
+// `npm run demo` and `npm test` both run it first; it is quick when everything is in place.
+import { execSync } from 'node:child_process';
+
+const run = (command) => execSync(command, { stdio: 'inherit' });
+const has = (command) => {
+  try {
+    execSync(command, { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+if (!has('pnpm --version')) {
+  console.error('corridor: installing pnpm 10 with npm (corepack cannot fetch it here)…');
+  run('npm install -g pnpm@10');
+}
+run('pnpm install --frozen-lockfile --prefer-offline');
+run('pnpm run build');

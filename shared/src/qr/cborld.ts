@@ -1,0 +1,90 @@
+/**
+ * Credential ⇄ CBOR-LD bytes ⇄ QR text. The text is `CC1:` + base45, all inside the QR
+ * alphanumeric set. Compression tables are append-only: a table id, once printed on paper,
+ * always decodes to the same strings, so a certificate printed today still reads in ten years.
+ */
+import { decode as decodeCborld, encode as encodeCborld } from '@digitalbazaar/cborld';
+import { documentLoader as defaultLoader, type DocumentLoader } from '../document-loader.js';
+import { CorridorError, isCorridorError } from '../errors.js';
+import { decodeBase45, encodeBase45 } from './base45.js';
+
+/** Typed prefix and format version of every Corridor QR payload. */
+export const QR_PREFIX = 'CC1:';
+/** The longest QR text we accept: a version-40 alphanumeric QR at ECC L holds 4,296 characters. */
+export const MAX_QR_TEXT_LENGTH = 4296;
+/** The longest CBOR-LD payload we decode, well above any credential we issue. */
+export const MAX_CBORLD_BYTES = 3000;
+
+type TypeTable = Map<string, Map<unknown, number>>;
+
+/**
+ * Corridor compression table 1 (CBOR-LD registry entry 100). APPEND ONLY: never reorder,
+ * remove or renumber an entry; add a new table id for anything else.
+ */
+const TABLE_1 = {
+  context: [
+    'https://www.w3.org/ns/credentials/v2',
+    'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+    'https://w3id.org/corridor/v1',
+    'https://w3id.org/security/data-integrity/v2',
+    'https://w3id.org/security/multikey/v1',
+    'https://www.w3.org/ns/credentials/status/v1',
+  ],
+  none: ['ISCO-08', 'ESCO', 'PQF', 'AQRF', 'NQF', 'JQF', 'Certificate', 'Certification', 'License', 'training', 'recognition-of-prior-learning', 'revocation', 'suspension'],
+  cryptosuite: ['eddsa-rdfc-2022'],
+};
+export const CORRIDOR_TABLE_ID = 100;
+
+function numbered(values: readonly string[], first = 1): Map<unknown, number> {
+  return new Map(values.map((value, i) => [value, first + i]));
+}
+
+const tables = new Map<number, TypeTable>([
+  [CORRIDOR_TABLE_ID, new Map([
+    ['context', numbered(TABLE_1.context)],
+    ['url', numbered(TABLE_1.context)],
+    ['none', numbered(TABLE_1.none)],
+    ['https://w3id.org/security#cryptosuiteString', numbered(TABLE_1.cryptosuite)],
+  ])],
+]);
+
+const typeTableLoader = async ({ registryEntryId }: { registryEntryId: number }) => {
+  const table = tables.get(registryEntryId);
+  if (!table) throw new CorridorError('ERR_QR_INVALID', 'unknown compression table');
+  return table;
+};
+
+export async function credentialToCborld(credential: object, documentLoader: DocumentLoader = defaultLoader): Promise<Uint8Array> {
+  try {
+    return await encodeCborld({ jsonldDocument: credential, documentLoader, registryEntryId: CORRIDOR_TABLE_ID, typeTableLoader });
+  } catch (cause) {
+    if (isCorridorError(cause)) throw cause;
+    throw new CorridorError('ERR_CREDENTIAL_MALFORMED', 'the credential cannot be compressed for a QR code', { cause });
+  }
+}
+
+export async function cborldToCredential(bytes: Uint8Array, documentLoader: DocumentLoader = defaultLoader): Promise<Record<string, unknown>> {
+  if (bytes.length > MAX_CBORLD_BYTES) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'the QR payload is larger than any credential');
+  try {
+    return await decodeCborld({ cborldBytes: bytes, documentLoader, typeTableLoader });
+  } catch (cause) {
+    if (isCorridorError(cause) && cause.code !== 'ERR_CONTEXT_UNKNOWN') throw cause;
+    throw new CorridorError('ERR_QR_INVALID', 'the QR payload is not valid CBOR-LD', { cause });
+  }
+}
+
+/** Credential → the text a QR code carries. */
+export async function encodeQrText(credential: object, documentLoader?: DocumentLoader): Promise<string> {
+  return QR_PREFIX + encodeBase45(await credentialToCborld(credential, documentLoader));
+}
+
+/** QR text → credential. Coded errors for a wrong prefix, bad base45, or bad CBOR-LD. */
+export async function decodeQrText(text: string, documentLoader?: DocumentLoader): Promise<Record<string, unknown>> {
+  if (typeof text !== 'string') throw new CorridorError('ERR_QR_INVALID', 'QR payload must be text');
+  const trimmed = text.trim();
+  if (trimmed.length > MAX_QR_TEXT_LENGTH) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'QR text is longer than any QR code holds');
+  if (!trimmed.startsWith(QR_PREFIX)) {
+    throw new CorridorError('ERR_QR_INVALID', /^CC\d+:/.test(trimmed) ? 'unsupported Corridor QR format version' : 'not a Corridor QR code (expected the CC1: prefix)');
+  }
+  return cborldToCredential(decodeBase45(trimmed.slice(QR_PREFIX.length)), documentLoader);
+}

@@ -1,0 +1,3 @@
+export * from './base45.js';
+export * from './cborld.js';
+export * from './image.js';

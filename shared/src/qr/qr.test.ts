@@ -1,0 +1,92 @@
+import { describe, expect, it } from '@jest/globals';
+import { buildSkillCredential } from '../credential.js';
+import { CorridorError } from '../errors.js';
+import { generateKeyPair, importKeyPair } from '../keys.js';
+import { verifyCredentialProof, signCredential } from '../proof.js';
+import { phCaregivingQualification } from '../reference.js';
+import { decodeBase45, encodeBase45 } from './base45.js';
+import { decodeQrText, encodeQrText, QR_PREFIX } from './cborld.js';
+import { describeQr, readQrFromPng, renderQrPng, renderQrSvg } from './image.js';
+
+const authority = importKeyPair(generateKeyPair());
+const issuerKey = importKeyPair(generateKeyPair());
+
+async function signedCredential() {
+  const credential = buildSkillCredential({
+    id: 'urn:uuid:3f1c2a9e-5b7d-4c8e-9a1f-2b3c4d5e6f70',
+    issuer: { did: issuerKey.description.controller, name: 'Manila Care Training Center' },
+    qualification: phCaregivingQualification(authority.description.controller),
+    subject: { name: 'Maria Santos', birthDate: '1996-04-12' },
+    assessedAt: '2026-10-30T00:00:00Z', route: 'training', validFrom: '2026-11-01T00:00:00Z',
+    status: {
+      id: 'https://mctc.example.ph/credentials/status/1#48213', type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation', statusListIndex: '48213', statusListCredential: 'https://mctc.example.ph/credentials/status/1',
+    },
+  });
+  return signCredential({ credential, signer: issuerKey.signer, now: new Date('2026-11-01T00:00:00Z') });
+}
+
+async function codeOf(promise: Promise<unknown>) {
+  try { await promise; } catch (error) { return (error as CorridorError).code; }
+  return 'no error';
+}
+
+describe('base45 (RFC 9285)', () => {
+  it('matches the RFC examples', () => {
+    expect(encodeBase45(new TextEncoder().encode('AB'))).toBe('BB8');
+    expect(encodeBase45(new TextEncoder().encode('Hello!!'))).toBe('%69 VD92EX0');
+    expect(encodeBase45(new TextEncoder().encode('base-45'))).toBe('UJCLQE7W581');
+    expect(new TextDecoder().decode(decodeBase45('QED8WEX0'))).toBe('ietf!');
+  });
+  it('round-trips any bytes', () => {
+    const bytes = Uint8Array.from({ length: 257 }, (_, i) => (i * 37) % 256);
+    expect(decodeBase45(encodeBase45(bytes))).toEqual(bytes);
+  });
+  it('rejects impossible input with a code', () => {
+    expect(() => decodeBase45('GGW')).toThrow(expect.objectContaining({ code: 'ERR_QR_INVALID' }));
+    expect(() => decodeBase45('ab')).toThrow(expect.objectContaining({ code: 'ERR_QR_INVALID' }));
+    expect(() => decodeBase45('A')).toThrow(expect.objectContaining({ code: 'ERR_QR_INVALID' }));
+  });
+});
+
+describe('QR codec', () => {
+  it('round-trips a signed credential through QR text, PNG pixels and back, and the proof still verifies', async () => {
+    const credential = await signedCredential();
+    const text = await encodeQrText(credential);
+    expect(text.startsWith(QR_PREFIX)).toBe(true);
+    expect(text).toMatch(/^[0-9A-Z $%*+\-./:]+$/);
+    const png = await renderQrPng(text);
+    const read = readQrFromPng(png);
+    expect(read).toBe(text);
+    const decoded = await decodeQrText(read);
+    expect(decoded).toEqual(credential);
+    await expect(verifyCredentialProof({ credential: decoded })).resolves.toEqual({ verified: true });
+  });
+
+  it('fits a QR code a phone reads from paper, and renders SVG', async () => {
+    const text = await encodeQrText(await signedCredential());
+    const { version } = describeQr(text);
+    expect(version).toBeLessThanOrEqual(25);
+    const svg = await renderQrSvg(text);
+    expect(svg).toMatch(/^<svg/);
+  });
+
+  it('gives coded errors for a wrong prefix, a newer version, bad base45, bad CBOR and oversize text', async () => {
+    const text = await encodeQrText(await signedCredential());
+    expect(await codeOf(decodeQrText('HC1:' + text.slice(4)))).toBe('ERR_QR_INVALID');
+    expect(await codeOf(decodeQrText('CC2:' + text.slice(4)))).toBe('ERR_QR_INVALID');
+    expect(await codeOf(decodeQrText('CC1:abc'))).toBe('ERR_QR_INVALID');
+    expect(await codeOf(decodeQrText('CC1:' + encodeBase45(Uint8Array.from([1, 2, 3, 4]))))).toBe('ERR_QR_INVALID');
+    expect(await codeOf(decodeQrText(text.slice(0, text.length - 30)))).toBe('ERR_QR_INVALID');
+    expect(await codeOf(decodeQrText('CC1:' + '0'.repeat(5000)))).toBe('ERR_PAYLOAD_TOO_LARGE');
+  });
+
+  it('refuses a PNG without a QR, a non-PNG and a PNG that declares a huge size', async () => {
+    const blank = await renderQrPng('CC1:');
+    expect(() => readQrFromPng(new Uint8Array(blank.length))).toThrow(expect.objectContaining({ code: 'ERR_INPUT_INVALID' }));
+    const bomb = Buffer.from(blank);
+    bomb.writeUInt32BE(100_000, 16);
+    bomb.writeUInt32BE(100_000, 20);
+    expect(() => readQrFromPng(bomb)).toThrow(expect.objectContaining({ code: 'ERR_PAYLOAD_TOO_LARGE' }));
+  });
+});
