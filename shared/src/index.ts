@@ -13,3 +13,5 @@ export type * from './types.js';
 export * from './qr/index.js';
 export * from './credential.js';
 export * from './reference.js';
+export * from './key-file.js';
+export * from './cli-support.js';

@@ -1,0 +1,155 @@
+#!/usr/bin/env node
+/**
+ * corridor-registry: the registry operator's and the authorities' command line.
+ *
+ *   corridor-registry init                                   create the database and the operator key
+ *   corridor-registry authority keygen --out <key.json>      a new authority key (0600), prints its did
+ *   corridor-registry propose <record.json> --key <key.json> sign a record and submit it
+ *   corridor-registry sign <record-id> --version <n> --key <key.json>   counter-sign a proposed version
+ *   corridor-registry list [--kind <kind>] [--state <state>]
+ *   corridor-registry push-status-list <status-list.json>
+ *   corridor-registry audit                                  re-check the log chain and every signature
+ *   corridor-registry export-pack --country <CC> --out <file>
+ *
+ * Options: --data <dir> (default $CORRIDOR_REGISTRY_DATA or ./.corridor/registry), --json, --help.
+ * Exit codes: 0 ok, 1 refused or audit failed, 3 usage or input error.
+ */
+import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  addSignature, CorridorError, describeFailure, EXIT, generateKeyPair, readKeyFile, signRecord, UsageError, writeKeyFile,
+  type GeneralJws, type RegistryRecord,
+} from '@corridor/shared';
+import { Registry, type RecordState } from './registry.js';
+import { RegistryStore, type LogKind } from './store.js';
+import { exportTrustPack } from './trust-pack.js';
+
+const HELP = readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith(' *')).map((l) => l.slice(3)).join('\n');
+
+const spec = {
+  allowPositionals: true,
+  options: {
+    data: { type: 'string' }, key: { type: 'string' }, out: { type: 'string' }, kind: { type: 'string' },
+    state: { type: 'string' }, version: { type: 'string' }, country: { type: 'string' },
+    json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' },
+  },
+} as const;
+
+function parseCommandLine() {
+  try {
+    return parseArgs(spec);
+  } catch (error) {
+    process.stderr.write(`usage: ${(error as Error).message} (see --help)\n`);
+    process.exit(EXIT.usage);
+  }
+}
+const { values: options, positionals } = parseCommandLine();
+
+const dataDir = resolve(options.data ?? process.env.CORRIDOR_REGISTRY_DATA ?? '.corridor/registry');
+const dbPath = join(dataDir, 'registry.db');
+const operatorKeyPath = join(dataDir, 'operator-key.json');
+
+function print(human: string, json: unknown): void {
+  process.stdout.write(options.json ? JSON.stringify(json, null, 2) + '\n' : human + '\n');
+}
+
+function need<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new UsageError(`${what} is required (see --help)`);
+  return value;
+}
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (cause) {
+    throw new CorridorError('ERR_INPUT_INVALID', 'the file is not readable JSON', { cause });
+  }
+}
+
+function openRegistry(): Registry {
+  if (!existsSync(dbPath)) throw new CorridorError('ERR_NOT_FOUND', `no registry in ${dataDir}; run corridor-registry init`);
+  return new Registry(new RegistryStore(dbPath));
+}
+
+async function main(): Promise<number> {
+  const [command, sub] = positionals;
+  if (options.help || !command) {
+    process.stdout.write(HELP + '\n');
+    return command || options.help ? EXIT.ok : EXIT.usage;
+  }
+  switch (command) {
+    case 'init': {
+      mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+      new RegistryStore(dbPath).close();
+      if (!existsSync(operatorKeyPath)) writeKeyFile(operatorKeyPath, generateKeyPair());
+      const operator = readKeyFile(operatorKeyPath).description.controller;
+      print(`registry ready in ${dataDir}\noperator ${operator}`, { dataDir, operator });
+      return EXIT.ok;
+    }
+    case 'authority': {
+      if (sub !== 'keygen') throw new UsageError('authority keygen --out <key.json>');
+      const out = need(options.out, '--out');
+      const key = generateKeyPair();
+      writeKeyFile(out, key);
+      print(key.controller, { did: key.controller, file: out });
+      return EXIT.ok;
+    }
+    case 'propose': {
+      const record = readJson(need(sub, 'a record file')) as RegistryRecord;
+      const key = readKeyFile(need(options.key, '--key'));
+      const result = await openRegistry().submit(await signRecord(record, key));
+      print(`${result.kind} ${result.recordId} v${result.version}: ${result.state}`, result);
+      return EXIT.ok;
+    }
+    case 'sign': {
+      const registry = openRegistry();
+      const version = Number(need(options.version, '--version'));
+      const held = registry.list().find((s) => s.recordId === need(sub, 'a record id') && s.version === version);
+      if (!held?.jws) throw new CorridorError('ERR_NOT_FOUND', 'no such record version');
+      const result = await registry.submit(await addSignature(held.jws as GeneralJws, readKeyFile(need(options.key, '--key'))));
+      print(`${result.kind} ${result.recordId} v${result.version}: ${result.state}`, result);
+      return EXIT.ok;
+    }
+    case 'list': {
+      const summaries = openRegistry().list({ kind: options.kind as LogKind | undefined, state: options.state as RecordState | undefined });
+      print(
+        summaries.map((s) => `${s.kind.padEnd(14)} ${s.state.padEnd(10)} v${s.version} ${s.recordId}`).join('\n') || '(no records)',
+        summaries.map(({ jws: _jws, ...rest }) => rest),
+      );
+      return EXIT.ok;
+    }
+    case 'push-status-list': {
+      const result = await openRegistry().pushStatusList(readJson(need(sub, 'a status list file')));
+      print(`status list ${result.recordId} v${result.version}: ${result.unchanged ? 'unchanged' : 'accepted'}`, result);
+      return EXIT.ok;
+    }
+    case 'audit': {
+      const report = await openRegistry().audit();
+      print(report.ok
+        ? `log intact: ${report.entries} entries, ${report.records} record versions, head ${report.head.hash}`
+        : `LOG BROKEN at entry ${report.firstBreak!.seq}: ${report.firstBreak!.reason}`, report);
+      return report.ok ? EXIT.ok : EXIT.invalid;
+    }
+    case 'export-pack': {
+      const country = need(options.country, '--country');
+      if (!/^[A-Z]{2}$/.test(country)) throw new UsageError('--country must be an ISO 3166-1 alpha-2 code, e.g. JP');
+      const out = resolve(need(options.out, '--out'));
+      const pack = await exportTrustPack(openRegistry(), { country, operatorKey: readKeyFile(operatorKeyPath) });
+      // Write then rename, so a verifier never picks up half a pack.
+      writeFileSync(out + '.tmp', JSON.stringify(pack));
+      renameSync(out + '.tmp', out);
+      print(`trust pack for ${country} written to ${out}`, { country, file: out });
+      return EXIT.ok;
+    }
+    default:
+      throw new UsageError(`unknown command ${command} (see --help)`);
+  }
+}
+
+main().then((code) => { process.exitCode = code; }, (error: unknown) => {
+  const failure = describeFailure(error);
+  process.stderr.write((options.json ? JSON.stringify(failure.json) : failure.line) + '\n');
+  if (options.debug) console.error(error);
+  process.exitCode = failure.exitCode;
+});

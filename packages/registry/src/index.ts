@@ -1,0 +1,5 @@
+export * from './store.js';
+export * from './policy.js';
+export * from './registry.js';
+export * from './trust-pack.js';
+export * from './reference-setup.js';

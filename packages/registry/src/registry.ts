@@ -1,0 +1,253 @@
+/**
+ * The registry core: accepts signed records, enforces who may sign what, keeps versions and the
+ * hash-chained log, takes issuers' status lists, audits itself, and exports trust packs.
+ */
+import {
+  assertStatusListCredential, canonicalJson, CorridorError, decodeBase64url, recordContentHash, sha256Hex,
+  verifyCredentialProof, verifyRecord,
+  type AccreditationRecord, type AuthorityRecord, type GeneralJws, type PartnershipRecord,
+  type QualificationRecord, type RegistryRecord, type StatusListCredential,
+} from '@corridor/shared';
+import { checkSigners, signaturePolicy, type RegistryView } from './policy.js';
+import { chainHash, GENESIS_HASH, type LogKind, type RecordRow, type RegistryStore } from './store.js';
+
+export type RecordState = 'proposed' | 'in-force' | 'withdrawn' | 'superseded';
+
+export interface SubmitResult {
+  recordId: string;
+  version: number;
+  kind: LogKind;
+  state: RecordState;
+  signers: string[];
+  contentHash: string;
+  /** Log sequence of the entry this submission created (or of the existing one if nothing changed). */
+  seq: number;
+  unchanged: boolean;
+}
+
+export interface RecordSummary {
+  recordId: string;
+  version: number;
+  kind: LogKind;
+  state: RecordState;
+  signers: string[];
+  contentHash: string;
+  seq: number;
+  record: RegistryRecord | StatusListCredential;
+  jws?: GeneralJws;
+}
+
+export interface AuditReport {
+  ok: boolean;
+  entries: number;
+  records: number;
+  head: { seq: number; hash: string };
+  firstBreak?: { seq: number; reason: string };
+}
+
+const decoder = new TextDecoder();
+
+function payloadOf(body: string): RegistryRecord {
+  const jws = JSON.parse(body) as GeneralJws;
+  return JSON.parse(decoder.decode(decodeBase64url(jws.payload))) as RegistryRecord;
+}
+
+/** State of every version of one record: the highest complete version is the one in force. */
+function statesOf(versions: RecordRow[]): Map<number, RecordState> {
+  const states = new Map<number, RecordState>();
+  const current = [...versions].reverse().find((v) => v.complete);
+  for (const v of versions) {
+    if (!v.complete) states.set(v.version, current && current.version > v.version ? 'superseded' : 'proposed');
+    else if (v === current) states.set(v.version, v.kind !== 'status-list' && isWithdrawn(payloadOf(v.body)) ? 'withdrawn' : 'in-force');
+    else states.set(v.version, 'superseded');
+  }
+  return states;
+}
+
+function isWithdrawn(record: RegistryRecord): boolean {
+  return 'status' in record && record.status === 'withdrawn';
+}
+
+export class Registry {
+  readonly store: RegistryStore;
+  readonly #now: () => Date;
+
+  constructor(store: RegistryStore, options: { now?: () => Date } = {}) {
+    this.store = store;
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  /** The highest complete version of a record, if any. */
+  current<T extends RegistryRecord>(recordId: string): T | undefined {
+    const complete = this.store.versions(recordId).filter((v) => v.complete);
+    const last = complete[complete.length - 1];
+    return last ? (payloadOf(last.body) as T) : undefined;
+  }
+
+  #view(): RegistryView {
+    return {
+      authorityByDid: (did) => {
+        for (const row of this.store.records('authority')) {
+          const record = this.current<AuthorityRecord>(row.recordId);
+          if (record?.did === did && record.version === row.version) return record;
+        }
+        return undefined;
+      },
+      partnership: (id) => this.current<PartnershipRecord>(id),
+      qualification: (id) => this.current<QualificationRecord>(id),
+    };
+  }
+
+  /** Accepts a record JWS: a new record, a new version, or a co-signature of an existing version. */
+  async submit(jws: unknown): Promise<SubmitResult> {
+    const { record, signers, contentHash, jws: verified } = await verifyRecord(jws);
+    // Everything below is synchronous, so it runs as one unit even under concurrent requests.
+    return this.store.transaction(() => {
+      const versions = this.store.versions(record.id);
+      if (versions.some((v) => v.kind !== record.kind)) throw new CorridorError('ERR_CONFLICT', 'a record with this id has another kind');
+      const existing = versions.find((v) => v.version === record.version);
+      const latest = versions[versions.length - 1];
+      let merged: GeneralJws = verified;
+      let mergedSigners = signers;
+      if (existing) {
+        if (existing.contentHash !== contentHash) {
+          throw new CorridorError('ERR_CONFLICT', 'this version exists with other content; amend with a new version');
+        }
+        const held = JSON.parse(existing.body) as GeneralJws;
+        const added = verified.signatures.filter((_, i) => !existing.signers.includes(signers[i]!));
+        if (added.length === 0) return this.#result(existing, true);
+        merged = { payload: held.payload, signatures: [...held.signatures, ...added] };
+        mergedSigners = [...existing.signers, ...signers.filter((s) => !existing.signers.includes(s))];
+      } else if (record.version !== (latest?.version ?? 0) + 1) {
+        throw new CorridorError('ERR_CONFLICT', `the next version of this record is ${(latest?.version ?? 0) + 1}`);
+      }
+      const { complete } = checkSigners(signaturePolicy(record, this.#view()), mergedSigners);
+      const body = JSON.stringify(merged);
+      const entry = this.store.appendLog({
+        kind: record.kind, recordId: record.id, version: record.version, contentHash, body,
+        acceptedAt: this.#now().toISOString(),
+      });
+      const row: RecordRow = {
+        recordId: record.id, version: record.version, kind: record.kind, contentHash, body,
+        signers: mergedSigners, complete, seq: entry.seq,
+      };
+      this.store.putRecord(row);
+      return this.#result(row, false);
+    });
+  }
+
+  #result(row: RecordRow, unchanged: boolean): SubmitResult {
+    const state = statesOf(this.store.versions(row.recordId)).get(row.version) ?? 'proposed';
+    return {
+      recordId: row.recordId, version: row.version, kind: row.kind, state, signers: row.signers,
+      contentHash: row.contentHash, seq: row.seq, unchanged,
+    };
+  }
+
+  /** Takes an issuer's signed status list; the issuer must be an accredited training body. */
+  async pushStatusList(credential: unknown): Promise<SubmitResult> {
+    assertStatusListCredential(credential);
+    const proof = await verifyCredentialProof({ credential });
+    if (!proof.verified) throw proof.error;
+    const accredited = this.store.records('accreditation')
+      .some((row) => row.complete && payloadOf(row.body).kind === 'accreditation' &&
+        (payloadOf(row.body) as AccreditationRecord).trainingBody.did === credential.issuer);
+    if (!accredited) throw new CorridorError('ERR_ISSUER_UNKNOWN', 'only accredited training bodies may publish status lists');
+    const contentHash = sha256Hex(canonicalJson(credential));
+    return this.store.transaction(() => {
+      const versions = this.store.versions(credential.id);
+      const latest = versions[versions.length - 1];
+      if (latest) {
+        const held = JSON.parse(latest.body) as StatusListCredential;
+        if (held.issuer !== credential.issuer) throw new CorridorError('ERR_SIGNER_NOT_AUTHORIZED', 'this status list belongs to another issuer');
+        if (latest.contentHash === contentHash) return this.#result(latest, true);
+        if (Date.parse(credential.validFrom) < Date.parse(held.validFrom)) {
+          throw new CorridorError('ERR_CONFLICT', 'this status list is older than the one held');
+        }
+      }
+      const body = JSON.stringify(credential);
+      const version = (latest?.version ?? 0) + 1;
+      const entry = this.store.appendLog({
+        kind: 'status-list', recordId: credential.id, version, contentHash, body, acceptedAt: this.#now().toISOString(),
+      });
+      const row: RecordRow = {
+        recordId: credential.id, version, kind: 'status-list', contentHash, body, signers: [credential.issuer], complete: true, seq: entry.seq,
+      };
+      this.store.putRecord(row);
+      return this.#result(row, false);
+    });
+  }
+
+  /** Every version of every record (optionally of one kind), with its state. */
+  list(options: { kind?: LogKind; state?: RecordState } = {}): RecordSummary[] {
+    const rows = this.store.records(options.kind);
+    const byId = new Map<string, RecordRow[]>();
+    for (const row of rows) byId.set(row.recordId, [...(byId.get(row.recordId) ?? []), row]);
+    const out: RecordSummary[] = [];
+    for (const versions of byId.values()) {
+      const states = statesOf(versions);
+      for (const row of versions) {
+        const state = states.get(row.version)!;
+        if (options.state && options.state !== state) continue;
+        const isStatusList = row.kind === 'status-list';
+        out.push({
+          recordId: row.recordId, version: row.version, kind: row.kind, state, signers: row.signers,
+          contentHash: row.contentHash, seq: row.seq,
+          record: isStatusList ? (JSON.parse(row.body) as StatusListCredential) : payloadOf(row.body),
+          ...(isStatusList ? {} : { jws: JSON.parse(row.body) as GeneralJws }),
+        });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Recomputes the hash chain and re-verifies every signature from the database, then checks
+   * that the record table says what the log says. Reports the first break.
+   */
+  async audit(): Promise<AuditReport> {
+    let prevHash = GENESIS_HASH;
+    let expectedSeq = 1;
+    let entries = 0;
+    const bodies = new Map<number, { recordId: string; version: number; body: string; signers: string[] }>();
+    const fail = (seq: number, reason: string): AuditReport => ({
+      ok: false, entries, records: 0, head: { seq: expectedSeq - 1, hash: prevHash }, firstBreak: { seq, reason },
+    });
+    for (const entry of this.store.iterateLog()) {
+      if (entry.seq !== expectedSeq) return fail(entry.seq, `sequence gap: expected ${expectedSeq}`);
+      if (entry.prevHash !== prevHash) return fail(entry.seq, 'previous-hash link is broken');
+      if (chainHash(prevHash, entry) !== entry.entryHash) return fail(entry.seq, 'entry hash does not match its content');
+      let signers: string[];
+      try {
+        if (entry.kind === 'status-list') {
+          const credential = JSON.parse(entry.body) as unknown;
+          const proof = await verifyCredentialProof({ credential: credential as object });
+          if (!proof.verified) return fail(entry.seq, `status list proof: ${proof.error.code}`);
+          if (sha256Hex(canonicalJson(credential)) !== entry.contentHash) return fail(entry.seq, 'content hash mismatch');
+          signers = [(credential as StatusListCredential).issuer];
+        } else {
+          const verified = await verifyRecord(JSON.parse(entry.body));
+          const { record, contentHash } = verified;
+          signers = verified.signers;
+          if (contentHash !== entry.contentHash || recordContentHash(record) !== contentHash) return fail(entry.seq, 'content hash mismatch');
+          if (record.id !== entry.recordId || record.version !== entry.version) return fail(entry.seq, 'entry does not name its record');
+        }
+      } catch (error) {
+        return fail(entry.seq, `signature check: ${(error as CorridorError).code ?? 'ERR_RECORD_INVALID'}`);
+      }
+      bodies.set(entry.seq, { recordId: entry.recordId, version: entry.version, body: entry.body, signers });
+      prevHash = entry.entryHash;
+      expectedSeq += 1;
+      entries += 1;
+    }
+    const rows = this.store.records();
+    for (const row of rows) {
+      const logged = bodies.get(row.seq);
+      if (!logged || logged.recordId !== row.recordId || logged.version !== row.version || logged.body !== row.body ||
+          [...logged.signers].sort().join() !== [...row.signers].sort().join()) {
+        return { ...fail(row.seq, `record ${row.version} of a ${row.kind} differs from the log`), entries };
+      }
+    }
+    return { ok: true, entries, records: rows.length, head: this.store.head() };
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * The trust pack a verifier for one destination country syncs: partner authorities, their
+ * qualifications and accreditations, mappings in force both ways, and issuers' status lists,
+ * signed by the registry operator. Verifiers re-check every inner signature themselves.
+ */
+import {
+  signJson,
+  type AccreditationRecord, type AuthorityRecord, type GeneralJws, type KeyPair, type MappingRecord,
+  type PartnershipRecord, type QualificationRecord, type SignedTrustPack, type StatusListCredential,
+  type TrustPackContent,
+} from '@corridor/shared';
+import type { Registry, RecordSummary } from './registry.js';
+
+const current = (summary: RecordSummary) => summary.state === 'in-force' || summary.state === 'withdrawn';
+
+export function trustPackContent(registry: Registry, options: { country: string; now?: Date }): TrustPackContent {
+  const { country, now = new Date() } = options;
+  const all = registry.list().filter(current);
+  const ofKind = <T>(kind: RecordSummary['kind']) => all.filter((s) => s.kind === kind) as (RecordSummary & { record: T })[];
+
+  const partnerships = ofKind<PartnershipRecord>('partnership').filter((s) => s.record.countries.includes(country));
+  const countries = new Set([country, ...partnerships.flatMap((s) => s.record.countries)]);
+  const authorities = ofKind<AuthorityRecord>('authority').filter((s) => countries.has(s.record.country));
+  const authorityCountry = new Map(authorities.map((s) => [s.record.did, s.record.country]));
+  const qualifications = ofKind<QualificationRecord>('qualification').filter((s) => countries.has(s.record.country));
+  const accreditations = ofKind<AccreditationRecord>('accreditation').filter((s) => authorityCountry.has(s.record.authority));
+  const mappings = ofKind<MappingRecord>('mapping')
+    .filter((s) => s.record.origin.country === country || s.record.destination.country === country);
+  const trainingBodies = new Set(accreditations.map((s) => s.record.trainingBody.did));
+  const statusLists = ofKind<StatusListCredential>('status-list').filter((s) => trainingBodies.has(s.record.issuer));
+
+  const records = [...authorities, ...partnerships, ...qualifications, ...accreditations, ...mappings]
+    .map((s) => s.jws as GeneralJws);
+  const head = registry.store.head();
+  return {
+    format: 'corridor-trust-pack/1', country, sequence: head.seq, logHead: head.hash,
+    issuedAt: now.toISOString(), records, statusLists: statusLists.map((s) => s.record),
+  };
+}
+
+/** The signed pack: the content as a JWS by the registry operator's key. */
+export async function exportTrustPack(registry: Registry, options: { country: string; operatorKey: KeyPair; now?: Date }): Promise<SignedTrustPack> {
+  return signJson(trustPackContent(registry, options), options.operatorKey);
+}

@@ -1,0 +1,32 @@
+/**
+ * Private keys on disk: written once with 0600 permissions (owner read/write only), read back
+ * and checked. The only file in shared that touches the file system.
+ */
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { CorridorError } from './errors.js';
+import { importKeyPair, type KeyPair, type StoredKeyPair } from './keys.js';
+
+export function writeKeyFile(path: string, key: StoredKeyPair): void {
+  if (existsSync(path)) throw new CorridorError('ERR_CONFLICT', 'a key file already exists there; refusing to overwrite a key');
+  // `wx` fails if the file appears in between; the mode applies at creation, so no moment of wider access.
+  writeFileSync(path, JSON.stringify(key, null, 2) + '\n', { mode: 0o600, flag: 'wx' });
+  chmodSync(path, 0o600);
+}
+
+export function readKeyFile(path: string): KeyPair {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (cause) {
+    throw new CorridorError('ERR_INPUT_INVALID', 'cannot read the key file', { cause });
+  }
+  if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) {
+    throw new CorridorError('ERR_KEY_INVALID', 'the key file is readable by others; run chmod 600 on it');
+  }
+  try {
+    return importKeyPair(JSON.parse(text));
+  } catch (cause) {
+    if (cause instanceof CorridorError) throw cause;
+    throw new CorridorError('ERR_KEY_INVALID', 'the key file is not a Corridor key', { cause });
+  }
+}
