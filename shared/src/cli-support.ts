@@ -2,6 +2,7 @@
  * What the three CLIs share: how an error is shown and which exit code it gets.
  * Exit codes: 0 success / valid, 1 invalid or refused, 2 indeterminate, 3 usage or input error.
  */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CorridorError, type ErrorCode } from './errors.js';
 
 export const EXIT = { ok: 0, invalid: 1, indeterminate: 2, usage: 3, internal: 70 } as const;
@@ -25,4 +26,34 @@ export function describeFailure(error: unknown): { line: string; exitCode: numbe
     };
   }
   return { line: 'internal error (see --debug)', exitCode: EXIT.internal, json: { code: 'ERR_INTERNAL', message: 'internal error' } };
+}
+
+/** The usage text of a CLI: the ` * ` lines of its opening comment. */
+export function helpText(sourceText: string): string {
+  return sourceText.split('\n').filter((l) => l.startsWith(' *')).map((l) => l.slice(3)).join('\n');
+}
+
+/** parseArgs, but a bad flag is a usage error (exit 3) rather than a stack trace. */
+export function parseCommandLine<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    process.stderr.write(`usage: ${(error as Error).message} (see --help)\n`);
+    process.exit(EXIT.usage);
+  }
+}
+
+export function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined || value === '') throw new UsageError(`${what} is required (see --help)`);
+  return value;
+}
+
+/** Runs a CLI's main: its number is the exit code; a failure prints one coded line, never a stack or personal data. */
+export function runCli(main: () => Promise<number>, options: { json?: boolean; debug?: boolean; mapExitCode?: (code: number) => number }): void {
+  main().then((code) => { process.exitCode = code; }, (error: unknown) => {
+    const failure = describeFailure(error);
+    process.stderr.write((options.json ? JSON.stringify(failure.json) : failure.line) + '\n');
+    if (options.debug) console.error(error);
+    process.exitCode = options.mapExitCode ? options.mapExitCode(failure.exitCode) : failure.exitCode;
+  });
 }

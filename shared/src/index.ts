@@ -15,3 +15,4 @@ export * from './credential.js';
 export * from './reference.js';
 export * from './key-file.js';
 export * from './cli-support.js';
+export * from './trust-index.js';

@@ -16,16 +16,15 @@
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
-  addSignature, CorridorError, describeFailure, EXIT, generateKeyPair, readKeyFile, signRecord, UsageError, writeKeyFile,
+  addSignature, CorridorError, EXIT, generateKeyPair, readKeyFile, signRecord, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
   type GeneralJws, type RegistryRecord,
 } from '@corridor/shared';
 import { Registry, type RecordState } from './registry.js';
 import { RegistryStore, type LogKind } from './store.js';
 import { exportTrustPack } from './trust-pack.js';
 
-const HELP = readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith(' *')).map((l) => l.slice(3)).join('\n');
+const HELP = helpText(readFileSync(new URL(import.meta.url), 'utf8'));
 
 const spec = {
   allowPositionals: true,
@@ -36,15 +35,7 @@ const spec = {
   },
 } as const;
 
-function parseCommandLine() {
-  try {
-    return parseArgs(spec);
-  } catch (error) {
-    process.stderr.write(`usage: ${(error as Error).message} (see --help)\n`);
-    process.exit(EXIT.usage);
-  }
-}
-const { values: options, positionals } = parseCommandLine();
+const { values: options, positionals } = parseCommandLine(spec);
 
 const dataDir = resolve(options.data ?? process.env.CORRIDOR_REGISTRY_DATA ?? '.corridor/registry');
 const dbPath = join(dataDir, 'registry.db');
@@ -54,10 +45,6 @@ function print(human: string, json: unknown): void {
   process.stdout.write(options.json ? JSON.stringify(json, null, 2) + '\n' : human + '\n');
 }
 
-function need<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new UsageError(`${what} is required (see --help)`);
-  return value;
-}
 
 function readJson(path: string): unknown {
   try {
@@ -89,25 +76,25 @@ async function main(): Promise<number> {
     }
     case 'authority': {
       if (sub !== 'keygen') throw new UsageError('authority keygen --out <key.json>');
-      const out = need(options.out, '--out');
+      const out = required(options.out, '--out');
       const key = generateKeyPair();
       writeKeyFile(out, key);
       print(key.controller, { did: key.controller, file: out });
       return EXIT.ok;
     }
     case 'propose': {
-      const record = readJson(need(sub, 'a record file')) as RegistryRecord;
-      const key = readKeyFile(need(options.key, '--key'));
+      const record = readJson(required(sub, 'a record file')) as RegistryRecord;
+      const key = readKeyFile(required(options.key, '--key'));
       const result = await openRegistry().submit(await signRecord(record, key));
       print(`${result.kind} ${result.recordId} v${result.version}: ${result.state}`, result);
       return EXIT.ok;
     }
     case 'sign': {
       const registry = openRegistry();
-      const version = Number(need(options.version, '--version'));
-      const held = registry.list().find((s) => s.recordId === need(sub, 'a record id') && s.version === version);
+      const version = Number(required(options.version, '--version'));
+      const held = registry.list().find((s) => s.recordId === required(sub, 'a record id') && s.version === version);
       if (!held?.jws) throw new CorridorError('ERR_NOT_FOUND', 'no such record version');
-      const result = await registry.submit(await addSignature(held.jws as GeneralJws, readKeyFile(need(options.key, '--key'))));
+      const result = await registry.submit(await addSignature(held.jws as GeneralJws, readKeyFile(required(options.key, '--key'))));
       print(`${result.kind} ${result.recordId} v${result.version}: ${result.state}`, result);
       return EXIT.ok;
     }
@@ -120,7 +107,7 @@ async function main(): Promise<number> {
       return EXIT.ok;
     }
     case 'push-status-list': {
-      const result = await openRegistry().pushStatusList(readJson(need(sub, 'a status list file')));
+      const result = await openRegistry().pushStatusList(readJson(required(sub, 'a status list file')));
       print(`status list ${result.recordId} v${result.version}: ${result.unchanged ? 'unchanged' : 'accepted'}`, result);
       return EXIT.ok;
     }
@@ -132,9 +119,9 @@ async function main(): Promise<number> {
       return report.ok ? EXIT.ok : EXIT.invalid;
     }
     case 'export-pack': {
-      const country = need(options.country, '--country');
+      const country = required(options.country, '--country');
       if (!/^[A-Z]{2}$/.test(country)) throw new UsageError('--country must be an ISO 3166-1 alpha-2 code, e.g. JP');
-      const out = resolve(need(options.out, '--out'));
+      const out = resolve(required(options.out, '--out'));
       const pack = await exportTrustPack(openRegistry(), { country, operatorKey: readKeyFile(operatorKeyPath) });
       // Write then rename, so a verifier never picks up half a pack.
       writeFileSync(out + '.tmp', JSON.stringify(pack));
@@ -147,9 +134,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => { process.exitCode = code; }, (error: unknown) => {
-  const failure = describeFailure(error);
-  process.stderr.write((options.json ? JSON.stringify(failure.json) : failure.line) + '\n');
-  if (options.debug) console.error(error);
-  process.exitCode = failure.exitCode;
-});
+runCli(main, options);

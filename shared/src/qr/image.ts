@@ -6,6 +6,7 @@ import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { CorridorError } from '../errors.js';
+import { encodeModulesPng } from './png.js';
 
 // jsqr is CommonJS with an ES-style default; NodeNext types see the namespace, Node sees either.
 type JsQr = typeof import('jsqr').default;
@@ -22,7 +23,8 @@ export interface QrRenderOptions {
 }
 
 export async function renderQrPng(text: string, { scale = 8, margin = 4 }: QrRenderOptions = {}): Promise<Buffer> {
-  return QRCode.toBuffer(text, { type: 'png', errorCorrectionLevel: 'M', scale, margin });
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  return encodeModulesPng(modules.size, (row, col) => Boolean(modules.get(row, col)), scale, margin);
 }
 
 export async function renderQrSvg(text: string, { margin = 4 }: QrRenderOptions = {}): Promise<string> {

@@ -1,0 +1,3 @@
+export * from './store.js';
+export * from './issuer.js';
+export * from './output.js';

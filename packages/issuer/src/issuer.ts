@@ -1,0 +1,101 @@
+/**
+ * The issuer core: signs a skill credential for a registry qualification with a never-reused
+ * random status index, revokes, and publishes its signed status lists.
+ */
+import { randomInt, randomUUID } from 'node:crypto';
+import {
+  buildSkillCredential, createStatusListCredential, CorridorError, MIN_STATUS_LIST_LENGTH, signCredential,
+  type AssessmentRoute, type KeyPair, type QualificationRecord, type SkillCredential, type StatusListCredential,
+} from '@corridor/shared';
+import type { CredentialRow, IssuerStore } from './store.js';
+
+export interface IssueRequest {
+  qualification: QualificationRecord;
+  subject: { name: string; birthDate: string; walletDid?: string };
+  assessedAt: string;
+  route: AssessmentRoute;
+  validUntil?: string;
+  /** A caller-chosen id makes a retry idempotent: the same id is never issued twice. */
+  id?: string;
+}
+
+export interface IssuerOptions {
+  store: IssuerStore;
+  key: KeyPair;
+  name: string;
+  /** Where this issuer's status lists are published, e.g. https://mctc.example.ph */
+  baseUrl: string;
+  now?: () => Date;
+  /** Uniform random integer in [0, n); crypto-strong by default. */
+  draw?: (n: number) => number;
+  listLength?: number;
+}
+
+/** A list is full at 15/16 of its length, so drawing a free random index stays fast. */
+const fillRatio = 15 / 16;
+
+const isoSeconds = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+export class Issuer {
+  readonly #o: Required<Omit<IssuerOptions, 'store' | 'key'>> & Pick<IssuerOptions, 'store' | 'key'>;
+
+  constructor(options: IssuerOptions) {
+    this.#o = {
+      now: () => new Date(), draw: (n) => randomInt(n), listLength: MIN_STATUS_LIST_LENGTH, ...options,
+      baseUrl: options.baseUrl.replace(/\/+$/, ''),
+    };
+  }
+
+  get did(): string {
+    return this.#o.key.description.controller;
+  }
+
+  statusListUrl(listId: number): string {
+    return `${this.#o.baseUrl}/credentials/status/${listId}`;
+  }
+
+  async issue(request: IssueRequest): Promise<SkillCredential> {
+    const { store, key, draw, listLength } = this.#o;
+    const id = request.id ?? `urn:uuid:${randomUUID()}`;
+    const existing = store.credential(id);
+    if (existing) return JSON.parse(existing.json) as SkillCredential;
+    const now = this.#o.now();
+    // Committed before signing: a crash after this point burns the index, never reuses it.
+    const { listId, index } = store.allocateIndex({
+      credentialId: id, length: listLength, capacity: Math.floor(listLength * fillRatio), draw, now: now.toISOString(),
+    });
+    const url = this.statusListUrl(listId);
+    const credential = buildSkillCredential({
+      id, issuer: { did: this.did, name: this.#o.name }, qualification: request.qualification, subject: request.subject,
+      assessedAt: request.assessedAt, route: request.route, validFrom: isoSeconds(now),
+      ...(request.validUntil ? { validUntil: request.validUntil } : {}),
+      status: {
+        id: `${url}#${index}`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation',
+        statusListIndex: String(index), statusListCredential: url,
+      },
+    });
+    const signed = await signCredential({ credential, signer: key.signer, now });
+    store.saveCredential({
+      id, qualification: request.qualification.id, subjectName: request.subject.name, issuedAt: credential.validFrom,
+      listId, statusIndex: index, state: 'active', json: JSON.stringify(signed),
+    });
+    return signed;
+  }
+
+  /** Revokes a credential: its bit is set in the list at once; publish the list to make it known. */
+  revoke(credentialId: string): CredentialRow {
+    const row = this.#o.store.setState(credentialId, 'revoked', this.#o.now().toISOString());
+    if (!row) throw new CorridorError('ERR_NOT_FOUND', 'no credential with this id was issued here');
+    return row;
+  }
+
+  /** Every status list as a signed BitstringStatusListCredential, ready to publish or push. */
+  async statusListCredentials(): Promise<StatusListCredential[]> {
+    const { store, key } = this.#o;
+    const now = this.#o.now();
+    return Promise.all(store.statusLists().map(async (list) => {
+      const unsigned = createStatusListCredential({ url: this.statusListUrl(list.id), issuer: this.did, statusPurpose: 'revocation', bits: list.bits, now });
+      return signCredential({ credential: unsigned, signer: key.signer, now });
+    }));
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * The issuer's SQLite store: the only file that speaks SQL. Status-list indices are allocated
+ * in their own committed transaction before the credential is signed, and the pair
+ * (list, index) is a primary key: an index, once drawn, is never drawn again, even if the
+ * process dies before the credential is saved.
+ */
+import Database from 'better-sqlite3';
+import { setBit } from '@corridor/shared';
+
+export type CredentialState = 'active' | 'revoked';
+
+export interface CredentialRow {
+  id: string;
+  qualification: string;
+  subjectName: string;
+  issuedAt: string;
+  listId: number;
+  statusIndex: number;
+  state: CredentialState;
+  json: string;
+}
+
+export interface StatusListRow {
+  id: number;
+  purpose: 'revocation';
+  length: number;
+  allocated: number;
+  bits: Uint8Array;
+  updatedAt: string;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS status_lists (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  purpose TEXT NOT NULL,
+  length INTEGER NOT NULL,
+  allocated INTEGER NOT NULL DEFAULT 0,
+  bits BLOB NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS status_allocations (
+  list_id INTEGER NOT NULL REFERENCES status_lists(id),
+  idx INTEGER NOT NULL,
+  credential_id TEXT NOT NULL UNIQUE,
+  allocated_at TEXT NOT NULL,
+  PRIMARY KEY (list_id, idx)
+);
+CREATE TABLE IF NOT EXISTS credentials (
+  id TEXT PRIMARY KEY,
+  qualification TEXT NOT NULL,
+  subject_name TEXT NOT NULL,
+  issued_at TEXT NOT NULL,
+  list_id INTEGER NOT NULL,
+  status_index INTEGER NOT NULL,
+  state TEXT NOT NULL DEFAULT 'active',
+  json TEXT NOT NULL,
+  FOREIGN KEY (list_id, status_index) REFERENCES status_allocations(list_id, idx)
+);
+CREATE INDEX IF NOT EXISTS credentials_qualification ON credentials (qualification);
+CREATE INDEX IF NOT EXISTS credentials_subject ON credentials (subject_name);
+`;
+
+interface CredentialSqlRow {
+  id: string; qualification: string; subject_name: string; issued_at: string; list_id: number;
+  status_index: number; state: CredentialState; json: string;
+}
+interface StatusListSqlRow { id: number; purpose: 'revocation'; length: number; allocated: number; bits: Buffer; updated_at: string }
+
+const toCredential = (r: CredentialSqlRow): CredentialRow => ({
+  id: r.id, qualification: r.qualification, subjectName: r.subject_name, issuedAt: r.issued_at, listId: r.list_id,
+  statusIndex: r.status_index, state: r.state, json: r.json,
+});
+const toList = (r: StatusListSqlRow): StatusListRow => ({
+  id: r.id, purpose: r.purpose, length: r.length, allocated: r.allocated, bits: new Uint8Array(r.bits), updatedAt: r.updated_at,
+});
+
+export class IssuerStore {
+  readonly #db: Database.Database;
+
+  constructor(path: string) {
+    this.#db = new Database(path);
+    this.#db.pragma('journal_mode = WAL');
+    this.#db.pragma('synchronous = FULL');
+    this.#db.pragma('foreign_keys = ON');
+    this.#db.exec(SCHEMA);
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.#db.transaction(fn).immediate();
+  }
+
+  getMeta(key: string): string | undefined {
+    return (this.#db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.#db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  /**
+   * Reserves a random free index for `credentialId`, opening a new list when the current one
+   * reaches `capacity` entries. `draw(n)` returns a uniform integer in [0, n).
+   */
+  allocateIndex(options: { credentialId: string; length: number; capacity: number; draw: (n: number) => number; now: string }): { listId: number; index: number } {
+    return this.transaction(() => {
+      let list = this.#db.prepare("SELECT * FROM status_lists WHERE purpose = 'revocation' AND allocated < ? ORDER BY id DESC LIMIT 1")
+        .get(options.capacity) as StatusListSqlRow | undefined;
+      if (!list) {
+        const bits = Buffer.alloc(options.length / 8);
+        const { lastInsertRowid } = this.#db.prepare("INSERT INTO status_lists (purpose, length, bits, updated_at) VALUES ('revocation', ?, ?, ?)")
+          .run(options.length, bits, options.now);
+        list = this.#db.prepare('SELECT * FROM status_lists WHERE id = ?').get(lastInsertRowid) as StatusListSqlRow;
+      }
+      const taken = this.#db.prepare('SELECT 1 FROM status_allocations WHERE list_id = ? AND idx = ?');
+      let index: number;
+      do index = options.draw(list.length); while (taken.get(list.id, index));
+      this.#db.prepare('INSERT INTO status_allocations (list_id, idx, credential_id, allocated_at) VALUES (?, ?, ?, ?)')
+        .run(list.id, index, options.credentialId, options.now);
+      this.#db.prepare('UPDATE status_lists SET allocated = allocated + 1 WHERE id = ?').run(list.id);
+      return { listId: list.id, index };
+    });
+  }
+
+  saveCredential(row: CredentialRow): void {
+    this.#db.prepare(`INSERT INTO credentials (id, qualification, subject_name, issued_at, list_id, status_index, state, json)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(row.id, row.qualification, row.subjectName, row.issuedAt, row.listId, row.statusIndex, row.state, row.json);
+  }
+
+  credential(id: string): CredentialRow | undefined {
+    const row = this.#db.prepare('SELECT * FROM credentials WHERE id = ?').get(id) as CredentialSqlRow | undefined;
+    return row ? toCredential(row) : undefined;
+  }
+
+  credentials(filter: { qualification?: string; subjectName?: string; limit?: number } = {}): CredentialRow[] {
+    const rows = this.#db.prepare(`SELECT * FROM credentials
+      WHERE (@qualification IS NULL OR qualification = @qualification)
+        AND (@subjectName IS NULL OR subject_name LIKE '%' || @subjectName || '%')
+      ORDER BY issued_at DESC LIMIT @limit`)
+      .all({ qualification: filter.qualification ?? null, subjectName: filter.subjectName ?? null, limit: filter.limit ?? 100 });
+    return (rows as CredentialSqlRow[]).map(toCredential);
+  }
+
+  /** Changes a credential's state and its bit in the list in one transaction. */
+  setState(id: string, state: CredentialState, now: string): CredentialRow | undefined {
+    return this.transaction(() => {
+      const row = this.credential(id);
+      if (!row) return undefined;
+      const list = toList(this.#db.prepare('SELECT * FROM status_lists WHERE id = ?').get(row.listId) as StatusListSqlRow);
+      setBit(list.bits, row.statusIndex, state === 'revoked');
+      this.#db.prepare('UPDATE status_lists SET bits = ?, updated_at = ? WHERE id = ?').run(Buffer.from(list.bits), now, list.id);
+      this.#db.prepare('UPDATE credentials SET state = ? WHERE id = ?').run(state, id);
+      return { ...row, state };
+    });
+  }
+
+  statusLists(): StatusListRow[] {
+    return (this.#db.prepare('SELECT * FROM status_lists ORDER BY id').all() as StatusListSqlRow[]).map(toList);
+  }
+}

@@ -1,0 +1,39 @@
+/** A verdict an officer can read at a glance: the answer first, then what to compare, then why. */
+import { primaryText } from '@corridor/shared';
+import type { VerificationResult } from './verify.js';
+
+const HEADLINE = {
+  valid: 'VALID: authentic, issued by an accredited training body, not revoked',
+  invalid: 'INVALID: do not accept this credential',
+  indeterminate: 'CANNOT CONFIRM: something could not be checked (see below)',
+} as const;
+
+const OUTCOME = { full: 'Fully recognised', partial: 'Partially recognised, with conditions', none: 'Not recognised' } as const;
+
+export function formatVerdict(result: VerificationResult, language = 'en'): string {
+  const lines = [HEADLINE[result.verdict], ''];
+  const c = result.credential;
+  if (c) {
+    lines.push(
+      `  Holder       ${c.subject.name}, born ${c.subject.birthDate}  (compare with the passport)`,
+      `  Qualification ${c.qualification.name}${c.qualification.level ? ` (${c.qualification.level})` : ''}${c.qualification.country ? `, ${c.qualification.country}` : ''}`,
+      `  Issued by    ${c.issuer.name} on ${c.validFrom.slice(0, 10)}${c.validUntil ? `, valid until ${c.validUntil.slice(0, 10)}` : ''}`,
+      '',
+    );
+  }
+  const r = result.recognition;
+  if (r) {
+    const target = r.destination?.qualification ? primaryText(r.destination.qualification.title, language)
+      : r.destination?.occupation ? `${primaryText(r.destination.occupation.title, language)} (ISCO-08 ${r.destination.occupation.isco08})` : '';
+    lines.push(`  In ${r.country}: ${OUTCOME[r.outcome]}${target ? ` as ${target}` : ''} (purpose: ${r.purpose})`);
+    for (const condition of r.conditions) lines.push(`    [${condition.met ? 'met' : 'to do'}] ${primaryText(condition.description, language)}`);
+    lines.push('');
+  }
+  lines.push('  Checks');
+  for (const check of result.checks) {
+    lines.push(`    ${check.ok ? 'ok  ' : 'FAIL'} ${check.id.padEnd(12)} ${check.ok ? check.message : `${check.code}: ${check.message}`}`);
+  }
+  const days = Math.floor(result.trustPack.ageSeconds / 86400);
+  lines.push('', `  Trust pack #${result.trustPack.sequence} of ${result.trustPack.issuedAt.slice(0, 10)} (${days} day${days === 1 ? '' : 's'} old), checked offline`);
+  return lines.join('\n');
+}

@@ -1,0 +1,3 @@
+export * from './verify.js';
+export * from './input.js';
+export * from './format.js';

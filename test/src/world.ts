@@ -1,0 +1,59 @@
+/**
+ * A whole corridor in one process: PH and JP authorities, the partnership, qualifications,
+ * an accredited Manila training centre, the co-signed PH→JP caregiving mapping, an issuer and
+ * a registry operator. Stores are SQLite files under `dir`, or in memory.
+ */
+import { join } from 'node:path';
+import { Issuer, IssuerStore } from '@corridor/issuer';
+import { exportTrustPack, Registry, RegistryStore, setUpReferenceCorridor } from '@corridor/registry';
+import {
+  generateKeyPair, importKeyPair, loadTrustPack, phCaregivingQualification,
+  type KeyPair, type QualificationRecord, type SignedTrustPack, type SkillCredential,
+} from '@corridor/shared';
+
+export const WORKER = { name: 'Maria Santos', birthDate: '1996-04-12' };
+export const CENTRE_NAME = 'Manila Care Training Center';
+
+export interface World {
+  keys: { ph: KeyPair; jp: KeyPair; centre: KeyPair; operator: KeyPair };
+  registry: Registry;
+  issuer: Issuer;
+  caregiving: QualificationRecord;
+  issue(overrides?: Partial<Parameters<Issuer['issue']>[0]>): Promise<SkillCredential>;
+  /** Push the issuer's signed status lists to the registry, as a sync would. */
+  publishStatus(issuer?: Issuer): Promise<void>;
+  pack(country?: string): Promise<SignedTrustPack>;
+  trust(country?: string): Promise<Awaited<ReturnType<typeof loadTrustPack>>>;
+  close(): void;
+}
+
+export const newKey = (): KeyPair => importKeyPair(generateKeyPair());
+
+export async function createWorld(options: { dir?: string; now?: () => Date; keys?: World['keys'] } = {}): Promise<World> {
+  const now = options.now ?? (() => new Date());
+  const keys = options.keys ?? { ph: newKey(), jp: newKey(), centre: newKey(), operator: newKey() };
+  const registryStore = new RegistryStore(options.dir ? join(options.dir, 'registry.db') : ':memory:');
+  const issuerStore = new IssuerStore(options.dir ? join(options.dir, 'issuer.db') : ':memory:');
+  const registry = new Registry(registryStore, { now });
+  await setUpReferenceCorridor(registry, keys);
+  const issuer = new Issuer({ store: issuerStore, key: keys.centre, name: CENTRE_NAME, baseUrl: 'https://mctc.example.ph', now });
+  const caregiving = phCaregivingQualification(keys.ph.description.controller);
+  const world: World = {
+    keys, registry, issuer, caregiving,
+    issue: (overrides = {}) => issuer.issue({
+      qualification: caregiving, subject: WORKER, assessedAt: '2026-10-30T00:00:00Z', route: 'training', ...overrides,
+    }),
+    async publishStatus(from = issuer) {
+      for (const list of await from.statusListCredentials()) await registry.pushStatusList(list);
+    },
+    pack: (country = 'JP') => exportTrustPack(registry, { country, operatorKey: keys.operator, now: now() }),
+    trust: async (country = 'JP') => loadTrustPack(await world.pack(country), {
+      roots: [country === 'JP' ? keys.jp.description.controller : keys.ph.description.controller],
+    }),
+    close() {
+      registryStore.close();
+      issuerStore.close();
+    },
+  };
+  return world;
+}
