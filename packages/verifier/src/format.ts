@@ -15,13 +15,14 @@ export function formatVerdict(result: VerificationResult, language = 'en'): stri
   const c = result.credential;
   if (c) {
     lines.push(
-      `  Holder       ${c.subject.name}, born ${c.subject.birthDate}  (compare with the passport)`,
-      `  Qualification ${c.qualification.name}${c.qualification.level ? ` (${c.qualification.level})` : ''}${c.qualification.country ? `, ${c.qualification.country}` : ''}`,
-      `  Issued by    ${c.issuer.name} on ${c.validFrom.slice(0, 10)}${c.validUntil ? `, valid until ${c.validUntil.slice(0, 10)}` : ''}`,
+      `  Holder         ${c.subject.name}, born ${c.subject.birthDate}  (compare with the passport)`,
+      `  Qualification  ${c.qualification.name}${c.qualification.level ? ` (${c.qualification.level})` : ''}${c.qualification.country ? `, ${c.qualification.country}` : ''}`,
+      `  Issued by      ${c.issuer.name} on ${c.validFrom.slice(0, 10)}${c.validUntil ? `, valid until ${c.validUntil.slice(0, 10)}` : ''}`,
       '',
     );
   }
-  const r = result.recognition;
+  // Recognition of a credential that failed means nothing: do not show it.
+  const r = result.verdict === 'invalid' ? undefined : result.recognition;
   if (r) {
     const target = r.destination?.qualification ? primaryText(r.destination.qualification.title, language)
       : r.destination?.occupation ? `${primaryText(r.destination.occupation.title, language)} (ISCO-08 ${r.destination.occupation.isco08})` : '';

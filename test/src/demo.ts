@@ -1,0 +1,100 @@
+/**
+ * The main job: a whole Philippines → Japan corridor on embedded SQLite, from an empty folder to
+ * an officer's offline verdict read from a QR code image, plus the cases that must be refused.
+ * Run with `npm run demo` (or `pnpm demo`). Everything lands in .corridor/demo/.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Issuer, IssuerStore, renderCredentialFiles } from '@corridor/issuer';
+import type { SkillCredential } from '@corridor/shared';
+import { createWorld, newKey } from './world.js';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const dir = join(root, '.corridor', 'demo');
+const verifierCli = join(root, 'packages', 'verifier', 'dist', 'cli.js');
+const registryCli = join(root, 'packages', 'registry', 'dist', 'cli.js');
+const show = (path: string) => relative(process.cwd(), path) || '.';
+
+function step(title: string): void {
+  process.stdout.write(`\n== ${title}\n`);
+}
+
+async function writeCredential(credential: SkillCredential, name: string) {
+  const files = await renderCredentialFiles(credential);
+  const base = join(dir, 'credentials', name);
+  writeFileSync(`${base}.json`, files.json);
+  writeFileSync(`${base}.png`, files.png);
+  writeFileSync(`${base}.svg`, files.svg);
+  return { png: `${base}.png`, json: `${base}.json`, qr: files.qr };
+}
+
+/** Runs the real verifier CLI, as an officer would, and shows what it prints. */
+function officerVerifies(file: string, root: string, pack: string): number {
+  process.stdout.write(`$ corridor-verifier verify ${show(file)} --trust-pack ${show(pack)} --country JP --root <JP authority>\n`);
+  const run = spawnSync(process.execPath, [verifierCli, 'verify', file, '--trust-pack', pack, '--country', 'JP', '--root', root], { encoding: 'utf8' });
+  process.stdout.write(run.stdout.replace(/^/gm, '  ') + run.stderr.replace(/^/gm, '  '));
+  process.stdout.write(`  (exit code ${run.status})\n`);
+  return run.status ?? -1;
+}
+
+async function main() {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'credentials'), { recursive: true });
+
+  step('1. Registry: authorities of both countries, the partnership, qualifications, an accreditation, a mapping');
+  const world = await createWorld({ dir });
+  const jpRoot = world.keys.jp.description.controller;
+  for (const s of world.registry.list()) {
+    process.stdout.write(`  ${s.kind.padEnd(14)} ${s.state.padEnd(10)} ${s.recordId}  (signed by ${s.signers.length})\n`);
+  }
+  process.stdout.write('  The PH→JP mapping was proposed by TESDA (PH) and is in force only since MHLW (JP) counter-signed it.\n');
+
+  step('2. Manila Care Training Center issues a Caregiving NC II credential to a worker');
+  const credential = await world.issue();
+  const issued = await writeCredential(credential, 'maria-santos');
+  process.stdout.write(`  ${credential.id}\n  QR: version ${issued.qr.version} (${issued.qr.modules}×${issued.qr.modules} modules, ECC M), ${issued.qr.characters} characters\n`);
+  process.stdout.write(`  wrote ${show(issued.json)}, ${show(issued.png)} and .svg\n`);
+
+  step('3. The centre publishes its status list; the registry exports the trust pack for Japan');
+  await world.publishStatus();
+  const packFile = join(dir, 'trust-pack-JP.json');
+  writeFileSync(packFile, JSON.stringify(await world.pack('JP')));
+  process.stdout.write(`  wrote ${show(packFile)}; the officer's laptop now goes offline\n`);
+
+  step('4. A labour officer in Japan scans the QR image, offline');
+  const validExit = officerVerifies(issued.png, jpRoot, packFile);
+
+  step('5. A tampered credential: the birth date changed on the JSON');
+  const tampered = { ...credential, credentialSubject: { ...credential.credentialSubject, birthDate: '1990-04-12' } };
+  const tamperedFile = join(dir, 'credentials', 'tampered.json');
+  writeFileSync(tamperedFile, JSON.stringify(tampered, null, 2));
+  const tamperedExit = officerVerifies(tamperedFile, jpRoot, packFile);
+
+  step('6. A credential from a training centre nobody accredited');
+  const rogue = new Issuer({ store: new IssuerStore(join(dir, 'rogue-issuer.db')), key: newKey(), name: 'Quick Certificates Inc.', baseUrl: 'https://quick.example', now: () => new Date() });
+  const rogueCredential = await rogue.issue({ qualification: world.caregiving, subject: { name: 'Juan Cruz', birthDate: '1994-02-03' }, assessedAt: '2026-10-01T00:00:00Z', route: 'training' });
+  const rogueExit = officerVerifies((await writeCredential(rogueCredential, 'unaccredited')).png, jpRoot, packFile);
+
+  step('7. The centre revokes a credential; after the next sync the officer sees it');
+  const revoked = await world.issue({ subject: { name: 'Ana Reyes', birthDate: '1998-07-21' } });
+  world.issuer.revoke(revoked.id);
+  await world.publishStatus();
+  writeFileSync(packFile, JSON.stringify(await world.pack('JP')));
+  const revokedExit = officerVerifies((await writeCredential(revoked, 'revoked')).png, jpRoot, packFile);
+
+  step('8. Anyone can audit the registry log: hash chain and every signature, from the database file');
+  world.close();
+  const audit = spawnSync(process.execPath, [registryCli, 'audit', '--data', dir], { encoding: 'utf8' });
+  process.stdout.write(`$ corridor-registry audit --data ${show(dir)}\n  ${audit.stdout.trim()}${audit.stderr.trim()}\n`);
+
+  const expected = validExit === 0 && tamperedExit === 1 && rogueExit === 1 && revokedExit === 1 && audit.status === 0;
+  step(expected ? 'Demo complete: one valid verdict, three refusals with their codes, an intact log.' : 'Demo FAILED: a verdict was not what it should be.');
+  process.exitCode = expected ? 0 : 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
