@@ -43,8 +43,14 @@ export async function signCredential<T extends object>(options: {
 }): Promise<T & { proof: Record<string, unknown> }> {
   const { credential, signer, now = new Date(), documentLoader = defaultLoader } = options;
   const suite = new DataIntegrityProof({ signer, cryptosuite: eddsaRdfc2022, date: now });
-  const signed = await vc.issue({ credential: structuredClone(credential), suite, documentLoader, now });
-  return signed as T & { proof: Record<string, unknown> };
+  try {
+    const signed = await vc.issue({ credential: structuredClone(credential), suite, documentLoader, now });
+    return signed as T & { proof: Record<string, unknown> };
+  } catch (cause) {
+    const known = collectErrors({ error: cause }).find((e): e is CorridorError => e instanceof CorridorError);
+    if (known) throw new CorridorError(known.code, known.message, { cause });
+    throw new CorridorError('ERR_CREDENTIAL_MALFORMED', 'the credential cannot be signed: it is not valid for its contexts', { cause });
+  }
 }
 
 const statusCheckedElsewhere = async () => ({ verified: true });
@@ -93,7 +99,8 @@ function collectErrors(value: unknown, out: unknown[] = [], depth = 0): unknown[
   if (depth > 6 || value === null || typeof value !== 'object') return out;
   const node = value as { error?: unknown; errors?: unknown[]; results?: unknown[]; cause?: unknown; details?: unknown };
   if (value instanceof Error) out.push(value);
-  for (const child of [node.error, node.cause]) collectErrors(child, out, depth + 1);
+  const details = (node.details ?? {}) as { cause?: unknown };
+  for (const child of [node.error, node.cause, details.cause]) collectErrors(child, out, depth + 1);
   for (const child of [...(Array.isArray(node.errors) ? node.errors : []), ...(Array.isArray(node.results) ? node.results : [])]) {
     collectErrors(child, out, depth + 1);
   }

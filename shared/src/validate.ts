@@ -2,6 +2,7 @@
  * Runtime validation of everything that crosses a trust boundary. Errors name the field,
  * never its value, so no personal data reaches a message.
  */
+import { CREDENTIAL_CONTEXTS } from './contexts/index.js';
 import { CorridorError, type ErrorCode } from './errors.js';
 import type {
   RegistryRecord, SkillCredential, StatusListCredential, TrustPackContent,
@@ -119,7 +120,8 @@ const statusEntry = shape({
 });
 
 const skillCredential: Check = shape({
-  '@context': arrayOf(uri, { min: 1, max: 10 }),
+  // Exactly the contexts Corridor issues with: nothing else may redefine a term.
+  '@context': exactArray(...CREDENTIAL_CONTEXTS),
   id: uri,
   type: exactArray('VerifiableCredential', 'OpenBadgeCredential'),
   issuer: shape({ id: didKey, type: exactArray('Profile'), name: string }),

@@ -1,0 +1,111 @@
+// The three command-line tools as an authority, a training centre and an officer would run them,
+// each a real process on its own SQLite files. Needs the build (`npm test` does it first).
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { accreditationRecord, authorityRecord } from '@corridor/registry';
+import {
+  jpCareWorkerQualification, phCaregivingQualification, phJpCareMapping, readKeyFile, JP_CARE_WORKER_SSW,
+  PH_CAREGIVING_NC_II, PH_JP_PARTNERSHIP, type PartnershipRecord,
+} from '@corridor/shared';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const cli = (name: string) => join(root, 'packages', name, 'dist', 'cli.js');
+const dir = mkdtempSync(join(tmpdir(), 'corridor-cli-'));
+const file = (name: string) => join(dir, name);
+
+function run(name: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [cli(name), ...args], { encoding: 'utf8', cwd: dir });
+  return { code: result.status, out: result.stdout, err: result.stderr, json: () => JSON.parse(result.stdout) as Record<string, unknown> };
+}
+const registry = (...args: string[]) => run('registry', ...args, '--data', file('reg'));
+const issuer = (...args: string[]) => run('issuer', ...args, '--data', file('iss'));
+const writeJson = (name: string, value: unknown) => { writeFileSync(file(name), JSON.stringify(value)); return file(name); };
+
+let jpDid = '';
+
+beforeAll(() => {
+  if (!existsSync(cli('verifier'))) throw new Error('the CLIs are not built: run `npm test` (or `npm run setup`) first');
+  expect(registry('init').code).toBe(0);
+  expect(registry('authority', 'keygen', '--out', file('ph.json')).code).toBe(0);
+  expect(registry('authority', 'keygen', '--out', file('jp.json')).code).toBe(0);
+  const ph = readKeyFile(file('ph.json'));
+  const jp = readKeyFile(file('jp.json'));
+  jpDid = jp.description.controller;
+  const init = issuer('init', '--name', 'Manila Care Training Center', '--base-url', 'https://mctc.example.ph', '--authority', ph.description.controller, '--json');
+  expect(init.code).toBe(0);
+  const centre = readKeyFile(join(dir, 'iss', 'issuer-key.json'));
+
+  const propose = (record: unknown, key: string) => registry('propose', writeJson('record.json', record), '--key', file(key), '--json');
+  expect(propose(authorityRecord('urn:corridor:authority:PH:tesda', ph, 'PH', { en: 'TESDA' }), 'ph.json').code).toBe(0);
+  expect(propose(authorityRecord('urn:corridor:authority:JP:mhlw', jp, 'JP', { en: 'MHLW' }), 'jp.json').code).toBe(0);
+  const partnership: PartnershipRecord = {
+    kind: 'partnership', id: PH_JP_PARTNERSHIP, version: 1, issuedAt: '2026-01-15T00:00:00Z', name: { en: 'PH–JP SMP' },
+    authorities: [ph.description.controller, jp.description.controller], countries: ['PH', 'JP'], validFrom: '2026-01-15T00:00:00Z', status: 'active',
+  };
+  expect(propose(partnership, 'ph.json').json().state).toBe('proposed');
+  expect(registry('sign', PH_JP_PARTNERSHIP, '--version', '1', '--key', file('jp.json'), '--json').json().state).toBe('in-force');
+  expect(propose(phCaregivingQualification(ph.description.controller), 'ph.json').code).toBe(0);
+  expect(propose(jpCareWorkerQualification(jp.description.controller), 'jp.json').code).toBe(0);
+  expect(propose(accreditationRecord({
+    id: 'urn:corridor:accreditation:PH:mctc', authority: ph, trainingBody: centre, name: 'Manila Care Training Center', country: 'PH',
+    qualifications: [PH_CAREGIVING_NC_II], validFrom: '2026-01-01T00:00:00Z',
+  }), 'ph.json').code).toBe(0);
+  const { satisfiedBy: _a, ...language } = phJpCareMapping().conditions[0]!;
+  const { satisfiedBy: _b, ...bridging } = phJpCareMapping().conditions[1]!;
+  expect(propose({ ...phJpCareMapping(), conditions: [language, bridging] }, 'ph.json').json().state).toBe('proposed');
+  expect(registry('sign', phJpCareMapping().id, '--version', '1', '--key', file('jp.json'), '--json').json().state).toBe('in-force');
+  expect(registry('export-pack', '--country', 'PH', '--out', file('pack-PH.json')).code).toBe(0);
+}, 60_000);
+
+describe('the command-line tools, end to end', () => {
+  it('a centre issues from the pack, publishes its status list, and the officer verifies the PNG offline', () => {
+    const issued = issuer('issue', '--pack', file('pack-PH.json'), '--qualification', PH_CAREGIVING_NC_II, '--name', 'Maria Santos',
+      '--birth-date', '1996-04-12', '--assessed', '2026-10-30', '--out', file('out'), '--json');
+    expect(issued.code).toBe(0);
+    const png = (issued.json().files as string[]).find((f) => f.endsWith('.png'))!;
+    expect(readdirSync(file('out')).sort().join()).not.toMatch(/maria|santos/i);
+
+    expect(issuer('status-lists', '--out', file('lists')).code).toBe(0);
+    expect(registry('push-status-list', join(file('lists'), 'status-list-1.json')).code).toBe(0);
+    expect(registry('export-pack', '--country', 'JP', '--out', file('pack-JP.json')).code).toBe(0);
+
+    const verdict = run('verifier', 'verify', png, '--trust-pack', file('pack-JP.json'), '--country', 'JP', '--root', jpDid, '--json');
+    expect(verdict.code).toBe(0);
+    expect(verdict.json()).toMatchObject({ verdict: 'valid', recognition: { outcome: 'partial', destination: { qualification: { id: JP_CARE_WORKER_SSW } } } });
+    const human = run('verifier', 'verify', png, '--trust-pack', file('pack-JP.json'), '--country', 'JP', '--root', jpDid);
+    expect(human.out).toMatch(/^VALID/);
+    expect(human.out).toMatch(/Partially recognised/);
+    expect(registry('audit').code).toBe(0);
+    // No mapping for further study: authentic, but recognition cannot be confirmed → exit 2.
+    const study = run('verifier', 'verify', png, '--trust-pack', file('pack-JP.json'), '--country', 'JP', '--root', jpDid, '--purpose', 'further-study', '--json');
+    expect(study.code).toBe(2);
+    expect(study.json().verdict).toBe('indeterminate');
+  });
+
+  it('refuses to issue a qualification the centre is not accredited for', () => {
+    const refused = issuer('issue', '--pack', file('pack-PH.json'), '--qualification', JP_CARE_WORKER_SSW, '--name', 'X', '--birth-date', '1990-01-01', '--assessed', '2026-10-30');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/^ERR_QUALIFICATION_UNKNOWN|^ERR_ISSUER_NOT_ACCREDITED/);
+  });
+
+  it('writes private keys 0600 and never prints them', () => {
+    for (const key of [file('ph.json'), file('jp.json'), join(dir, 'iss', 'issuer-key.json'), join(dir, 'reg', 'operator-key.json')]) {
+      expect(statSync(key).mode & 0o777).toBe(0o600);
+    }
+  });
+
+  it('gives exit 3 and a coded line for garbage input, a missing root or an unknown flag', () => {
+    const garbage = run('verifier', 'verify', writeJson('garbage.txt', 'hello'), '--trust-pack', file('pack-JP.json'), '--country', 'JP', '--root', jpDid);
+    expect(garbage.code).toBe(3);
+    expect(garbage.err).toMatch(/^ERR_INPUT_INVALID: /);
+    expect(run('verifier', 'verify', file('garbage.txt'), '--trust-pack', file('pack-JP.json'), '--country', 'JP').code).toBe(3);
+    expect(run('verifier', 'verify', '--bogus').code).toBe(3);
+    const badPack = run('verifier', 'verify', file('garbage.txt'), '--trust-pack', file('garbage.txt'), '--country', 'JP', '--root', jpDid);
+    expect(badPack.code).toBe(3);
+    expect(badPack.err).toMatch(/^ERR_TRUST_PACK_INVALID/);
+  });
+});
