@@ -30,6 +30,8 @@ export const ERROR_CODES = {
   ERR_TRUST_PACK_ROLLBACK: 'The trust pack is older than the one already held.',
   ERR_QR_INVALID: 'The QR payload is not a Corridor credential (wrong prefix, version or encoding).',
   ERR_QR_NOT_FOUND: 'No readable QR code was found in the image.',
+  ERR_REQUEST_REPLAYED: 'The signed request was already used, or its time is outside the accepted window.',
+  ERR_RATE_LIMITED: 'Too many requests from this key; retry later.',
   ERR_NOT_FOUND: 'The requested record does not exist.',
   ERR_CONFLICT: 'The request conflicts with the current state.',
 } as const;

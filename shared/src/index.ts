@@ -16,3 +16,5 @@ export * from './reference.js';
 export * from './key-file.js';
 export * from './cli-support.js';
 export * from './trust-index.js';
+export * from './signed-request.js';
+export * from './registry-client.js';

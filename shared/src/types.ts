@@ -194,5 +194,11 @@ export interface TrustPackContent {
   statusLists: StatusListCredential[];
 }
 
+/** What changed after `since`: newer versions of records and newer status lists; apply over a pack at `since`. */
+export interface TrustPackDelta extends Omit<TrustPackContent, 'format'> {
+  format: 'corridor-trust-pack-delta/1';
+  since: number;
+}
+
 /** The file a verifier syncs: the content signed by the registry operator (JWS, one signature). */
 export type SignedTrustPack = GeneralJws;

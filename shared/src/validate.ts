@@ -5,7 +5,7 @@
 import { CREDENTIAL_CONTEXTS } from './contexts/index.js';
 import { CorridorError, type ErrorCode } from './errors.js';
 import type {
-  RegistryRecord, SkillCredential, StatusListCredential, TrustPackContent,
+  RegistryRecord, SkillCredential, StatusListCredential, TrustPackContent, TrustPackDelta,
 } from './types.js';
 
 type Check = (value: unknown, path: string) => void;
@@ -184,6 +184,21 @@ const trustPackContent: Check = shape({
 
 function isObjectCheck(): Check {
   return (v, p) => { if (!isObject(v)) fail(p, 'must be an object'); };
+}
+
+const trustPackDelta: Check = shape({
+  format: oneOf('corridor-trust-pack-delta/1'),
+  country,
+  since: (v, p) => { if (!Number.isSafeInteger(v) || (v as number) < 0) fail(p, 'must be a non-negative integer'); },
+  sequence: (v, p) => { if (!Number.isSafeInteger(v) || (v as number) < 0) fail(p, 'must be a non-negative integer'); },
+  logHead: matching(/^[0-9a-f]{64}$/, 'a sha256 hex digest'),
+  issuedAt: dateTime,
+  records: arrayOf(isObjectCheck(), { max: 2_000_000 }),
+  statusLists: arrayOf(statusListCredential, { max: 100_000 }),
+});
+
+export function assertTrustPackDelta(value: unknown): asserts value is TrustPackDelta {
+  run<TrustPackDelta>(trustPackDelta, value, 'ERR_TRUST_PACK_INVALID', 'trustPackDelta');
 }
 
 export function assertTrustPackContent(value: unknown): asserts value is TrustPackContent {

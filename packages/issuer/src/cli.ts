@@ -8,7 +8,8 @@
  *       --assessed <YYYY-MM-DD> [--route training|rpl] [--valid-until <date>] [--wallet <did>] [--out <dir>]
  *       issue one credential; writes <uuid>.json, <uuid>.png (QR), <uuid>.svg
  *   corridor-issuer revoke <credential-id>
- *   corridor-issuer status-lists --out <dir>      write the signed status lists (to push to the registry)
+ *   corridor-issuer status-lists [--out <dir>] [--push <registry-url>]
+ *       write the signed status lists, and/or push them to the registry (a signed request)
  *   corridor-issuer list [--name <part>] [--qualification <id>]
  *
  * Options: --data <dir> (default $CORRIDOR_ISSUER_DATA or ./.corridor/issuer), --json, --help.
@@ -17,7 +18,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  accreditationAt, CorridorError, EXIT, generateKeyPair, loadTrustPack, readKeyFile, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
+  accreditationAt, CorridorError, createRegistryClient, EXIT, generateKeyPair, loadTrustPack, readKeyFile, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
 } from '@corridor/shared';
 import { Issuer } from './issuer.js';
 import { renderCredentialFiles } from './output.js';
@@ -30,7 +31,7 @@ const spec = {
   options: {
     data: { type: 'string' }, name: { type: 'string' }, 'base-url': { type: 'string' }, authority: { type: 'string' },
     pack: { type: 'string' }, qualification: { type: 'string' }, 'birth-date': { type: 'string' }, assessed: { type: 'string' },
-    route: { type: 'string' }, 'valid-until': { type: 'string' }, wallet: { type: 'string' }, out: { type: 'string' },
+    route: { type: 'string' }, push: { type: 'string' }, 'valid-until': { type: 'string' }, wallet: { type: 'string' }, out: { type: 'string' },
     json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' },
   },
 } as const;
@@ -118,15 +119,25 @@ async function main(): Promise<number> {
       return EXIT.ok;
     }
     case 'status-lists': {
-      const out = resolve(required(options.out, '--out'));
-      mkdirSync(out, { recursive: true });
+      if (!options.out && !options.push) throw new UsageError('status-lists needs --out <dir> and/or --push <registry-url>');
       const lists = await openIssuer().issuer.statusListCredentials();
-      const files = lists.map((list) => {
-        const file = join(out, `status-list-${list.id.split('/').pop()}.json`);
-        writeAtomically(file, JSON.stringify(list, null, 2));
-        return file;
-      });
-      print(files.join('\n') || '(no status lists yet)', { files });
+      const files: string[] = [];
+      if (options.out) {
+        const out = resolve(options.out);
+        mkdirSync(out, { recursive: true });
+        for (const list of lists) {
+          const file = join(out, `status-list-${list.id.split('/').pop()}.json`);
+          writeAtomically(file, JSON.stringify(list, null, 2));
+          files.push(file);
+        }
+      }
+      const pushed: unknown[] = [];
+      if (options.push) {
+        const client = createRegistryClient(options.push);
+        const key = readKeyFile(keyPath);
+        for (const list of lists) pushed.push(await client.pushStatusList(list, key));
+      }
+      print([...files, ...(options.push ? [`pushed ${pushed.length} status list(s) to ${options.push}`] : [])].join('\n') || '(no status lists yet)', { files, pushed });
       return EXIT.ok;
     }
     case 'list': {

@@ -3,9 +3,11 @@
  * corridor-registry: the registry operator's and the authorities' command line.
  *
  *   corridor-registry init                                   create the database and the operator key
+ *   corridor-registry serve [--port 8480] [--host 127.0.0.1] the HTTP API (reads, signed writes, packs)
  *   corridor-registry authority keygen --out <key.json>      a new authority key (0600), prints its did
- *   corridor-registry propose <record.json> --key <key.json> sign a record and submit it
- *   corridor-registry sign <record-id> --version <n> --key <key.json>   counter-sign a proposed version
+ *   corridor-registry propose <record.json> --key <key.json> [--registry <url>]   sign a record and submit it
+ *   corridor-registry sign <record-id> --version <n> --key <key.json> [--registry <url>]   counter-sign a version
+ *       with --registry, over HTTP as a signed request; without, straight into the local database (operator)
  *   corridor-registry list [--kind <kind>] [--state <state>]
  *   corridor-registry push-status-list <status-list.json>
  *   corridor-registry audit                                  re-check the log chain and every signature
@@ -17,9 +19,10 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  addSignature, CorridorError, EXIT, generateKeyPair, readKeyFile, signRecord, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
-  type GeneralJws, type RegistryRecord,
+  addSignature, CorridorError, createRegistryClient, EXIT, generateKeyPair, readKeyFile, signRecord, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
+  type RegistryRecord,
 } from '@corridor/shared';
+import { createRegistryApp } from './http.js';
 import { Registry, type RecordState } from './registry.js';
 import { RegistryStore, type LogKind } from './store.js';
 import { exportTrustPack } from './trust-pack.js';
@@ -31,6 +34,7 @@ const spec = {
   options: {
     data: { type: 'string' }, key: { type: 'string' }, out: { type: 'string' }, kind: { type: 'string' },
     state: { type: 'string' }, version: { type: 'string' }, country: { type: 'string' },
+    registry: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' },
     json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' },
   },
 } as const;
@@ -59,6 +63,24 @@ function openRegistry(): Registry {
   return new Registry(new RegistryStore(dbPath));
 }
 
+async function serve(): Promise<number> {
+  const registry = openRegistry();
+  const port = Number(options.port ?? process.env.PORT ?? 8480);
+  const host = options.host ?? '127.0.0.1';
+  if (!Number.isSafeInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be 0..65535');
+  const app = createRegistryApp({ registry, operatorKey: readKeyFile(operatorKeyPath), log: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`) });
+  const server = app.listen(port, host);
+  await new Promise<void>((resolveListen, reject) => { server.once('listening', resolveListen); server.once('error', reject); });
+  const address = server.address();
+  const bound = typeof address === 'object' && address ? address.port : port;
+  process.stdout.write(`registry listening on http://${host}:${bound} (head ${registry.store.head().seq})\n`);
+  return new Promise<number>((resolveExit) => {
+    const stop = () => server.close(() => { registry.store.close(); resolveExit(EXIT.ok); });
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+}
+
 async function main(): Promise<number> {
   const [command, sub] = positionals;
   if (options.help || !command) {
@@ -82,19 +104,26 @@ async function main(): Promise<number> {
       print(key.controller, { did: key.controller, file: out });
       return EXIT.ok;
     }
+    case 'serve':
+      return serve();
     case 'propose': {
       const record = readJson(required(sub, 'a record file')) as RegistryRecord;
       const key = readKeyFile(required(options.key, '--key'));
-      const result = await openRegistry().submit(await signRecord(record, key));
+      const signed = await signRecord(record, key);
+      const result = options.registry ? await createRegistryClient(options.registry).submitRecord(signed, key) : await openRegistry().submit(signed);
       print(`${result.kind} ${result.recordId} v${result.version}: ${result.state}`, result);
       return EXIT.ok;
     }
     case 'sign': {
-      const registry = openRegistry();
+      const recordId = required(sub, 'a record id');
       const version = Number(required(options.version, '--version'));
-      const held = registry.list().find((s) => s.recordId === required(sub, 'a record id') && s.version === version);
+      const key = readKeyFile(required(options.key, '--key'));
+      const client = options.registry ? createRegistryClient(options.registry) : undefined;
+      const versions = client ? (await client.records({ id: recordId, limit: '500' })).items : openRegistry().list().filter((s) => s.recordId === recordId);
+      const held = versions.find((s) => s.version === version);
       if (!held?.jws) throw new CorridorError('ERR_NOT_FOUND', 'no such record version');
-      const result = await registry.submit(await addSignature(held.jws as GeneralJws, readKeyFile(required(options.key, '--key'))));
+      const cosigned = await addSignature(held.jws, key);
+      const result = client ? await client.submitRecord(cosigned, key) : await openRegistry().submit(cosigned);
       print(`${result.kind} ${result.recordId} v${result.version}: ${result.state}`, result);
       return EXIT.ok;
     }

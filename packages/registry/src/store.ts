@@ -64,6 +64,7 @@ CREATE TABLE IF NOT EXISTS records (
   seq INTEGER NOT NULL REFERENCES log(seq),
   PRIMARY KEY (record_id, version)
 );
+CREATE TABLE IF NOT EXISTS request_nonces (nonce TEXT PRIMARY KEY, signer TEXT NOT NULL, seen_at INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS records_kind ON records (kind, record_id);
 -- The log is append-only: the database itself refuses edits and deletions.
 CREATE TRIGGER IF NOT EXISTS log_no_update BEFORE UPDATE ON log BEGIN SELECT RAISE(ABORT, 'the log is append-only'); END;
@@ -144,6 +145,18 @@ export class RegistryStore {
       ON CONFLICT (record_id, version) DO UPDATE SET body = excluded.body, signers = excluded.signers,
         complete = excluded.complete, seq = excluded.seq`)
       .run(row.recordId, row.version, row.kind, row.contentHash, row.body, JSON.stringify(row.signers), row.complete ? 1 : 0, row.seq);
+  }
+
+  /**
+   * Remembers a signed request's nonce; false if it was seen before. Nonces older than
+   * `forgetBefore` (seconds) are dropped: requests that old are refused by their time anyway.
+   */
+  rememberNonce(nonce: string, signer: string, nowSeconds: number, forgetBefore: number): boolean {
+    return this.transaction(() => {
+      this.#db.prepare('DELETE FROM request_nonces WHERE seen_at < ?').run(forgetBefore);
+      const { changes } = this.#db.prepare('INSERT OR IGNORE INTO request_nonces (nonce, signer, seen_at) VALUES (?, ?, ?)').run(nonce, signer, nowSeconds);
+      return changes === 1;
+    });
   }
 
   versions(recordId: string): RecordRow[] {

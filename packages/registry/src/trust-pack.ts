@@ -1,20 +1,21 @@
 /**
  * The trust pack a verifier for one destination country syncs: partner authorities, their
  * qualifications and accreditations, mappings in force both ways, and issuers' status lists,
- * signed by the registry operator. Verifiers re-check every inner signature themselves.
+ * signed by the registry operator. A delta carries what changed after a sequence. Verifiers
+ * re-check every inner signature themselves.
  */
 import {
   signJson,
   type AccreditationRecord, type AuthorityRecord, type GeneralJws, type KeyPair, type MappingRecord,
   type PartnershipRecord, type QualificationRecord, type SignedTrustPack, type StatusListCredential,
-  type TrustPackContent,
+  type TrustPackContent, type TrustPackDelta,
 } from '@corridor/shared';
 import type { Registry, RecordSummary } from './registry.js';
 
 const current = (summary: RecordSummary) => summary.state === 'in-force' || summary.state === 'withdrawn';
 
-export function trustPackContent(registry: Registry, options: { country: string; now?: Date }): TrustPackContent {
-  const { country, now = new Date() } = options;
+/** The current records a verifier in `country` needs, each with the log sequence it last changed at. */
+function selectForCountry(registry: Registry, country: string) {
   const all = registry.list().filter(current);
   const ofKind = <T>(kind: RecordSummary['kind']) => all.filter((s) => s.kind === kind) as (RecordSummary & { record: T })[];
 
@@ -28,17 +29,36 @@ export function trustPackContent(registry: Registry, options: { country: string;
     .filter((s) => s.record.origin.country === country || s.record.destination.country === country);
   const trainingBodies = new Set(accreditations.map((s) => s.record.trainingBody.did));
   const statusLists = ofKind<StatusListCredential>('status-list').filter((s) => trainingBodies.has(s.record.issuer));
+  return { records: [...authorities, ...partnerships, ...qualifications, ...accreditations, ...mappings], statusLists };
+}
 
-  const records = [...authorities, ...partnerships, ...qualifications, ...accreditations, ...mappings]
-    .map((s) => s.jws as GeneralJws);
+export function trustPackContent(registry: Registry, options: { country: string; now?: Date }): TrustPackContent {
+  const { country, now = new Date() } = options;
+  const { records, statusLists } = selectForCountry(registry, country);
   const head = registry.store.head();
   return {
-    format: 'corridor-trust-pack/1', country, sequence: head.seq, logHead: head.hash,
-    issuedAt: now.toISOString(), records, statusLists: statusLists.map((s) => s.record),
+    format: 'corridor-trust-pack/1', country, sequence: head.seq, logHead: head.hash, issuedAt: now.toISOString(),
+    records: records.map((s) => s.jws as GeneralJws), statusLists: statusLists.map((s) => s.record),
+  };
+}
+
+/** What changed for `country` after log sequence `since`: new record versions and status lists. */
+export function trustPackDelta(registry: Registry, options: { country: string; since: number; now?: Date }): TrustPackDelta {
+  const { country, since, now = new Date() } = options;
+  const { records, statusLists } = selectForCountry(registry, country);
+  const head = registry.store.head();
+  return {
+    format: 'corridor-trust-pack-delta/1', country, since, sequence: head.seq, logHead: head.hash, issuedAt: now.toISOString(),
+    records: records.filter((s) => s.seq > since).map((s) => s.jws as GeneralJws),
+    statusLists: statusLists.filter((s) => s.seq > since).map((s) => s.record),
   };
 }
 
 /** The signed pack: the content as a JWS by the registry operator's key. */
 export async function exportTrustPack(registry: Registry, options: { country: string; operatorKey: KeyPair; now?: Date }): Promise<SignedTrustPack> {
   return signJson(trustPackContent(registry, options), options.operatorKey);
+}
+
+export async function exportTrustPackDelta(registry: Registry, options: { country: string; since: number; operatorKey: KeyPair; now?: Date }): Promise<GeneralJws> {
+  return signJson(trustPackDelta(registry, options), options.operatorKey);
 }

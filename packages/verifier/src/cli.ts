@@ -2,18 +2,25 @@
 /**
  * corridor-verifier: an officer's offline verdict on a skill credential.
  *
- *   corridor-verifier verify <file.png | file.json | -> --trust-pack <file> --country <CC> --root <did:key>
+ *   corridor-verifier sync --registry <url> --country <CC> [--registry-key <did:key>] [--full]
+ *       fetch the trust pack (then only deltas); keeps the last good pack if the registry is down or wrong
+ *   corridor-verifier status                    the pack held: country, sequence, age
+ *   corridor-verifier verify <file.png | file.json | -> --country <CC> --root <did:key> [--trust-pack <file>]
  *       [--purpose employment|further-study] [--max-age-days 7] [--registry-key <did:key>] [--json]
+ *       uses the synced pack unless --trust-pack names a pack file
  *
  * <file> is a photo/scan of the QR as PNG, the credential JSON, or - to read JSON or QR text from stdin.
  * --root is your own country's authority key (repeatable; or $CORRIDOR_VERIFIER_ROOTS, comma-separated).
- * Nothing is fetched from the network.
+ * Options: --data <dir> (default $CORRIDOR_VERIFIER_DATA or ./.corridor/verifier). verify never touches the network.
  * Exit codes: 0 valid, 1 invalid, 2 indeterminate, 3 usage or input error.
  */
-import { readFileSync } from 'node:fs';
-import { CorridorError, EXIT, loadTrustPack, UsageError, helpText, parseCommandLine, required, runCli } from '@corridor/shared';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  CorridorError, createRegistryClient, EXIT, indexTrustPackContent, loadTrustPack, RegistryUnavailable, type TrustIndex, UsageError, helpText, parseCommandLine, required, runCli } from '@corridor/shared';
 import { formatVerdict } from './format.js';
 import { readCredentialInput } from './input.js';
+import { acceptPack, applyDelta, type HeldPack } from './sync.js';
 import { verifySkillCredential } from './verify.js';
 
 const HELP = helpText(readFileSync(new URL(import.meta.url), 'utf8'));
@@ -21,7 +28,7 @@ const HELP = helpText(readFileSync(new URL(import.meta.url), 'utf8'));
 const spec = {
   allowPositionals: true,
   options: {
-    'trust-pack': { type: 'string' }, country: { type: 'string' }, root: { type: 'string', multiple: true },
+    'trust-pack': { type: 'string' }, data: { type: 'string' }, registry: { type: 'string' }, full: { type: 'boolean' }, country: { type: 'string' }, root: { type: 'string', multiple: true },
     purpose: { type: 'string' }, 'max-age-days': { type: 'string' }, 'registry-key': { type: 'string' },
     json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' },
   },
@@ -37,18 +44,94 @@ function readBytes(path: string): Uint8Array {
   }
 }
 
+const dataDir = resolve(options.data ?? process.env.CORRIDOR_VERIFIER_DATA ?? '.corridor/verifier');
+const heldPath = join(dataDir, 'trust-pack.json');
+
+function print(human: string, json: unknown): void {
+  process.stdout.write(options.json ? JSON.stringify(json, null, 2) + '\n' : human + '\n');
+}
+
+function readHeld(): HeldPack | undefined {
+  if (!existsSync(heldPath)) return undefined;
+  try {
+    return JSON.parse(readFileSync(heldPath, 'utf8')) as HeldPack;
+  } catch (cause) {
+    throw new CorridorError('ERR_TRUST_PACK_INVALID', 'the held trust pack file is damaged; run sync --full', { cause });
+  }
+}
+
+function countryOption(): string {
+  const country = options.country ?? process.env.CORRIDOR_COUNTRY;
+  if (!country || !/^[A-Z]{2}$/.test(country)) throw new UsageError('--country must be an ISO 3166-1 alpha-2 code, e.g. JP');
+  return country;
+}
+
+async function sync(): Promise<number> {
+  const client = createRegistryClient(required(options.registry ?? process.env.CORRIDOR_REGISTRY_URL, '--registry'));
+  const country = countryOption();
+  const held = options.full ? undefined : readHeld();
+  const pinned = options['registry-key'] ?? readHeld()?.operator;
+  let next: HeldPack;
+  try {
+    next = held && held.content.country === country
+      ? await applyDelta(held, await client.delta(country, held.content.sequence))
+      : await acceptPack(readHeld(), await client.trustPack(country), pinned ? { operator: pinned } : {});
+  } catch (error) {
+    const kept = readHeld();
+    const keptLine = kept ? `kept pack #${kept.content.sequence} of ${kept.content.issuedAt}` : 'no pack held yet';
+    if (error instanceof RegistryUnavailable) {
+      process.stderr.write(`registry unavailable: ${keptLine}\n`);
+      return EXIT.indeterminate;
+    }
+    process.stderr.write(`refused the registry's answer; ${keptLine}\n`);
+    throw error;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(heldPath + '.tmp', JSON.stringify(next));
+  renameSync(heldPath + '.tmp', heldPath);
+  print(`synced ${country} trust pack #${next.content.sequence} (${next.content.records.length} records, ${next.content.statusLists.length} status lists)`,
+    { country, sequence: next.content.sequence, issuedAt: next.content.issuedAt, operator: next.operator });
+  return EXIT.ok;
+}
+
+function status(): number {
+  const held = readHeld();
+  if (!held) throw new CorridorError('ERR_NOT_FOUND', 'no trust pack held; run sync first');
+  const ageDays = (Date.now() - Date.parse(held.content.issuedAt)) / 86_400_000;
+  print(`${held.content.country} trust pack #${held.content.sequence}, issued ${held.content.issuedAt} (${ageDays.toFixed(1)} days old), ` +
+    `${held.content.records.length} records, ${held.content.statusLists.length} status lists, operator ${held.operator}`,
+  { country: held.content.country, sequence: held.content.sequence, issuedAt: held.content.issuedAt, ageDays, operator: held.operator,
+    records: held.content.records.length, statusLists: held.content.statusLists.length });
+  return EXIT.ok;
+}
+
+async function loadTrust(roots: string[]): Promise<TrustIndex> {
+  const packFile = options['trust-pack'] ?? process.env.CORRIDOR_TRUST_PACK;
+  if (packFile) {
+    let pack: unknown;
+    try {
+      pack = JSON.parse(readBytes(packFile).toString());
+    } catch (cause) {
+      throw new CorridorError('ERR_TRUST_PACK_INVALID', 'the trust pack file is not JSON', { cause });
+    }
+    return loadTrustPack(pack, { roots, ...(options['registry-key'] ? { operator: options['registry-key'] } : {}) });
+  }
+  const held = readHeld();
+  if (!held) throw new UsageError('no trust pack: run sync, or give --trust-pack <file>');
+  return indexTrustPackContent(held.content, { roots, operator: held.operator });
+}
+
 async function main(): Promise<number> {
   const [command, file] = positionals;
   if (options.help || !command) {
     process.stdout.write(HELP + '\n');
     return command || options.help ? EXIT.ok : EXIT.usage;
   }
+  if (command === 'sync') return sync();
+  if (command === 'status') return status();
   if (command !== 'verify') throw new UsageError(`unknown command ${command} (see --help)`);
   if (!file) throw new UsageError('verify needs a file (PNG, JSON) or - for stdin');
-  const packFile = options['trust-pack'] ?? process.env.CORRIDOR_TRUST_PACK;
-  if (!packFile) throw new UsageError('--trust-pack is required');
-  const country = options.country ?? process.env.CORRIDOR_COUNTRY;
-  if (!country || !/^[A-Z]{2}$/.test(country)) throw new UsageError('--country must be an ISO 3166-1 alpha-2 code, e.g. JP');
+  const country = countryOption();
   const roots = options.root ?? (process.env.CORRIDOR_VERIFIER_ROOTS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   if (roots.length === 0) throw new UsageError('--root (your authority\'s did:key) is required: trust starts from it');
   const purpose = (options.purpose ?? 'employment') as 'employment' | 'further-study';
@@ -56,13 +139,7 @@ async function main(): Promise<number> {
   const maxAgeDays = Number(options['max-age-days'] ?? 7);
   if (!(maxAgeDays > 0)) throw new UsageError('--max-age-days must be a positive number');
 
-  let pack: unknown;
-  try {
-    pack = JSON.parse(readBytes(packFile).toString());
-  } catch (cause) {
-    throw new CorridorError('ERR_TRUST_PACK_INVALID', 'the trust pack file is not JSON', { cause });
-  }
-  const trust = await loadTrustPack(pack, { roots, ...(options['registry-key'] ? { operator: options['registry-key'] } : {}) });
+  const trust = await loadTrust(roots);
   const { credential } = await readCredentialInput(readBytes(file));
   const result = await verifySkillCredential(credential, { trust, country, purpose, maxStatusAgeSeconds: maxAgeDays * 86400 });
   process.stdout.write((options.json ? JSON.stringify(result, null, 2) : formatVerdict(result)) + '\n');

@@ -1,3 +1,4 @@
 export * from './verify.js';
 export * from './input.js';
 export * from './format.js';
+export * from './sync.js';

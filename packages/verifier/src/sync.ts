@@ -1,0 +1,88 @@
+/**
+ * Keeping a trust pack current: accept a full pack or apply a delta, only if it is signed by the
+ * same registry operator, for the same country, newer than what is held, and every record in it
+ * verifies. Otherwise throw, and the caller keeps the last good pack.
+ */
+import {
+  assertTrustPackContent, assertTrustPackDelta, CorridorError, verifyJson, verifyRecord,
+  type GeneralJws, type StatusListCredential, type TrustPackContent,
+} from '@corridor/shared';
+
+export interface HeldPack {
+  /** did:key of the registry operator that signs this verifier's packs (pinned at first sync). */
+  operator: string;
+  content: TrustPackContent;
+  syncedAt: string;
+}
+
+async function openEnvelope(signed: unknown, held: HeldPack | undefined, expectedOperator?: string) {
+  let opened: { value: unknown; signers: string[] };
+  try {
+    opened = await verifyJson(signed);
+  } catch (cause) {
+    throw new CorridorError('ERR_TRUST_PACK_INVALID', 'the pack signature does not verify', { cause });
+  }
+  const operator = opened.signers[0]!;
+  const pinned = expectedOperator ?? held?.operator;
+  if (opened.signers.length !== 1 || (pinned && operator !== pinned)) {
+    throw new CorridorError('ERR_TRUST_PACK_INVALID', 'the pack is not signed by the registry operator this verifier trusts');
+  }
+  return { operator, value: opened.value };
+}
+
+async function assertRecordsVerify(records: GeneralJws[]): Promise<void> {
+  for (const record of records) {
+    try {
+      await verifyRecord(record);
+    } catch (cause) {
+      throw new CorridorError('ERR_TRUST_PACK_INVALID', 'a record in the pack does not verify', { cause });
+    }
+  }
+}
+
+function refuseOlder(held: HeldPack | undefined, country: string, sequence: number, issuedAt: string): void {
+  if (!held) return;
+  if (country !== held.content.country) throw new CorridorError('ERR_TRUST_PACK_INVALID', `this verifier holds a pack for ${held.content.country}`);
+  const older = sequence < held.content.sequence ||
+    (sequence === held.content.sequence && Date.parse(issuedAt) < Date.parse(held.content.issuedAt));
+  if (older) throw new CorridorError('ERR_TRUST_PACK_ROLLBACK', `the pack (#${sequence}) is older than the one held (#${held.content.sequence})`);
+}
+
+export async function acceptPack(held: HeldPack | undefined, signed: unknown, options: { operator?: string; now?: Date } = {}): Promise<HeldPack> {
+  const { operator, value } = await openEnvelope(signed, held, options.operator);
+  assertTrustPackContent(value);
+  refuseOlder(held, value.country, value.sequence, value.issuedAt);
+  await assertRecordsVerify(value.records);
+  return { operator, content: value, syncedAt: (options.now ?? new Date()).toISOString() };
+}
+
+const payloadOf = (jws: GeneralJws) => JSON.parse(Buffer.from(jws.payload, 'base64url').toString('utf8')) as { id: string; version: number };
+
+export async function applyDelta(held: HeldPack, signed: unknown, options: { now?: Date } = {}): Promise<HeldPack> {
+  const { operator, value } = await openEnvelope(signed, held);
+  assertTrustPackDelta(value);
+  refuseOlder(held, value.country, value.sequence, value.issuedAt);
+  if (value.since !== held.content.sequence) {
+    throw new CorridorError('ERR_TRUST_PACK_INVALID', `the delta starts at #${value.since}, the pack held is #${held.content.sequence}`);
+  }
+  await assertRecordsVerify(value.records);
+  const records = new Map(held.content.records.map((r) => [payloadOf(r).id, r]));
+  for (const record of value.records) {
+    const { id, version } = payloadOf(record);
+    const existing = records.get(id);
+    if (!existing || payloadOf(existing).version <= version) records.set(id, record);
+  }
+  const lists = new Map<string, StatusListCredential>(held.content.statusLists.map((l) => [l.id, l]));
+  for (const list of value.statusLists) {
+    const existing = lists.get(list.id);
+    if (!existing || Date.parse(existing.validFrom) <= Date.parse(list.validFrom)) lists.set(list.id, list);
+  }
+  return {
+    operator,
+    content: {
+      format: 'corridor-trust-pack/1', country: value.country, sequence: value.sequence, logHead: value.logHead,
+      issuedAt: value.issuedAt, records: [...records.values()], statusLists: [...lists.values()],
+    },
+    syncedAt: (options.now ?? new Date()).toISOString(),
+  };
+}
