@@ -178,9 +178,17 @@ export class Registry {
     });
   }
 
-  /** Every version of every record (optionally of one kind), with its state. */
+  #listCache: { seq: number; summaries: RecordSummary[] } | undefined;
+
+  /** Every version of every record (optionally of one kind), with its state. Cached until the log grows. */
   list(options: { kind?: LogKind; state?: RecordState } = {}): RecordSummary[] {
-    const rows = this.store.records(options.kind);
+    const { seq } = this.store.head();
+    if (this.#listCache?.seq !== seq) this.#listCache = { seq, summaries: this.#listAll() };
+    return this.#listCache.summaries.filter((s) => (!options.kind || s.kind === options.kind) && (!options.state || s.state === options.state));
+  }
+
+  #listAll(): RecordSummary[] {
+    const rows = this.store.records();
     const byId = new Map<string, RecordRow[]>();
     for (const row of rows) byId.set(row.recordId, [...(byId.get(row.recordId) ?? []), row]);
     const out: RecordSummary[] = [];
@@ -188,7 +196,6 @@ export class Registry {
       const states = statesOf(versions);
       for (const row of versions) {
         const state = states.get(row.version)!;
-        if (options.state && options.state !== state) continue;
         const isStatusList = row.kind === 'status-list';
         out.push({
           recordId: row.recordId, version: row.version, kind: row.kind, state, signers: row.signers,

@@ -1,0 +1,35 @@
+/** How big the reference credential's QR code is: ours, against compact JSON and default CBOR-LD. */
+import { encode as encodeCborld } from '@digitalbazaar/cborld';
+import { describeQr, documentLoader, encodeQrText } from '@corridor/shared';
+import { createWorld } from '../world.js';
+
+export interface QrResults {
+  corridor: { bytes: number; characters: number; version: number; modules: number };
+  compactJson: { bytes: number; version: number | null };
+  defaultCborld: { bytes: number; characters: number; version: number };
+}
+
+/** QR version at ECC M for byte-mode data, or null when it does not fit at all. */
+function byteModeVersion(text: string): number | null {
+  try {
+    return describeQr(text).version;
+  } catch {
+    return null;
+  }
+}
+
+export async function benchQrSize(): Promise<QrResults> {
+  const world = await createWorld();
+  const credential = await world.issue();
+  world.close();
+  const text = await encodeQrText(credential);
+  const ours = describeQr(text);
+  const json = JSON.stringify(credential);
+  const plain = await encodeCborld({ jsonldDocument: credential, documentLoader, registryEntryId: 1 });
+  const plainText = 'CC1:' + (await import('@corridor/shared')).encodeBase45(plain);
+  return {
+    corridor: { bytes: Math.floor(((text.length - 4) * 2) / 3), characters: text.length, version: ours.version, modules: ours.modules },
+    compactJson: { bytes: Buffer.byteLength(json), version: byteModeVersion(json) },
+    defaultCborld: { bytes: plain.length, characters: plainText.length, version: describeQr(plainText).version },
+  };
+}

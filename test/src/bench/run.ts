@@ -1,0 +1,62 @@
+/**
+ * `pnpm bench`: measured facts, each speed paired with a baseline from the same run and reported
+ * as a ratio, because absolute times drift on shared machines. Writes artifacts/bench.json and
+ * prints a table. `--quick` shortens every run (for a smoke check, not for numbers).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchCryptoPaths } from './crypto-paths.js';
+import { benchQrSize } from './qr-size.js';
+import { benchRegistryLoad } from './registry-load.js';
+
+const quick = process.argv.includes('--quick');
+const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+
+async function main() {
+  const started = new Date();
+  const say = (line: string) => process.stderr.write(`${line}\n`);
+  say('bench: verification and issuance (ours vs plain @digitalbazaar/vc)…');
+  const crypto = await benchCryptoPaths(quick ? 300 : 5000);
+  say('bench: QR size…');
+  const qr = await benchQrSize();
+  say('bench: registry read endpoints under load…');
+  const registry = await benchRegistryLoad({ connections: quick ? 4 : 20, seconds: quick ? 1 : 5 });
+
+  const targets = {
+    verifyAtLeast5x: crypto.verify.ratio >= 5,
+    issueAtLeast3x: crypto.issue.ratio >= 3,
+    qrAtMostVersion15: qr.corridor.version <= 15,
+    registryZeroErrors: Object.values(registry.endpoints).every((e) => e.corridor.errors === 0 && e.corridor.non2xx === 0),
+  };
+  const report = {
+    date: started.toISOString(), quick,
+    machine: { node: process.version, cpus: availableParallelism(), model: cpus()[0]?.model ?? 'unknown' },
+    verify: crypto.verify, issue: crypto.issue, qr, registry, targets,
+  };
+  const dir = join(root, 'artifacts');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'bench.json'), JSON.stringify(report, null, 2) + '\n');
+
+  const rows: string[][] = [
+    ['measure', 'corridor', 'baseline (same run)', 'ratio', 'target'],
+    ['offline verify, ops/s/core', `${crypto.verify.corridor.opsPerSecond} (p50 ${crypto.verify.corridor.p50Ms} ms, p99 ${crypto.verify.corridor.p99Ms} ms)`,
+      `${crypto.verify.plainLibrary.opsPerSecond} plain vc (p99 ${crypto.verify.plainLibrary.p99Ms} ms)`, `${crypto.verify.ratio}×`, `≥ 5× ${targets.verifyAtLeast5x ? 'met' : 'NOT met'}`],
+    ['issue, ops/s/core (with DB + status index)', `${crypto.issue.corridor.opsPerSecond} (p99 ${crypto.issue.corridor.p99Ms} ms)`,
+      `${crypto.issue.plainLibrary.opsPerSecond} plain vc`, `${crypto.issue.ratio}×`, `≥ 3× ${targets.issueAtLeast3x ? 'met' : 'NOT met'}`],
+    ['reference QR at ECC M', `v${qr.corridor.version}, ${qr.corridor.bytes} B`, `JSON v${qr.compactJson.version ?? '>40'} (${qr.compactJson.bytes} B); CBOR-LD v${qr.defaultCborld.version} (${qr.defaultCborld.bytes} B)`, '', `≤ v15 ${targets.qrAtMostVersion15 ? 'met' : 'NOT met'}`],
+    ...Object.entries(registry.endpoints).map(([path, e]) => [
+      `GET ${path}, req/s (${registry.connections} conns)`, `${e.corridor.requestsPerSecond} (p99 ${e.corridor.p99Ms} ms, ${e.corridor.errors + e.corridor.non2xx} errors)`,
+      `${e.staticBaseline.requestsPerSecond} static bytes`, `${e.ratio}×`, e.corridor.errors + e.corridor.non2xx === 0 ? 'zero errors: met' : 'errors: NOT met',
+    ]),
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  for (const row of rows) process.stdout.write(`| ${row.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |\n`);
+  say(`\nwrote ${join(dir, 'bench.json')}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
