@@ -25,10 +25,20 @@ export function primaryText(text: Record<string, string>, language = 'en'): stri
   return text[language] ?? Object.values(text)[0] ?? '';
 }
 
-export function buildSkillCredential(input: CredentialInput): SkillCredential {
-  const { qualification: q } = input;
+/** The strings a credential takes from its qualification record; the QR catalogue lists the same. */
+export function qualificationStrings(q: QualificationRecord) {
   const title = primaryText(q.title);
   const levelName = `${q.level.framework} level ${q.level.level}`;
+  return {
+    title, levelName,
+    description: `${title}, ${levelName}, ${q.country}`,
+    narrative: `Assessed competent in all ${q.units.length} units of competency.`,
+  };
+}
+
+export function buildSkillCredential(input: CredentialInput): SkillCredential {
+  const { qualification: q } = input;
+  const { title, levelName, description, narrative } = qualificationStrings(q);
   const credential: SkillCredential = {
     '@context': [...CREDENTIAL_CONTEXTS],
     id: input.id,
@@ -48,8 +58,8 @@ export function buildSkillCredential(input: CredentialInput): SkillCredential {
         id: q.id,
         type: ['Achievement'],
         name: title,
-        description: `${title}, ${levelName}, ${q.country}`,
-        criteria: { narrative: `Assessed competent in all ${q.units.length} units of competency.` },
+        description,
+        criteria: { narrative },
         achievementType: q.achievementType,
         alignment: [
           { type: ['Alignment'], targetCode: q.isco08, targetFramework: 'ISCO-08', targetName: title },

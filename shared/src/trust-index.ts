@@ -10,7 +10,7 @@ import { verifyCredentialProof } from './proof.js';
 import { verifyJson, verifyRecord, type VerifiedRecord } from './records.js';
 import { decodeBitstring } from './status-list.js';
 import type {
-  AccreditationRecord, AuthorityRecord, MappingRecord, PartnershipRecord, QualificationRecord, RegistryRecord,
+  AccreditationRecord, AuthorityRecord, MappingRecord, PartnershipRecord, QrCatalogue, QualificationRecord, RegistryRecord,
   TrustPackContent,
 } from './types.js';
 import { assertStatusListCredential, assertTrustPackContent } from './validate.js';
@@ -38,6 +38,8 @@ export interface TrustIndex {
   /** In-force mappings by origin qualification id. */
   mappings: ReadonlyMap<string, MappingRecord[]>;
   statusLists: ReadonlyMap<string, IndexedStatusList>;
+  /** The registry's QR catalogue, to decode compact QR codes. */
+  qrCatalogue?: QrCatalogue;
   /** Records left out, by reason, so an operator can see what did not check out. */
   rejected: { recordId: string; reason: string }[];
 }
@@ -161,6 +163,7 @@ export async function indexTrustPackContent(content: TrustPackContent, options: 
   return {
     country: content.country, sequence: content.sequence, logHead: content.logHead, issuedAt: content.issuedAt,
     operator: options.operator, authorities, qualifications, accreditations, mappings, statusLists, rejected,
+    ...(content.qrCatalogue ? { qrCatalogue: content.qrCatalogue } : {}),
   };
 }
 

@@ -49,7 +49,8 @@ export interface SkillCredential {
 }
 
 export interface StatusListEntry {
-  id: string;
+  /** Optional in Bitstring Status List; Corridor omits it, which keeps the QR code small. */
+  id?: string;
   type: 'BitstringStatusListEntry';
   statusPurpose: 'revocation' | 'suspension';
   statusListIndex: string;
@@ -192,6 +193,14 @@ export interface TrustPackContent {
   records: GeneralJws[];
   /** Issuers' signed BitstringStatusListCredentials, keyed by their URL (`id`). */
   statusLists: StatusListCredential[];
+  /** The registry's append-only QR compression catalogue (see qr/catalogue.ts). */
+  qrCatalogue?: QrCatalogue;
+}
+
+/** Strings a QR code may replace by small integers; code = position + offset, never reused. */
+export interface QrCatalogue {
+  none: string[];
+  url: string[];
 }
 
 /** What changed after `since`: newer versions of records and newer status lists; apply over a pack at `since`. */

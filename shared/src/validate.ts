@@ -115,7 +115,7 @@ export function assertRegistryRecord(value: unknown): asserts value is RegistryR
 }
 
 const statusEntry = shape({
-  id: uri, type: oneOf('BitstringStatusListEntry'), statusPurpose: oneOf('revocation', 'suspension'),
+  id: optional(uri), type: oneOf('BitstringStatusListEntry'), statusPurpose: oneOf('revocation', 'suspension'),
   statusListIndex: matching(/^(0|[1-9]\d{0,9})$/, 'a decimal index'), statusListCredential: uri,
 });
 
@@ -172,6 +172,11 @@ export function assertStatusListCredential(value: unknown): asserts value is Sta
   run<StatusListCredential>(statusListCredential, value, 'ERR_TRUST_PACK_INVALID', 'statusList');
 }
 
+const qrCatalogue: Check = shape({
+  none: arrayOf(string, { max: 1_000_000 }),
+  url: arrayOf(uri, { max: 1_000_000 }),
+});
+
 const trustPackContent: Check = shape({
   format: oneOf('corridor-trust-pack/1'),
   country,
@@ -180,6 +185,7 @@ const trustPackContent: Check = shape({
   issuedAt: dateTime,
   records: arrayOf(isObjectCheck(), { max: 2_000_000 }),
   statusLists: arrayOf(statusListCredential, { max: 100_000 }),
+  qrCatalogue: optional(qrCatalogue),
 });
 
 function isObjectCheck(): Check {
@@ -195,6 +201,7 @@ const trustPackDelta: Check = shape({
   issuedAt: dateTime,
   records: arrayOf(isObjectCheck(), { max: 2_000_000 }),
   statusLists: arrayOf(statusListCredential, { max: 100_000 }),
+  qrCatalogue: optional(qrCatalogue),
 });
 
 export function assertTrustPackDelta(value: unknown): asserts value is TrustPackDelta {

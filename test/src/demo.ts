@@ -17,12 +17,15 @@ const verifierCli = join(root, 'packages', 'verifier', 'dist', 'cli.js');
 const registryCli = join(root, 'packages', 'registry', 'dist', 'cli.js');
 const show = (path: string) => relative(process.cwd(), path) || '.';
 
+/** The registry's QR catalogue, as the centre gets it in its trust pack. */
+let catalogue = () => ({ none: [] as string[], url: [] as string[] });
+
 function step(title: string): void {
   process.stdout.write(`\n== ${title}\n`);
 }
 
 async function writeCredential(credential: SkillCredential, name: string) {
-  const files = await renderCredentialFiles(credential);
+  const files = await renderCredentialFiles(credential, { catalogue: catalogue() });
   const base = join(dir, 'credentials', name);
   writeFileSync(`${base}.json`, files.json);
   writeFileSync(`${base}.png`, files.png);
@@ -46,6 +49,7 @@ async function main() {
   step('1. Registry: authorities of both countries, the partnership, qualifications, an accreditation, a mapping');
   const world = await createWorld({ dir });
   const jpRoot = world.keys.jp.description.controller;
+  catalogue = () => world.registry.qrCatalogue();
   for (const s of world.registry.list()) {
     process.stdout.write(`  ${s.kind.padEnd(14)} ${s.state.padEnd(10)} ${s.recordId}  (signed by ${s.signers.length})\n`);
   }

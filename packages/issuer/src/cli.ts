@@ -103,7 +103,7 @@ async function main(): Promise<number> {
         subject: { name: required(options.name, '--name'), birthDate: required(options['birth-date'], '--birth-date'), ...(options.wallet ? { walletDid: options.wallet } : {}) },
         ...(options['valid-until'] ? { validUntil: options['valid-until'] } : {}),
       });
-      const files = await renderCredentialFiles(credential);
+      const files = await renderCredentialFiles(credential, index.qrCatalogue ? { catalogue: index.qrCatalogue } : {});
       const out = resolve(options.out ?? '.');
       mkdirSync(out, { recursive: true });
       writeAtomically(join(out, `${files.baseName}.json`), files.json);

@@ -70,7 +70,7 @@ export class Issuer {
       assessedAt: request.assessedAt, route: request.route, validFrom: isoSeconds(now),
       ...(request.validUntil ? { validUntil: request.validUntil } : {}),
       status: {
-        id: `${url}#${index}`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation',
+        type: 'BitstringStatusListEntry', statusPurpose: 'revocation',
         statusListIndex: String(index), statusListCredential: url,
       },
     });

@@ -3,7 +3,7 @@
  * (for printing) and SVG (for scaling). Pure: returns bytes; the CLI decides where they go.
  * File names use the credential's uuid, never the worker's name.
  */
-import { describeQr, encodeQrText, renderQrPng, renderQrSvg, type SkillCredential } from '@corridor/shared';
+import { describeQr, encodeQrText, renderQrPng, renderQrSvg, type QrCatalogue, type SkillCredential } from '@corridor/shared';
 
 export interface CredentialFiles {
   baseName: string;
@@ -14,8 +14,8 @@ export interface CredentialFiles {
   qr: { version: number; modules: number; characters: number };
 }
 
-export async function renderCredentialFiles(credential: SkillCredential): Promise<CredentialFiles> {
-  const qrText = await encodeQrText(credential);
+export async function renderCredentialFiles(credential: SkillCredential, options: { catalogue?: QrCatalogue } = {}): Promise<CredentialFiles> {
+  const qrText = await encodeQrText(credential, options);
   return {
     baseName: credential.id.replace(/^urn:uuid:/, '').replace(/[^A-Za-z0-9-]/g, '_'),
     json: JSON.stringify(credential, null, 2) + '\n',

@@ -3,10 +3,10 @@
  * hash-chained log, takes issuers' status lists, audits itself, and exports trust packs.
  */
 import {
-  assertStatusListCredential, canonicalJson, CorridorError, decodeBase64url, recordContentHash, sha256Hex,
+  assertStatusListCredential, canonicalJson, CorridorError, createCatalogueBuilder, decodeBase64url, recordContentHash, sha256Hex,
   verifyCredentialProof, verifyRecord,
   type AccreditationRecord, type AuthorityRecord, type GeneralJws, type PartnershipRecord,
-  type QualificationRecord, type RegistryRecord, type StatusListCredential,
+  type QrCatalogue, type QualificationRecord, type RegistryRecord, type StatusListCredential,
 } from '@corridor/shared';
 import { checkSigners, signaturePolicy, type RegistryView } from './policy.js';
 import { chainHash, GENESIS_HASH, type LogKind, type RecordRow, type RegistryStore } from './store.js';
@@ -179,6 +179,23 @@ export class Registry {
   }
 
   #listCache: { seq: number; summaries: RecordSummary[] } | undefined;
+  #catalogueCache: { seq: number; catalogue: QrCatalogue } | undefined;
+
+  /**
+   * The QR catalogue: strings of every accepted qualification, accreditation and status list, in
+   * log order. Derived from the append-only log, so it only ever grows and codes never move.
+   */
+  qrCatalogue(): QrCatalogue {
+    const { seq } = this.store.head();
+    if (this.#catalogueCache?.seq === seq) return this.#catalogueCache.catalogue;
+    const builder = createCatalogueBuilder();
+    for (const entry of this.store.iterateLog()) {
+      if (entry.kind === 'status-list') builder.addStatusList(JSON.parse(entry.body) as StatusListCredential);
+      else if (entry.kind === 'qualification' || entry.kind === 'accreditation') builder.addRecord(payloadOf(entry.body));
+    }
+    this.#catalogueCache = { seq, catalogue: builder.build() };
+    return this.#catalogueCache.catalogue;
+  }
 
   /** Every version of every record (optionally of one kind), with its state. Cached until the log grows. */
   list(options: { kind?: LogKind; state?: RecordState } = {}): RecordSummary[] {

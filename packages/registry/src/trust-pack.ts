@@ -39,6 +39,7 @@ export function trustPackContent(registry: Registry, options: { country: string;
   return {
     format: 'corridor-trust-pack/1', country, sequence: head.seq, logHead: head.hash, issuedAt: now.toISOString(),
     records: records.map((s) => s.jws as GeneralJws), statusLists: statusLists.map((s) => s.record),
+    qrCatalogue: registry.qrCatalogue(),
   };
 }
 
@@ -51,6 +52,7 @@ export function trustPackDelta(registry: Registry, options: { country: string; s
     format: 'corridor-trust-pack-delta/1', country, since, sequence: head.seq, logHead: head.hash, issuedAt: now.toISOString(),
     records: records.filter((s) => s.seq > since).map((s) => s.jws as GeneralJws),
     statusLists: statusLists.filter((s) => s.seq > since).map((s) => s.record),
+    qrCatalogue: registry.qrCatalogue(),
   };
 }
 

@@ -140,7 +140,7 @@ async function main(): Promise<number> {
   if (!(maxAgeDays > 0)) throw new UsageError('--max-age-days must be a positive number');
 
   const trust = await loadTrust(roots);
-  const { credential } = await readCredentialInput(readBytes(file));
+  const { credential } = await readCredentialInput(readBytes(file), trust.qrCatalogue ? { catalogue: trust.qrCatalogue } : {});
   const result = await verifySkillCredential(credential, { trust, country, purpose, maxStatusAgeSeconds: maxAgeDays * 86400 });
   process.stdout.write((options.json ? JSON.stringify(result, null, 2) : formatVerdict(result)) + '\n');
   return result.verdict === 'valid' ? EXIT.ok : result.verdict === 'invalid' ? EXIT.invalid : EXIT.indeterminate;

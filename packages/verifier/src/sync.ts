@@ -5,7 +5,7 @@
  */
 import {
   assertTrustPackContent, assertTrustPackDelta, CorridorError, verifyJson, verifyRecord,
-  type GeneralJws, type StatusListCredential, type TrustPackContent,
+  type GeneralJws, type QrCatalogue, type StatusListCredential, type TrustPackContent,
 } from '@corridor/shared';
 
 export interface HeldPack {
@@ -52,8 +52,20 @@ export async function acceptPack(held: HeldPack | undefined, signed: unknown, op
   const { operator, value } = await openEnvelope(signed, held, options.operator);
   assertTrustPackContent(value);
   refuseOlder(held, value.country, value.sequence, value.issuedAt);
+  if (held) newerCatalogue(held.content.qrCatalogue, value.qrCatalogue);
   await assertRecordsVerify(value.records);
   return { operator, content: value, syncedAt: (options.now ?? new Date()).toISOString() };
+}
+
+/** Catalogues only grow: take the delta's if it extends the one held, refuse one that rewrites it. */
+function newerCatalogue(held: QrCatalogue | undefined, incoming: QrCatalogue | undefined): QrCatalogue | undefined {
+  if (!incoming) return held;
+  if (!held) return incoming;
+  const extends_ = (a: string[], b: string[]) => b.length >= a.length && a.every((v, i) => b[i] === v);
+  if (!extends_(held.none, incoming.none) || !extends_(held.url, incoming.url)) {
+    throw new CorridorError('ERR_TRUST_PACK_INVALID', 'the QR catalogue in the delta rewrites codes already in use');
+  }
+  return incoming;
 }
 
 const payloadOf = (jws: GeneralJws) => JSON.parse(Buffer.from(jws.payload, 'base64url').toString('utf8')) as { id: string; version: number };
@@ -82,6 +94,7 @@ export async function applyDelta(held: HeldPack, signed: unknown, options: { now
     content: {
       format: 'corridor-trust-pack/1', country: value.country, sequence: value.sequence, logHead: value.logHead,
       issuedAt: value.issuedAt, records: [...records.values()], statusLists: [...lists.values()],
+      ...(newerCatalogue(held.content.qrCatalogue, value.qrCatalogue) ? { qrCatalogue: newerCatalogue(held.content.qrCatalogue, value.qrCatalogue)! } : {}),
     },
     syncedAt: (options.now ?? new Date()).toISOString(),
   };

@@ -6,7 +6,9 @@
 import { decode as decodeCborld, encode as encodeCborld } from '@digitalbazaar/cborld';
 import { documentLoader as defaultLoader, type DocumentLoader } from '../document-loader.js';
 import { CorridorError, isCorridorError } from '../errors.js';
+import type { QrCatalogue } from '../types.js';
 import { decodeBase45, encodeBase45 } from './base45.js';
+import { CATALOGUE_CODE_OFFSET } from './catalogue.js';
 
 /** Typed prefix and format version of every Corridor QR payload. */
 export const QR_PREFIX = 'CC1:';
@@ -34,39 +36,68 @@ const TABLE_1 = {
   cryptosuite: ['eddsa-rdfc-2022'],
 };
 export const CORRIDOR_TABLE_ID = 100;
+/** Table 1 plus the registry's QR catalogue (codes from CATALOGUE_CODE_OFFSET), from the trust pack. */
+export const CORRIDOR_CATALOGUE_TABLE_ID = 101;
 
 function numbered(values: readonly string[], first = 1): Map<unknown, number> {
   return new Map(values.map((value, i) => [value, first + i]));
 }
 
-const tables = new Map<number, TypeTable>([
-  [CORRIDOR_TABLE_ID, new Map([
-    ['context', numbered(TABLE_1.context)],
-    ['url', numbered(TABLE_1.context)],
-    ['none', numbered(TABLE_1.none)],
-    ['https://w3id.org/security#cryptosuiteString', numbered(TABLE_1.cryptosuite)],
-  ])],
+const BASE_TABLE: TypeTable = new Map([
+  ['context', numbered(TABLE_1.context)],
+  ['url', numbered(TABLE_1.context)],
+  ['none', numbered(TABLE_1.none)],
+  ['https://w3id.org/security#cryptosuiteString', numbered(TABLE_1.cryptosuite)],
 ]);
 
-const typeTableLoader = async ({ registryEntryId }: { registryEntryId: number }) => {
-  const table = tables.get(registryEntryId);
-  if (!table) throw new CorridorError('ERR_QR_INVALID', 'unknown compression table');
-  return table;
-};
+const catalogueTables = new WeakMap<QrCatalogue, TypeTable>();
 
-export async function credentialToCborld(credential: object, documentLoader: DocumentLoader = defaultLoader): Promise<Uint8Array> {
+function tableWithCatalogue(catalogue: QrCatalogue): TypeTable {
+  let table = catalogueTables.get(catalogue);
+  if (!table) {
+    table = new Map(BASE_TABLE);
+    table.set('url', new Map([...BASE_TABLE.get('url')!, ...numbered(catalogue.url, CATALOGUE_CODE_OFFSET)]));
+    table.set('none', new Map([...BASE_TABLE.get('none')!, ...numbered(catalogue.none, CATALOGUE_CODE_OFFSET)]));
+    catalogueTables.set(catalogue, table);
+  }
+  return table;
+}
+
+function typeTableLoaderFor(catalogue: QrCatalogue | undefined) {
+  return async ({ registryEntryId }: { registryEntryId: number }) => {
+    if (registryEntryId === CORRIDOR_TABLE_ID) return BASE_TABLE;
+    if (registryEntryId === CORRIDOR_CATALOGUE_TABLE_ID) {
+      if (!catalogue) throw new CorridorError('ERR_QR_INVALID', 'this QR code needs the trust pack\'s catalogue: sync first');
+      return tableWithCatalogue(catalogue);
+    }
+    throw new CorridorError('ERR_QR_INVALID', 'unknown compression table');
+  };
+}
+
+export interface QrCodecOptions {
+  /** The registry's catalogue from the trust pack: makes the code much smaller. */
+  catalogue?: QrCatalogue;
+  documentLoader?: DocumentLoader;
+}
+
+export async function credentialToCborld(credential: object, options: QrCodecOptions = {}): Promise<Uint8Array> {
+  const { catalogue, documentLoader = defaultLoader } = options;
   try {
-    return await encodeCborld({ jsonldDocument: credential, documentLoader, registryEntryId: CORRIDOR_TABLE_ID, typeTableLoader });
+    return await encodeCborld({
+      jsonldDocument: credential, documentLoader, typeTableLoader: typeTableLoaderFor(catalogue),
+      registryEntryId: catalogue ? CORRIDOR_CATALOGUE_TABLE_ID : CORRIDOR_TABLE_ID,
+    });
   } catch (cause) {
     if (isCorridorError(cause)) throw cause;
     throw new CorridorError('ERR_CREDENTIAL_MALFORMED', 'the credential cannot be compressed for a QR code', { cause });
   }
 }
 
-export async function cborldToCredential(bytes: Uint8Array, documentLoader: DocumentLoader = defaultLoader): Promise<Record<string, unknown>> {
+export async function cborldToCredential(bytes: Uint8Array, options: QrCodecOptions = {}): Promise<Record<string, unknown>> {
+  const { catalogue, documentLoader = defaultLoader } = options;
   if (bytes.length > MAX_CBORLD_BYTES) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'the QR payload is larger than any credential');
   try {
-    return await decodeCborld({ cborldBytes: bytes, documentLoader, typeTableLoader });
+    return await decodeCborld({ cborldBytes: bytes, documentLoader, typeTableLoader: typeTableLoaderFor(catalogue) });
   } catch (cause) {
     if (isCorridorError(cause) && cause.code !== 'ERR_CONTEXT_UNKNOWN') throw cause;
     throw new CorridorError('ERR_QR_INVALID', 'the QR payload is not valid CBOR-LD', { cause });
@@ -74,17 +105,17 @@ export async function cborldToCredential(bytes: Uint8Array, documentLoader: Docu
 }
 
 /** Credential → the text a QR code carries. */
-export async function encodeQrText(credential: object, documentLoader?: DocumentLoader): Promise<string> {
-  return QR_PREFIX + encodeBase45(await credentialToCborld(credential, documentLoader));
+export async function encodeQrText(credential: object, options: QrCodecOptions = {}): Promise<string> {
+  return QR_PREFIX + encodeBase45(await credentialToCborld(credential, options));
 }
 
 /** QR text → credential. Coded errors for a wrong prefix, bad base45, or bad CBOR-LD. */
-export async function decodeQrText(text: string, documentLoader?: DocumentLoader): Promise<Record<string, unknown>> {
+export async function decodeQrText(text: string, options: QrCodecOptions = {}): Promise<Record<string, unknown>> {
   if (typeof text !== 'string') throw new CorridorError('ERR_QR_INVALID', 'QR payload must be text');
   const trimmed = text.trim();
   if (trimmed.length > MAX_QR_TEXT_LENGTH) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'QR text is longer than any QR code holds');
   if (!trimmed.startsWith(QR_PREFIX)) {
     throw new CorridorError('ERR_QR_INVALID', /^CC\d+:/.test(trimmed) ? 'unsupported Corridor QR format version' : 'not a Corridor QR code (expected the CC1: prefix)');
   }
-  return cborldToCredential(decodeBase45(trimmed.slice(QR_PREFIX.length)), documentLoader);
+  return cborldToCredential(decodeBase45(trimmed.slice(QR_PREFIX.length)), options);
 }

@@ -1,3 +1,4 @@
 export * from './base45.js';
 export * from './cborld.js';
 export * from './image.js';
+export * from './catalogue.js';

@@ -21,8 +21,10 @@ function byteModeVersion(text: string): number | null {
 export async function benchQrSize(): Promise<QrResults> {
   const world = await createWorld();
   const credential = await world.issue();
+  await world.publishStatus();
+  const catalogue = (await world.trust('JP')).qrCatalogue!;
   world.close();
-  const text = await encodeQrText(credential);
+  const text = await encodeQrText(credential, { catalogue });
   const ours = describeQr(text);
   const json = JSON.stringify(credential);
   const plain = await encodeCborld({ jsonldDocument: credential, documentLoader, registryEntryId: 1 });
