@@ -18,3 +18,4 @@ export * from './cli-support.js';
 export * from './trust-index.js';
 export * from './signed-request.js';
 export * from './registry-client.js';
+export * from './fast-canonical.js';

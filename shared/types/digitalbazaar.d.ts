@@ -50,3 +50,12 @@ declare module 'jsonld' {
   };
   export default jsonld;
 }
+declare module 'rdf-canonize' {
+  interface Term { termType: 'NamedNode' | 'BlankNode' | 'Literal' | 'DefaultGraph'; value: string; datatype?: Term; language?: string }
+  export interface Quad { subject: Term; predicate: Term; object: Term; graph: Term }
+  const rdfCanonize: {
+    _canonizeSync(input: Quad[], options: { algorithm: 'RDFC-1.0'; format: 'application/n-quads' }): string;
+    canonize(input: Quad[], options: { algorithm: 'RDFC-1.0'; format: 'application/n-quads' }): Promise<string>;
+  };
+  export default rdfCanonize;
+}
