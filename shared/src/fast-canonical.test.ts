@@ -121,3 +121,26 @@ describe('fast signing and verification', () => {
     expect((await verifyCredentialProof({ credential: changed })).verified).toBe(false);
   });
 });
+
+describe('the specialised path for status lists', () => {
+  it('matches jsonld.js on generated BitstringStatusListCredentials and their proof configurations', async () => {
+    const { canonicalStatusList } = await import('./fast-canonical.js');
+    const { VC_V2_CONTEXT } = await import('./contexts/index.js');
+    const list = fc.record({ id: iri, issuer: iri, validFrom: dateTime, purpose: fc.constantFrom('revocation', 'suspension', 'x'), encodedList: text });
+    let compared = 0;
+    await fc.assert(fc.asyncProperty(list, async (g) => {
+      const doc = {
+        '@context': [VC_V2_CONTEXT], id: g.id, type: ['VerifiableCredential', 'BitstringStatusListCredential'], issuer: g.issuer, validFrom: g.validFrom,
+        credentialSubject: { id: `${g.id}#list`, type: 'BitstringStatusList', statusPurpose: g.purpose, encodedList: g.encodedList },
+      };
+      const fast = canonicalStatusList(doc);
+      if (fast === undefined) return;
+      compared += 1;
+      expect(fast).toBe(await libraryCanonize(doc));
+      const config = { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', created: '2026-01-01T00:00:00Z', verificationMethod: `${g.issuer}#k`, proofPurpose: 'assertionMethod' };
+      const fastConfig = canonicalProofConfig(config);
+      if (fastConfig !== undefined) expect(fastConfig).toBe(await libraryCanonize({ '@context': [VC_V2_CONTEXT], ...config }));
+    }), { numRuns: Math.max(50, runs / 5) });
+    expect(compared).toBeGreaterThan(10);
+  });
+});

@@ -7,7 +7,7 @@
  * Anything it is not certain about returns undefined, and the caller takes the library path.
  */
 import rdfCanonize, { type Quad } from 'rdf-canonize';
-import { CREDENTIAL_CONTEXTS } from './contexts/index.js';
+import { CREDENTIAL_CONTEXTS, VC_V2_CONTEXT } from './contexts/index.js';
 import type { SkillCredential } from './types.js';
 
 type Term = Quad['subject'];
@@ -132,15 +132,42 @@ function credentialTriples(c: Record<string, unknown>, g: Triples): void {
   g.add(statusNode, `${STATUS}statusPurpose`, literal(text(status.statusPurpose)));
 }
 
+function statusListTriples(c: Record<string, unknown>, g: Triples): void {
+  exactKeys(c, ['@context', 'id', 'type', 'issuer', 'validFrom', 'credentialSubject'], ['@context', 'id', 'type', 'issuer', 'validFrom', 'credentialSubject']);
+  sameArray(c['@context'], [VC_V2_CONTEXT]);
+  sameArray(c.type, ['VerifiableCredential', 'BitstringStatusListCredential']);
+  const self = iri(c.id);
+  g.add(self, `${RDF}type`, named(`${CRED}VerifiableCredential`));
+  g.add(self, `${RDF}type`, named(`${STATUS}BitstringStatusListCredential`));
+  g.add(self, `${CRED}issuer`, iri(c.issuer));
+  g.add(self, `${CRED}validFrom`, literal(text(c.validFrom), `${XSD}dateTime`));
+  const subject = exactKeys(c.credentialSubject, ['id', 'type', 'statusPurpose', 'encodedList'], ['id', 'type', 'statusPurpose', 'encodedList']);
+  if (subject.type !== 'BitstringStatusList') throw new Unsure();
+  const node = iri(subject.id);
+  g.add(self, `${CRED}credentialSubject`, node);
+  g.add(node, `${RDF}type`, named(`${STATUS}BitstringStatusList`));
+  g.add(node, `${STATUS}encodedList`, literal(text(subject.encodedList), `${SEC}multibase`));
+  g.add(node, `${STATUS}statusPurpose`, literal(text(subject.statusPurpose)));
+}
+
 function canonical(g: Triples): string {
   return rdfCanonize._canonizeSync(g.quads, { algorithm: 'RDFC-1.0', format: 'application/n-quads' });
 }
 
 /** Canonical N-Quads of an unsigned skill credential, or undefined if it is not exactly our shape. */
 export function canonicalCredential(credential: unknown): string | undefined {
+  return canonicalWith(credentialTriples, credential);
+}
+
+/** Canonical N-Quads of an unsigned BitstringStatusListCredential as Corridor issuers make them. */
+export function canonicalStatusList(list: unknown): string | undefined {
+  return canonicalWith(statusListTriples, list);
+}
+
+function canonicalWith(triples: (value: Record<string, unknown>, g: Triples) => void, value: unknown): string | undefined {
   try {
     const g = new Triples();
-    credentialTriples(credential as Record<string, unknown>, g);
+    triples(value as Record<string, unknown>, g);
     return canonical(g);
   } catch (error) {
     if (error instanceof Unsure) return undefined;

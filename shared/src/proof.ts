@@ -3,18 +3,15 @@
  * the signer keeps its imported KeyObject, and verifiers are cached per verification method
  * so a key is imported once, not on every verify.
  */
-import * as vc from '@digitalbazaar/vc';
-import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { documentLoader as defaultLoader, type DocumentLoader } from './document-loader.js';
 import { CorridorError } from './errors.js';
 import { createHash, verify as cryptoVerify, type KeyObject } from 'node:crypto';
 import { parseDidKey } from './did-key.js';
 import { decodeBase58btc, encodeBase58btc } from './encoding.js';
-import { canonicalCredential, canonicalProofConfig } from './fast-canonical.js';
+import { canonicalCredential, canonicalProofConfig, canonicalStatusList } from './fast-canonical.js';
 import { createKeyVerifier, publicKeyObject, type Signer, type Verifier } from './keys.js';
-import type { SkillCredential } from './types.js';
-import { assertSkillCredential } from './validate.js';
+import type { SkillCredential, StatusListCredential } from './types.js';
+import { assertSkillCredential, assertStatusListCredential } from './validate.js';
 
 const verifierCache = new Map<string, Verifier>();
 const MAX_CACHED_VERIFIERS = 10_000;
@@ -34,12 +31,30 @@ function cachedVerifier(method: { id?: unknown; publicKeyMultibase?: unknown }):
   return verifier;
 }
 
-/** eddsa-rdfc-2022 with a verifier that keeps imported keys. Same bytes, same results. */
-export const cryptosuite = {
-  ...eddsaRdfc2022,
-  createVerifier: async ({ verificationMethod }: { verificationMethod: { id?: unknown; publicKeyMultibase?: unknown } }) =>
-    cachedVerifier(verificationMethod),
-};
+/**
+ * The library path, loaded on first use: our own shapes never need it, so a cold verifier does
+ * not pay for importing jsonld.js. The cryptosuite keeps imported keys (same bytes, same results).
+ */
+let libraryPath: Promise<{
+  vc: typeof import('@digitalbazaar/vc');
+  DataIntegrityProof: typeof import('@digitalbazaar/data-integrity').DataIntegrityProof;
+  eddsaRdfc2022: typeof import('@digitalbazaar/eddsa-rdfc-2022-cryptosuite').cryptosuite;
+  cryptosuite: typeof import('@digitalbazaar/eddsa-rdfc-2022-cryptosuite').cryptosuite;
+}> | undefined;
+
+function library() {
+  libraryPath ??= Promise.all([
+    import('@digitalbazaar/vc'), import('@digitalbazaar/data-integrity'), import('@digitalbazaar/eddsa-rdfc-2022-cryptosuite'),
+  ]).then(([vc, dataIntegrity, eddsa]) => ({
+    vc, DataIntegrityProof: dataIntegrity.DataIntegrityProof, eddsaRdfc2022: eddsa.cryptosuite,
+    cryptosuite: {
+      ...eddsa.cryptosuite,
+      createVerifier: async ({ verificationMethod }: { verificationMethod: unknown }) =>
+        cachedVerifier(verificationMethod as { id?: unknown; publicKeyMultibase?: unknown }),
+    },
+  }));
+  return libraryPath;
+}
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest();
 
@@ -47,7 +62,9 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 function fastHashData(document: unknown, proofConfig: unknown): Buffer | undefined {
   const canonicalConfig = canonicalProofConfig(proofConfig);
   if (canonicalConfig === undefined) return undefined;
-  const canonicalDocument = canonicalCredential(document);
+  const types = (document as { type?: unknown }).type;
+  const canonicalDocument = Array.isArray(types) && types.includes('BitstringStatusListCredential')
+    ? canonicalStatusList(document) : canonicalCredential(document);
   if (canonicalDocument === undefined) return undefined;
   return Buffer.concat([sha256(canonicalConfig), sha256(canonicalDocument)]);
 }
@@ -68,10 +85,10 @@ function publicKeyOfDidKey(did: string): KeyObject {
  * verifies; undefined when anything is unusual (the library then decides, with the same answer).
  */
 function fastVerify(credential: unknown, now: Date | undefined): true | undefined {
-  if (!isSkillCredential(credential) || !libraryChecksPass(credential as SkillCredential, now, 'verify')) return undefined;
-  const { proof, ...document } = credential as SkillCredential & { proof?: Record<string, unknown> };
+  const did = issuerOfKnownShape(credential, now);
+  if (!did) return undefined;
+  const { proof, ...document } = credential as { proof?: Record<string, unknown> };
   if (!proof || typeof proof.proofValue !== 'string' || !proof.proofValue.startsWith('z')) return undefined;
-  const did = (credential as SkillCredential).issuer.id;
   if (proof.verificationMethod !== `${did}#${did.slice('did:key:'.length)}`) return undefined;
   const { proofValue, ...config } = proof;
   const hashData = fastHashData(document, config);
@@ -93,6 +110,15 @@ function isSkillCredential(value: unknown): boolean {
   }
 }
 
+function isStatusList(value: unknown): boolean {
+  try {
+    assertStatusListCredential(value);
+    return URL.canParse((value as StatusListCredential).issuer);
+  } catch {
+    return false;
+  }
+}
+
 const MAX_CLOCK_SKEW_MS = 300_000;
 
 /**
@@ -109,6 +135,21 @@ function libraryChecksPass(credential: SkillCredential, now: Date | undefined, m
   return !credential.validUntil || t - Date.parse(credential.validUntil) <= MAX_CLOCK_SKEW_MS;
 }
 
+/** The issuer did of a skill credential or status list the library would accept, else undefined. */
+function issuerOfKnownShape(credential: unknown, now: Date | undefined): string | undefined {
+  if (isSkillCredential(credential)) {
+    return libraryChecksPass(credential as SkillCredential, now, 'verify') ? (credential as SkillCredential).issuer.id : undefined;
+  }
+  try {
+    assertStatusListCredential(credential);
+  } catch {
+    return undefined;
+  }
+  const list = credential as StatusListCredential;
+  if (!URL.canParse(list.issuer) || !list.issuer.startsWith('did:key:')) return undefined;
+  return Date.parse(list.validFrom) - (now ?? new Date()).getTime() > MAX_CLOCK_SKEW_MS ? undefined : list.issuer;
+}
+
 const isoSeconds = (date: Date) => date.toISOString().replace(/\.\d+Z$/, 'Z');
 
 export async function signCredential<T extends object>(options: {
@@ -120,12 +161,13 @@ export async function signCredential<T extends object>(options: {
   const { credential, signer, now = new Date(), documentLoader = defaultLoader } = options;
   // Our own credential shape: the same bytes as the library, without jsonld.js expansion.
   const config = { type: 'DataIntegrityProof', created: isoSeconds(now), verificationMethod: signer.id, cryptosuite: 'eddsa-rdfc-2022', proofPurpose: 'assertionMethod' };
-  const hashData = documentLoader === defaultLoader && !('proof' in credential) && isSkillCredential(credential) &&
-    libraryChecksPass(credential as unknown as SkillCredential, now, 'issue') ? fastHashData(credential, config) : undefined;
+  const knownShape = isSkillCredential(credential) ? libraryChecksPass(credential as unknown as SkillCredential, now, 'issue') : isStatusList(credential);
+  const hashData = documentLoader === defaultLoader && !('proof' in credential) && knownShape ? fastHashData(credential, config) : undefined;
   if (hashData) {
     const signature = await signer.sign({ data: hashData });
     return { ...structuredClone(credential), proof: { ...config, proofValue: 'z' + encodeBase58btc(signature) } };
   }
+  const { vc, DataIntegrityProof, eddsaRdfc2022 } = await library();
   const suite = new DataIntegrityProof({ signer, cryptosuite: eddsaRdfc2022, date: now });
   try {
     const signed = await vc.issue({ credential: structuredClone(credential), suite, documentLoader, now });
@@ -149,6 +191,7 @@ export async function verifyCredentialProof(options: {
 }): Promise<ProofResult> {
   const { credential, documentLoader = defaultLoader, now } = options;
   if (fastVerify(credential, now)) return { verified: true };
+  const { vc, DataIntegrityProof, cryptosuite } = await library();
   const suite = new DataIntegrityProof({ cryptosuite });
   try {
     // Status is not a proof matter: the pipeline reads it from the synced list, never the network.

@@ -2,15 +2,22 @@
  * QR text ⇄ images. Rendering uses `qrcode` at ECC M (survives a crease or a smudge on paper);
  * reading uses jsQR over decoded PNG pixels, so no native code and no network.
  */
-import jsQRModule from 'jsqr';
-import { PNG } from 'pngjs';
-import QRCode from 'qrcode';
+import { createRequire } from 'node:module';
+import type { PNG as PngType } from 'pngjs';
+import type QRCodeType from 'qrcode';
 import { CorridorError } from '../errors.js';
 import { encodeModulesPng } from './png.js';
 
-// jsqr is CommonJS with an ES-style default; NodeNext types see the namespace, Node sees either.
+// Loaded on first use (all three are CommonJS): a verifier reading JSON never pays for them.
+const require = createRequire(import.meta.url);
 type JsQr = typeof import('jsqr').default;
-const jsQR: JsQr = ((jsQRModule as unknown as { default?: JsQr }).default ?? jsQRModule) as unknown as JsQr;
+let jsQRLoaded: JsQr | undefined;
+const jsQR: JsQr = (...args) => {
+  jsQRLoaded ??= ((m: { default?: JsQr } & JsQr) => m.default ?? m)(require('jsqr'));
+  return jsQRLoaded(...args);
+};
+const qrcode = (): typeof QRCodeType => require('qrcode') as typeof QRCodeType;
+const pngjs = (): { PNG: typeof PngType } => require('pngjs') as { PNG: typeof PngType };
 
 /** Largest image we try to decode: 40 MP is a modern phone photo; above that it is a bomb. */
 export const MAX_IMAGE_PIXELS = 40_000_000;
@@ -23,22 +30,51 @@ export interface QrRenderOptions {
 }
 
 export async function renderQrPng(text: string, { scale = 8, margin = 4 }: QrRenderOptions = {}): Promise<Buffer> {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const { modules } = qrcode().create(text, { errorCorrectionLevel: 'M' });
   return encodeModulesPng(modules.size, (row, col) => Boolean(modules.get(row, col)), scale, margin);
 }
 
 export async function renderQrSvg(text: string, { margin = 4 }: QrRenderOptions = {}): Promise<string> {
-  return QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin });
+  return qrcode().toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin });
 }
 
 /** QR version (1–40) and size in modules of the code `text` makes at ECC M. */
 export function describeQr(text: string): { version: number; modules: number; characters: number } {
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const qr = qrcode().create(text, { errorCorrectionLevel: 'M' });
   return { version: qr.version, modules: qr.modules.size, characters: text.length };
 }
 
-/** Reads the QR text from RGBA pixels. */
+/** Box-filters RGBA pixels down by an integer factor: a QR scan needs far fewer pixels than a photo has. */
+function downscale(data: Uint8ClampedArray, width: number, height: number, factor: number) {
+  const w = Math.floor(width / factor);
+  const h = Math.floor(height / factor);
+  const out = new Uint8ClampedArray(w * h * 4);
+  const area = factor * factor;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let r = 0; let g = 0; let b = 0;
+      for (let dy = 0; dy < factor; dy++) {
+        let i = ((y * factor + dy) * width + x * factor) * 4;
+        for (let dx = 0; dx < factor; dx++, i += 4) { r += data[i]!; g += data[i + 1]!; b += data[i + 2]!; }
+      }
+      const o = (y * w + x) * 4;
+      out[o] = r / area; out[o + 1] = g / area; out[o + 2] = b / area; out[o + 3] = 255;
+    }
+  }
+  return { data: out, width: w, height: h };
+}
+
+/** Below this many pixels on the longer side, scan as is. */
+const SCAN_SIDE = 320;
+
+/** Reads the QR text from RGBA pixels: first from a reduced copy (fast), then at full size. */
 export function readQrFromPixels(data: Uint8ClampedArray, width: number, height: number): string {
+  const factor = Math.floor(Math.max(width, height) / SCAN_SIDE);
+  if (factor >= 2) {
+    const small = downscale(data, width, height, factor);
+    const quick = jsQR(small.data, small.width, small.height, { inversionAttempts: 'dontInvert' });
+    if (quick?.data) return quick.data;
+  }
   const found = jsQR(data, width, height, { inversionAttempts: 'attemptBoth' });
   if (!found || !found.data) throw new CorridorError('ERR_QR_NOT_FOUND');
   return found.data;
@@ -53,9 +89,9 @@ export function readQrFromPng(bytes: Uint8Array): string {
   if (view.getUint32(16) * view.getUint32(20) > MAX_IMAGE_PIXELS) {
     throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'image has too many pixels');
   }
-  let png: PNG;
+  let png: PngType;
   try {
-    png = PNG.sync.read(Buffer.from(bytes));
+    png = pngjs().PNG.sync.read(Buffer.from(bytes));
   } catch (cause) {
     throw new CorridorError('ERR_INPUT_INVALID', 'the file is not a readable PNG image', { cause });
   }
