@@ -7,7 +7,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchColdStart } from './cold-start.js';
 import { benchCryptoPaths } from './crypto-paths.js';
+import { benchDelta } from './delta-size.js';
 import { benchQrSize } from './qr-size.js';
 import { benchRegistryLoad } from './registry-load.js';
 
@@ -21,6 +23,10 @@ async function main() {
   const crypto = await benchCryptoPaths(quick ? 300 : 5000);
   say('bench: QR size…');
   const qr = await benchQrSize();
+  say('bench: cold start of the verifier CLI…');
+  const coldStart = await benchColdStart(quick ? 3 : 9);
+  say('bench: trust pack delta…');
+  const delta = await benchDelta(100);
   say('bench: registry read endpoints under load…');
   const registry = await benchRegistryLoad({ connections: quick ? 4 : 20, seconds: quick ? 1 : 5 });
 
@@ -28,12 +34,14 @@ async function main() {
     verifyAtLeast5x: crypto.verify.ratio >= 5,
     issueAtLeast3x: crypto.issue.ratio >= 3,
     qrAtMostVersion15: qr.corridor.version <= 15,
+    coldVerifyAtMost400ms: coldStart.verifyMs <= 400,
+    deltaAtMost50KB: delta.deltaGzipBytes <= 50 * 1024,
     registryZeroErrors: Object.values(registry.endpoints).every((e) => e.corridor.errors === 0 && e.corridor.non2xx === 0),
   };
   const report = {
     date: started.toISOString(), quick,
     machine: { node: process.version, cpus: availableParallelism(), model: cpus()[0]?.model ?? 'unknown' },
-    verify: crypto.verify, issue: crypto.issue, qr, registry, targets,
+    verify: crypto.verify, issue: crypto.issue, qr, coldStart, delta, registry, targets,
   };
   const dir = join(root, 'artifacts');
   mkdirSync(dir, { recursive: true });
@@ -46,6 +54,10 @@ async function main() {
     ['issue, ops/s/core (with DB + status index)', `${crypto.issue.corridor.opsPerSecond} (p99 ${crypto.issue.corridor.p99Ms} ms)`,
       `${crypto.issue.plainLibrary.opsPerSecond} plain vc`, `${crypto.issue.ratio}×`, `≥ 3× ${targets.issueAtLeast3x ? 'met' : 'NOT met'}`],
     ['reference QR at ECC M', `v${qr.corridor.version}, ${qr.corridor.bytes} B`, `JSON v${qr.compactJson.version ?? '>40'} (${qr.compactJson.bytes} B); CBOR-LD v${qr.defaultCborld.version} (${qr.defaultCborld.bytes} B)`, '', `≤ v15 ${targets.qrAtMostVersion15 ? 'met' : 'NOT met'}`],
+    ['cold `corridor-verifier verify cert.png`, wall', `${coldStart.verifyMs} ms (median of ${coldStart.runs}, exit ${coldStart.verdictExit})`,
+      `${coldStart.nodeStartupMs} ms bare node startup`, `+${coldStart.overStartupMs} ms`, `≤ 400 ms ${targets.coldVerifyAtMost400ms ? 'met' : 'NOT met'}`],
+    ['delta of 100 changed records', `${delta.deltaBytes} B (${delta.deltaGzipBytes} B gzip), applied in ${delta.applyMs} ms`,
+      `full pack ${delta.fullPackBytes} B (${delta.fullPackGzipBytes} B gzip), loaded in ${delta.fullLoadMs} ms`, '', `≤ 50 KB ${targets.deltaAtMost50KB ? 'met' : 'NOT met'}`],
     ...Object.entries(registry.endpoints).map(([path, e]) => [
       `GET ${path}, req/s (${registry.connections} conns)`, `${e.corridor.requestsPerSecond} (p99 ${e.corridor.p99Ms} ms, ${e.corridor.errors + e.corridor.non2xx} errors)`,
       `${e.staticBaseline.requestsPerSecond} static bytes`, `${e.ratio}×`, e.corridor.errors + e.corridor.non2xx === 0 ? 'zero errors: met' : 'errors: NOT met',

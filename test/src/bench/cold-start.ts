@@ -1,0 +1,47 @@
+/**
+ * Cold start: `corridor-verifier verify cert.png` from process start to printed verdict, against
+ * bare `node -e 0` started in the same run (the floor no CLI can beat).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { renderCredentialFiles } from '@corridor/issuer';
+import { createWorld } from '../world.js';
+
+export interface ColdStartResults { verifyMs: number; nodeStartupMs: number; overStartupMs: number; runs: number; verdictExit: number }
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+function wall(args: string[]): { ms: number; status: number } {
+  const start = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, status: run.status ?? -1 };
+}
+
+export async function benchColdStart(runs: number): Promise<ColdStartResults> {
+  const dir = mkdtempSync(join(tmpdir(), 'corridor-cold-'));
+  const world = await createWorld();
+  const credential = await world.issue();
+  await world.publishStatus();
+  const files = await renderCredentialFiles(credential, { catalogue: world.registry.qrCatalogue() });
+  writeFileSync(join(dir, 'cert.png'), files.png);
+  writeFileSync(join(dir, 'pack.json'), JSON.stringify(await world.pack('JP')));
+  const root = world.keys.jp.description.controller;
+  world.close();
+  const cli = fileURLToPath(new URL('../../../packages/verifier/dist/cli.js', import.meta.url));
+  const args = [cli, 'verify', join(dir, 'cert.png'), '--trust-pack', join(dir, 'pack.json'), '--country', 'JP', '--root', root];
+  const verify: number[] = [];
+  const startup: number[] = [];
+  let verdictExit = -1;
+  for (let i = 0; i < runs; i++) {
+    const result = wall(args);
+    verify.push(result.ms);
+    verdictExit = result.status;
+    startup.push(wall(['-e', '0']).ms);
+  }
+  const verifyMs = Math.round(median(verify));
+  const nodeStartupMs = Math.round(median(startup));
+  return { verifyMs, nodeStartupMs, overStartupMs: verifyMs - nodeStartupMs, runs, verdictExit };
+}
