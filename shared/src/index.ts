@@ -19,3 +19,4 @@ export * from './trust-index.js';
 export * from './signed-request.js';
 export * from './registry-client.js';
 export * from './fast-canonical.js';
+export * from './problem.js';

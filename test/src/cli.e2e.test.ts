@@ -1,7 +1,7 @@
 // The three command-line tools as an authority, a training centre and an officer would run them,
 // each a real process on its own SQLite files. Needs the build (`npm test` does it first).
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,6 +60,51 @@ beforeAll(() => {
   expect(registry('sign', phJpCareMapping().id, '--version', '1', '--key', file('jp.json'), '--json').json().state).toBe('in-force');
   expect(registry('export-pack', '--country', 'PH', '--out', file('pack-PH.json')).code).toBe(0);
 }, 60_000);
+
+describe('cohorts from a CSV file', () => {
+  const header = 'name,birth_date,qualification,assessment_date,route';
+  const row = (i: number) => `Worker ${i},1990-01-${String((i % 28) + 1).padStart(2, '0')},${PH_CAREGIVING_NC_II},2026-10-30,training`;
+
+  it('issues the good rows, reports the bad ones by line, and a re-run issues nothing twice', () => {
+    const csv = [header, row(1), row(2), 'Bad Date,12/04/1996,x,2026-10-30,training', row(3), `Other,1990-01-01,${JP_CARE_WORKER_SSW},2026-10-30,training`, row(4), row(5)].join('\n');
+    writeFileSync(file('cohort.csv'), csv);
+    const first = issuer('issue-batch', file('cohort.csv'), '--pack', file('pack-PH.json'), '--out', file('cohort'), '--json');
+    expect(first.code).toBe(1);
+    expect(first.json()).toMatchObject({ issued: 5, alreadyIssued: 0 });
+    expect((first.json().problems as { line: number; code: string }[]).map((p) => [p.line, p.code])).toEqual([[4, 'ERR_INPUT_INVALID'], [6, 'ERR_ISSUER_NOT_ACCREDITED']]);
+    expect(readdirSync(file('cohort')).filter((f) => f.endsWith('.png'))).toHaveLength(5);
+    expect(readdirSync(file('cohort'))).toContain('errors.csv');
+    const again = issuer('issue-batch', file('cohort.csv'), '--pack', file('pack-PH.json'), '--out', file('cohort'), '--json');
+    expect(again.json()).toMatchObject({ issued: 0, alreadyIssued: 5 });
+  });
+
+  it('killed with SIGKILL mid-run, a re-run finishes the job: nothing lost, nothing doubled, no index reused', async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => row(100 + i));
+    writeFileSync(file('big.csv'), [header, ...rows].join('\n'));
+    const before = issuer('list', '--limit', '100000', '--json').json() as unknown as unknown[];
+    const child = spawn(process.execPath, [cli('issuer'), 'issue-batch', file('big.csv'), '--pack', file('pack-PH.json'), '--out', file('big'), '--data', file('iss')], { cwd: dir });
+    await new Promise<void>((resolve) => {
+      let seen = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        seen += chunk.toString();
+        const done = [...seen.matchAll(/(\d+)\/300 rows/g)].map((m) => Number(m[1]));
+        if (Math.max(0, ...done) >= 30) { child.kill('SIGKILL'); resolve(); }
+      });
+      child.once('exit', () => resolve());
+    });
+    await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)));
+    const partial = (issuer('list', '--limit', '100000', '--json').json() as unknown as unknown[]).length - before.length;
+    expect(partial).toBeLessThan(300);
+    const rerun = issuer('issue-batch', file('big.csv'), '--pack', file('pack-PH.json'), '--out', file('big'), '--json');
+    expect(rerun.code).toBe(0);
+    expect(rerun.json().issued as number + (rerun.json().alreadyIssued as number)).toBe(300);
+    const after = issuer('list', '--limit', '100000', '--json').json() as unknown as { id: string; listId: number; statusIndex: number }[];
+    expect(after.length - before.length).toBe(300);
+    expect(new Set(after.map((c) => c.id)).size).toBe(after.length);
+    expect(new Set(after.map((c) => `${c.listId}:${c.statusIndex}`)).size).toBe(after.length);
+    expect(readdirSync(file('big')).filter((f) => f.endsWith('.json'))).toHaveLength(300);
+  }, 120_000);
+});
 
 describe('the command-line tools, end to end', () => {
   it('a centre issues from the pack, publishes its status list, and the officer verifies the PNG offline', () => {

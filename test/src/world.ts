@@ -18,6 +18,7 @@ export interface World {
   keys: { ph: KeyPair; jp: KeyPair; centre: KeyPair; operator: KeyPair };
   registry: Registry;
   issuer: Issuer;
+  issuerStore: IssuerStore;
   caregiving: QualificationRecord;
   issue(overrides?: Partial<Parameters<Issuer['issue']>[0]>): Promise<SkillCredential>;
   /** Push the issuer's signed status lists to the registry, as a sync would. */
@@ -39,7 +40,7 @@ export async function createWorld(options: { dir?: string; now?: () => Date; key
   const issuer = new Issuer({ store: issuerStore, key: keys.centre, name: CENTRE_NAME, baseUrl: 'https://mctc.example.ph', now });
   const caregiving = phCaregivingQualification(keys.ph.description.controller);
   const world: World = {
-    keys, registry, issuer, caregiving,
+    keys, registry, issuer, issuerStore, caregiving,
     issue: (overrides = {}) => issuer.issue({
       qualification: caregiving, subject: WORKER, assessedAt: '2026-10-30T00:00:00Z', route: 'training', ...overrides,
     }),

@@ -7,10 +7,15 @@
  *   corridor-issuer issue --pack <trust-pack.json> --qualification <id> --name <worker> --birth-date <YYYY-MM-DD>
  *       --assessed <YYYY-MM-DD> [--route training|rpl] [--valid-until <date>] [--wallet <did>] [--out <dir>]
  *       issue one credential; writes <uuid>.json, <uuid>.png (QR), <uuid>.svg
+ *   corridor-issuer issue-batch <cohort.csv> --pack <trust-pack.json> [--out <dir>]
+ *       one credential per row (name,birth_date,qualification,assessment_date,route); bad rows go to
+ *       <out>/errors.csv and never stop good ones; re-running the same file issues nothing twice
+ *   corridor-issuer serve --pack <trust-pack.json> [--port 8470] [--host 127.0.0.1]
+ *       the VC-API endpoints: POST /credentials/issue, POST /credentials/status, GET /credentials…
  *   corridor-issuer revoke <credential-id>
  *   corridor-issuer status-lists [--out <dir>] [--push <registry-url>]
  *       write the signed status lists, and/or push them to the registry (a signed request)
- *   corridor-issuer list [--name <part>] [--qualification <id>]
+ *   corridor-issuer list [--name <part>] [--qualification <id>] [--limit 100]
  *
  * Options: --data <dir> (default $CORRIDOR_ISSUER_DATA or ./.corridor/issuer), --json, --help.
  * Exit codes: 0 ok, 1 refused, 3 usage or input error.
@@ -18,8 +23,11 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  accreditationAt, CorridorError, createRegistryClient, EXIT, generateKeyPair, loadTrustPack, readKeyFile, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
+  CorridorError, createRegistryClient, EXIT, generateKeyPair, loadTrustPack, readKeyFile, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
 } from '@corridor/shared';
+import { issueCohort, readCohort } from './cohort.js';
+import { createIssuerApp } from './http.js';
+import { qualificationToIssue } from './issuance-policy.js';
 import { Issuer } from './issuer.js';
 import { renderCredentialFiles } from './output.js';
 import { IssuerStore } from './store.js';
@@ -31,7 +39,7 @@ const spec = {
   options: {
     data: { type: 'string' }, name: { type: 'string' }, 'base-url': { type: 'string' }, authority: { type: 'string' },
     pack: { type: 'string' }, qualification: { type: 'string' }, 'birth-date': { type: 'string' }, assessed: { type: 'string' },
-    route: { type: 'string' }, push: { type: 'string' }, 'valid-until': { type: 'string' }, wallet: { type: 'string' }, out: { type: 'string' },
+    route: { type: 'string' }, push: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, limit: { type: 'string' }, 'valid-until': { type: 'string' }, wallet: { type: 'string' }, out: { type: 'string' },
     json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' },
   },
 } as const;
@@ -57,6 +65,35 @@ function openIssuer(): { issuer: Issuer; store: IssuerStore } {
   const store = new IssuerStore(dbPath);
   const issuer = new Issuer({ store, key: readKeyFile(keyPath), name: store.getMeta('name')!, baseUrl: store.getMeta('baseUrl')! });
   return { issuer, store };
+}
+
+async function readPack(store: IssuerStore) {
+  let pack: unknown;
+  try {
+    pack = JSON.parse(readFileSync(required(options.pack, '--pack'), 'utf8'));
+  } catch (cause) {
+    if (cause instanceof UsageError) throw cause;
+    throw new CorridorError('ERR_TRUST_PACK_INVALID', 'cannot read the trust pack file', { cause });
+  }
+  return loadTrustPack(pack, { roots: [store.getMeta('authority')!] });
+}
+
+/** A progress bar on a terminal; a line every 10% otherwise (logs, CI). */
+function progressBar() {
+  let lastDecile = -1;
+  return (done: number, total: number) => {
+    if (process.stderr.isTTY) {
+      const width = 30;
+      const filled = Math.round((done / total) * width);
+      process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+      return;
+    }
+    const decile = Math.floor((done / total) * 10);
+    if (decile !== lastDecile || done === total) {
+      lastDecile = decile;
+      process.stderr.write(`${done}/${total} rows\n`);
+    }
+  };
 }
 
 const ROUTES = { training: 'training', rpl: 'recognition-of-prior-learning', 'recognition-of-prior-learning': 'recognition-of-prior-learning' } as const;
@@ -87,13 +124,8 @@ async function main(): Promise<number> {
     }
     case 'issue': {
       const { issuer, store } = openIssuer();
-      const pack = JSON.parse(readFileSync(required(options.pack, '--pack'), 'utf8')) as unknown;
-      const index = await loadTrustPack(pack, { roots: [store.getMeta('authority')!] });
-      const qualificationId = required(options.qualification, '--qualification');
-      const qualification = index.qualifications.get(qualificationId);
-      if (!qualification) throw new CorridorError('ERR_QUALIFICATION_UNKNOWN');
-      const accredited = accreditationAt(index, issuer.did, qualificationId, new Date());
-      if (!accredited.ok) throw new CorridorError(accredited.code);
+      const index = await readPack(store);
+      const qualification = qualificationToIssue(index, issuer.did, required(options.qualification, '--qualification'), new Date());
       const route = ROUTES[(options.route ?? 'training') as keyof typeof ROUTES];
       if (!route) throw new UsageError('--route must be training or rpl');
       const assessed = required(options.assessed, '--assessed');
@@ -112,6 +144,56 @@ async function main(): Promise<number> {
       print(`issued ${credential.id}\nwrote ${join(out, files.baseName)}.{json,png,svg} (QR version ${files.qr.version})`,
         { id: credential.id, files: ['json', 'png', 'svg'].map((e) => join(out, `${files.baseName}.${e}`)), qr: files.qr });
       return EXIT.ok;
+    }
+    case 'issue-batch': {
+      const { issuer, store } = openIssuer();
+      const index = await readPack(store);
+      let text: string;
+      try {
+        text = readFileSync(required(argument, 'a cohort CSV file'), 'utf8');
+      } catch (cause) {
+        if (cause instanceof UsageError) throw cause;
+        throw new CorridorError('ERR_INPUT_INVALID', 'cannot read the cohort file', { cause });
+      }
+      const { rows, problems } = readCohort(text);
+      const out = resolve(options.out ?? '.');
+      mkdirSync(out, { recursive: true });
+      const catalogue = index.qrCatalogue ? { catalogue: index.qrCatalogue } : {};
+      const result = await issueCohort({
+        issuer, trust: index, rows,
+        deliver: async (credential) => {
+          const files = await renderCredentialFiles(credential, catalogue);
+          writeAtomically(join(out, `${files.baseName}.json`), files.json);
+          writeAtomically(join(out, `${files.baseName}.png`), files.png);
+          writeAtomically(join(out, `${files.baseName}.svg`), files.svg);
+        },
+        progress: progressBar(),
+      });
+      const allProblems = [...problems, ...result.problems].sort((a, b) => a.line - b.line);
+      const errorsFile = join(out, 'errors.csv');
+      if (allProblems.length) writeAtomically(errorsFile, ['line,code,message', ...allProblems.map((p) => `${p.line},${p.code},"${p.message.replace(/"/g, '""')}"`)].join('\n') + '\n');
+      const fresh = result.issued.filter((i) => !i.alreadyIssued).length;
+      print(`issued ${fresh} new, ${result.issued.length - fresh} already issued, ${allProblems.length} rows with problems` +
+        (allProblems.length ? ` (see ${errorsFile})` : '') + `; files in ${out}`,
+        { issued: fresh, alreadyIssued: result.issued.length - fresh, problems: allProblems, out });
+      return allProblems.length ? EXIT.invalid : EXIT.ok;
+    }
+    case 'serve': {
+      const { issuer, store } = openIssuer();
+      const index = await readPack(store);
+      const port = Number(options.port ?? process.env.PORT ?? 8470);
+      if (!Number.isSafeInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be 0..65535');
+      const host = options.host ?? '127.0.0.1';
+      const app = createIssuerApp({ issuer, store, trust: () => index, log: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`) });
+      const server = app.listen(port, host);
+      await new Promise<void>((resolveListen, reject) => { server.once('listening', resolveListen); server.once('error', reject); });
+      const address = server.address();
+      process.stdout.write(`issuer listening on http://${host}:${typeof address === 'object' && address ? address.port : port}\n`);
+      return new Promise<number>((resolveExit) => {
+        const stop = () => server.close(() => { store.close(); resolveExit(EXIT.ok); });
+        process.once('SIGTERM', stop);
+        process.once('SIGINT', stop);
+      });
     }
     case 'revoke': {
       const row = openIssuer().issuer.revoke(required(argument, 'a credential id'));
@@ -141,7 +223,9 @@ async function main(): Promise<number> {
       return EXIT.ok;
     }
     case 'list': {
-      const rows = openIssuer().store.credentials({ ...(options.name ? { subjectName: options.name } : {}), ...(options.qualification ? { qualification: options.qualification } : {}) });
+      const limit = Number(options.limit ?? 100);
+      if (!Number.isSafeInteger(limit) || limit < 1) throw new UsageError('--limit must be a positive integer');
+      const rows = openIssuer().store.credentials({ limit, ...(options.name ? { subjectName: options.name } : {}), ...(options.qualification ? { qualification: options.qualification } : {}) });
       print(rows.map((r) => `${r.issuedAt} ${r.state.padEnd(8)} ${r.id} ${r.qualification}`).join('\n') || '(none)',
         rows.map(({ json: _json, ...rest }) => rest));
       return EXIT.ok;

@@ -54,6 +54,12 @@ export class Issuer {
     return `${this.#o.baseUrl}/credentials/status/${listId}`;
   }
 
+  /** A credential issued here, by id. */
+  find(id: string): SkillCredential | undefined {
+    const row = this.#o.store.credential(id);
+    return row ? (JSON.parse(row.json) as SkillCredential) : undefined;
+  }
+
   async issue(request: IssueRequest): Promise<SkillCredential> {
     const { store, key, draw, listLength } = this.#o;
     const id = request.id ?? `urn:uuid:${randomUUID()}`;

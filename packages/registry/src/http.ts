@@ -4,24 +4,12 @@
  * stable code. The only file that knows express.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { CorridorError, ERROR_CODES, type ErrorCode, type KeyPair } from '@corridor/shared';
+import { CorridorError, problemDetails, type ErrorCode, type KeyPair } from '@corridor/shared';
 import type { AccreditationRecord, MappingRecord, PartnershipRecord } from '@corridor/shared';
 import type { Registry, RecordState, RecordSummary } from './registry.js';
 import { acceptSignedWrite } from './signed-writes.js';
 import type { LogKind } from './store.js';
 import { exportTrustPack, exportTrustPackDelta } from './trust-pack.js';
-
-/** Exhaustive: adding an error code without an HTTP status fails to compile. */
-export const HTTP_STATUS: Record<ErrorCode, number> = {
-  ERR_INPUT_INVALID: 400, ERR_PAYLOAD_TOO_LARGE: 413, ERR_CREDENTIAL_MALFORMED: 400, ERR_PROOF_MISSING: 400,
-  ERR_SIGNATURE_INVALID: 422, ERR_CONTEXT_UNKNOWN: 422, ERR_DID_UNRESOLVABLE: 422, ERR_KEY_INVALID: 400,
-  ERR_ISSUER_UNKNOWN: 403, ERR_ISSUER_NOT_ACCREDITED: 403, ERR_ACCREDITATION_NOT_IN_FORCE: 403,
-  ERR_CREDENTIAL_NOT_YET_VALID: 422, ERR_CREDENTIAL_EXPIRED: 422, ERR_CREDENTIAL_REVOKED: 422, ERR_CREDENTIAL_SUSPENDED: 422,
-  ERR_STATUS_UNAVAILABLE: 422, ERR_STATUS_STALE: 422, ERR_QUALIFICATION_UNKNOWN: 422, ERR_RECOGNITION_NONE: 422,
-  ERR_RECORD_INVALID: 422, ERR_RECORD_SIGNATURE_INVALID: 401, ERR_SIGNER_NOT_AUTHORIZED: 403,
-  ERR_TRUST_PACK_INVALID: 422, ERR_TRUST_PACK_ROLLBACK: 409, ERR_QR_INVALID: 400, ERR_QR_NOT_FOUND: 400,
-  ERR_REQUEST_REPLAYED: 409, ERR_RATE_LIMITED: 429, ERR_NOT_FOUND: 404, ERR_CONFLICT: 409,
-};
 
 export interface RegistryAppOptions {
   registry: Registry;
@@ -42,11 +30,8 @@ const STATES = new Set<RecordState>(['proposed', 'in-force', 'withdrawn', 'super
 const MAX_PAGE = 500;
 
 function problem(res: Response, code: ErrorCode | 'ERR_INTERNAL', detail: string, instance: string): void {
-  const status = code === 'ERR_INTERNAL' ? 500 : HTTP_STATUS[code];
-  res.status(status).type('application/problem+json').json({
-    type: `urn:corridor:error:${code}`, title: code === 'ERR_INTERNAL' ? 'Internal error' : ERROR_CODES[code],
-    status, detail, code, instance,
-  });
+  const body = problemDetails(code, detail, instance);
+  res.status(body.status).type('application/problem+json').json(body);
 }
 
 function countriesOf(summary: RecordSummary): string[] {

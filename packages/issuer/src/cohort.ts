@@ -1,0 +1,132 @@
+/**
+ * Cohorts: one credential per CSV row. Each row's credential id is derived from the issuer and
+ * the row's content, so re-running a file (after a crash, or by mistake) finds what was already
+ * issued instead of issuing it twice. Bad rows are reported by number and code and never stop
+ * the good ones.
+ */
+import { createHash } from 'node:crypto';
+import { CorridorError, type AssessmentRoute, type ErrorCode, type SkillCredential, type TrustIndex } from '@corridor/shared';
+import { qualificationToIssue } from './issuance-policy.js';
+import type { Issuer } from './issuer.js';
+
+export interface CohortRow {
+  line: number;
+  name: string;
+  birthDate: string;
+  qualification: string;
+  assessedAt: string;
+  route: AssessmentRoute;
+}
+
+export interface RowProblem {
+  line: number;
+  code: ErrorCode;
+  message: string;
+}
+
+const HEADER = ['name', 'birth_date', 'qualification', 'assessment_date', 'route'] as const;
+const ROUTES: Record<string, AssessmentRoute> = {
+  training: 'training', rpl: 'recognition-of-prior-learning', 'recognition-of-prior-learning': 'recognition-of-prior-learning',
+};
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const MAX_COHORT_ROWS = 100_000;
+
+/** RFC 4180 fields: commas, quotes doubled inside quoted fields, CRLF or LF. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field); rows.push(row); row = []; field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+const validDate = (value: string) => DATE.test(value) && !Number.isNaN(Date.parse(value));
+
+/** Parses a cohort file into good rows and problems (by line number; never the row's personal data). */
+export function readCohort(text: string): { rows: CohortRow[]; problems: RowProblem[] } {
+  const table = parseCsv(text.replace(/^\uFEFF/, ''));
+  const header = (table.shift() ?? []).map((h) => h.trim().toLowerCase());
+  if (HEADER.some((h, i) => header[i] !== h)) {
+    throw new CorridorError('ERR_INPUT_INVALID', `the first line must be the header ${HEADER.join(',')}`);
+  }
+  if (table.length > MAX_COHORT_ROWS) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', `a cohort file holds at most ${MAX_COHORT_ROWS} rows`);
+  const rows: CohortRow[] = [];
+  const problems: RowProblem[] = [];
+  table.forEach((cells, i) => {
+    const line = i + 2;
+    if (cells.every((c) => c.trim() === '')) return;
+    const [name = '', birthDate = '', qualification = '', assessed = '', route = ''] = cells.map((c) => c.trim());
+    const problem = (message: string) => problems.push({ line, code: 'ERR_INPUT_INVALID', message });
+    if (cells.length !== HEADER.length) return void problem(`expected ${HEADER.length} fields, found ${cells.length}`);
+    if (!name) return void problem('name is empty');
+    if (!validDate(birthDate)) return void problem('birth_date must be YYYY-MM-DD');
+    if (!qualification) return void problem('qualification is empty');
+    if (!validDate(assessed)) return void problem('assessment_date must be YYYY-MM-DD');
+    const assessmentRoute = ROUTES[route.toLowerCase()];
+    if (!assessmentRoute) return void problem('route must be training or rpl');
+    rows.push({ line, name, birthDate, qualification, assessedAt: `${assessed}T00:00:00Z`, route: assessmentRoute });
+  });
+  return { rows, problems };
+}
+
+/** The credential id of a row: the same row from the same issuer always gets the same id. */
+export function cohortCredentialId(issuerDid: string, row: CohortRow): string {
+  const hex = createHash('sha256')
+    .update(JSON.stringify([issuerDid, row.name.normalize('NFC'), row.birthDate, row.qualification, row.assessedAt, row.route]))
+    .digest('hex');
+  // Shaped as a version-8 (custom) UUID, RFC 9562.
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export interface CohortResult {
+  issued: { line: number; id: string; alreadyIssued: boolean }[];
+  problems: RowProblem[];
+}
+
+/**
+ * Issues every good row, in order. `deliver` receives each credential (new or found again) to
+ * write its files; `progress` is called after each row. A row that fails is a problem, not a stop.
+ */
+export async function issueCohort(options: {
+  issuer: Issuer;
+  trust: TrustIndex;
+  rows: CohortRow[];
+  now?: () => Date;
+  deliver: (credential: SkillCredential, row: CohortRow) => Promise<void>;
+  progress?: (done: number, total: number) => void;
+}): Promise<CohortResult> {
+  const { issuer, trust, rows, now = () => new Date(), deliver, progress } = options;
+  const result: CohortResult = { issued: [], problems: [] };
+  let done = 0;
+  for (const row of rows) {
+    try {
+      const qualification = qualificationToIssue(trust, issuer.did, row.qualification, now());
+      const id = cohortCredentialId(issuer.did, row);
+      const alreadyIssued = issuer.find(id) !== undefined;
+      const credential = await issuer.issue({
+        id, qualification, subject: { name: row.name, birthDate: row.birthDate }, assessedAt: row.assessedAt, route: row.route,
+      });
+      await deliver(credential, row);
+      result.issued.push({ line: row.line, id, alreadyIssued });
+    } catch (error) {
+      if (!(error instanceof CorridorError)) throw error;
+      result.problems.push({ line: row.line, code: error.code, message: error.message });
+    }
+    progress?.(++done, rows.length);
+  }
+  return result;
+}

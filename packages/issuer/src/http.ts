@@ -1,0 +1,133 @@
+/**
+ * The issuer over HTTP, in VC-API shapes: issue (201), update status, publish status lists,
+ * list and download issued credentials. Every failure is RFC 9457 problem+json with a code.
+ * The only file that knows express. Bind it to a private network: it has no login of its own.
+ */
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { CorridorError, isObject, problemDetails, type ErrorCode, type TrustIndex } from '@corridor/shared';
+import { qualificationToIssue } from './issuance-policy.js';
+import type { Issuer } from './issuer.js';
+import type { IssuerStore } from './store.js';
+
+export interface IssuerAppOptions {
+  issuer: Issuer;
+  store: IssuerStore;
+  /** The trust pack this centre issues against: qualifications and its accreditation. */
+  trust: () => TrustIndex;
+  now?: () => Date;
+  bodyLimit?: string;
+  log?: (line: string) => void;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+function invalid(message: string): never {
+  throw new CorridorError('ERR_INPUT_INVALID', message);
+}
+
+/** Reads the fields Corridor takes from a VC-API issue request; everything else comes from the registry. */
+export function readIssueRequest(body: unknown) {
+  if (!isObject(body) || !isObject(body.credential)) invalid('the body must be {credential, options}');
+  const credential = body.credential as Record<string, unknown>;
+  if (credential.type !== undefined && !(Array.isArray(credential.type) && credential.type.includes('VerifiableCredential'))) {
+    invalid('credential.type must include VerifiableCredential');
+  }
+  if (credential.proof !== undefined) invalid('send the credential without a proof; the issuer signs it');
+  const subject = credential.credentialSubject;
+  if (!isObject(subject) || Object.keys(subject).length === 0) invalid('credential.credentialSubject must be a non-empty object');
+  if (typeof subject.name !== 'string' || subject.name.trim() === '' || subject.name.length > 500) invalid('credentialSubject.name must be a non-empty string');
+  if (typeof subject.birthDate !== 'string' || !DATE.test(subject.birthDate)) invalid('credentialSubject.birthDate must be YYYY-MM-DD');
+  if (subject.id !== undefined && (typeof subject.id !== 'string' || !URL.canParse(subject.id))) invalid('credentialSubject.id must be a URI');
+  if (!isObject(subject.achievement) || typeof subject.achievement.id !== 'string') invalid('credentialSubject.achievement.id must name a registry qualification');
+  const activityEndDate = subject.activityEndDate ?? subject.assessmentDate;
+  if (activityEndDate !== undefined && (typeof activityEndDate !== 'string' || !(DATE_TIME.test(activityEndDate) || DATE.test(activityEndDate)))) {
+    invalid('credentialSubject.activityEndDate must be a date');
+  }
+  const route = subject.assessmentRoute ?? 'training';
+  if (route !== 'training' && route !== 'recognition-of-prior-learning') invalid('credentialSubject.assessmentRoute must be training or recognition-of-prior-learning');
+  if (credential.validUntil !== undefined && (typeof credential.validUntil !== 'string' || !DATE_TIME.test(credential.validUntil))) invalid('credential.validUntil must be a date-time');
+  if (credential.id !== undefined && (typeof credential.id !== 'string' || !/^urn:uuid:[0-9a-f-]{36}$/i.test(credential.id))) invalid('credential.id must be a urn:uuid');
+  return {
+    qualificationId: subject.achievement.id as string,
+    subject: { name: subject.name.trim(), birthDate: subject.birthDate, ...(subject.id ? { walletDid: subject.id as string } : {}) },
+    assessedAt: activityEndDate === undefined ? undefined : DATE.test(activityEndDate as string) ? `${activityEndDate as string}T00:00:00Z` : activityEndDate as string,
+    route: route as 'training' | 'recognition-of-prior-learning',
+    ...(credential.validUntil ? { validUntil: credential.validUntil as string } : {}),
+    ...(credential.id ? { id: (credential.id as string).toLowerCase() } : {}),
+  };
+}
+
+export function createIssuerApp(options: IssuerAppOptions): express.Express {
+  const { issuer, store, trust, now = () => new Date(), bodyLimit = '64kb', log = () => {} } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(express.json({ limit: bodyLimit }));
+
+  app.post('/credentials/issue', async (req, res) => {
+    const request = readIssueRequest(req.body);
+    const qualification = qualificationToIssue(trust(), issuer.did, request.qualificationId, now());
+    const verifiableCredential = await issuer.issue({
+      qualification, subject: request.subject, assessedAt: request.assessedAt ?? now().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      route: request.route, ...(request.validUntil ? { validUntil: request.validUntil } : {}), ...(request.id ? { id: request.id } : {}),
+    });
+    log(`issued a credential for ${qualification.id}`);
+    res.status(201).json({ verifiableCredential });
+  });
+
+  app.post('/credentials/status', async (req, res) => {
+    const body = req.body as { credentialId?: unknown; credentialStatus?: unknown };
+    if (!isObject(body) || typeof body.credentialId !== 'string') invalid('the body must be {credentialId, credentialStatus: [{type, status}]}');
+    const updates = body.credentialStatus;
+    if (!Array.isArray(updates) || updates.length !== 1 || !isObject(updates[0])) invalid('credentialStatus must be one [{type, status}]');
+    const update = updates[0] as { type?: unknown; status?: unknown };
+    if (update.type !== 'BitstringStatusListEntry') invalid('credentialStatus type must be BitstringStatusListEntry');
+    if (update.status !== 'revoked') invalid('only status "revoked" is supported (revocation is permanent)');
+    const row = issuer.revoke(body.credentialId);
+    log('revoked a credential');
+    res.status(200).json({ credentialId: row.id, credentialStatus: [{ type: 'BitstringStatusListEntry', status: 'revoked' }] });
+  });
+
+  app.get('/credentials/status/:list', async (req, res) => {
+    const lists = await issuer.statusListCredentials();
+    const list = lists.find((l) => l.id === issuer.statusListUrl(Number(req.params.list)));
+    if (!list) throw new CorridorError('ERR_NOT_FOUND', 'no such status list');
+    res.json(list);
+  });
+
+  app.get('/credentials', (req, res) => {
+    const limit = req.query.limit === undefined ? 100 : Number(req.query.limit);
+    if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) invalid('limit must be 1..1000');
+    const rows = store.credentials({
+      ...(typeof req.query.name === 'string' ? { subjectName: req.query.name } : {}),
+      ...(typeof req.query.qualification === 'string' ? { qualification: req.query.qualification } : {}), limit,
+    });
+    res.json({ items: rows.map(({ json: _json, ...row }) => row) });
+  });
+
+  app.get('/credentials/:id', (req, res) => {
+    const credential = issuer.find(req.params.id!);
+    if (!credential) throw new CorridorError('ERR_NOT_FOUND', 'no credential with this id was issued here');
+    res.type('application/vc+ld+json').setHeader('content-disposition', `attachment; filename="${req.params.id!.replace(/^urn:uuid:/, '')}.json"`);
+    res.send(JSON.stringify(credential, null, 2));
+  });
+
+  app.use((req, res) => {
+    const body = problemDetails('ERR_NOT_FOUND', 'no such endpoint', req.path);
+    res.status(body.status).type('application/problem+json').json(body);
+  });
+
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const e = error as { type?: string };
+    let code: ErrorCode | 'ERR_INTERNAL' = 'ERR_INTERNAL';
+    let detail = 'the issuer could not handle this request';
+    if (e.type === 'entity.too.large') { code = 'ERR_PAYLOAD_TOO_LARGE'; detail = `the body is larger than ${bodyLimit}`; }
+    else if (e.type === 'entity.parse.failed') { code = 'ERR_INPUT_INVALID'; detail = 'the body is not valid JSON'; }
+    else if (error instanceof CorridorError) { code = error.code; detail = error.message; }
+    else log(`internal error on ${req.method} ${req.path}: ${(error as Error)?.name ?? 'unknown'}`);
+    const body = problemDetails(code, detail, req.path);
+    res.status(body.status).type('application/problem+json').json(body);
+  });
+  return app;
+}

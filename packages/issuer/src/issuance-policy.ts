@@ -1,0 +1,17 @@
+/**
+ * What an issuer may issue: a qualification the trust pack knows, for which this training body
+ * is accredited now. Checked before anything is signed, so a centre cannot issue outside its
+ * accreditation by mistake.
+ */
+import { accreditationAt, CorridorError, type QualificationRecord, type TrustIndex } from '@corridor/shared';
+
+export function qualificationToIssue(trust: TrustIndex, issuerDid: string, qualificationId: unknown, now: Date): QualificationRecord {
+  if (typeof qualificationId !== 'string' || qualificationId.length === 0) {
+    throw new CorridorError('ERR_INPUT_INVALID', 'the qualification id is missing');
+  }
+  const qualification = trust.qualifications.get(qualificationId);
+  if (!qualification) throw new CorridorError('ERR_QUALIFICATION_UNKNOWN', 'the qualification is not in the trust pack: sync it, or check the id');
+  const accredited = accreditationAt(trust, issuerDid, qualificationId, now);
+  if (!accredited.ok) throw new CorridorError(accredited.code, accredited.code === 'ERR_ISSUER_UNKNOWN' ? 'this training centre has no accreditation in the trust pack' : undefined);
+  return qualification;
+}
