@@ -1,6 +1,7 @@
 // One-step set-up for a fresh machine with Node 20 and npm: pnpm, dependencies, build.
 // `npm run demo` and `npm test` both run it first; it is quick when everything is in place.
 import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 const run = (command) => execSync(command, { stdio: 'inherit' });
 const has = (command) => {
@@ -18,3 +19,15 @@ if (!has('pnpm --version')) {
 }
 run('pnpm install --frozen-lockfile --prefer-offline');
 run('pnpm run build');
+
+// Certificates are printed by Debian's headless Chromium; the tests print one. Install it when
+// we can (root with apt), otherwise say how: nothing else needs it.
+const chromium = process.env.CORRIDOR_CHROMIUM ?? '/usr/bin/chromium';
+if (process.argv.includes('--for-tests') && !existsSync(chromium)) {
+  if (process.getuid?.() === 0 && has('apt-get --version')) {
+    console.error('corridor: installing Debian chromium for printing certificates…');
+    run('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null');
+  } else {
+    console.error('corridor: Chromium not found; certificate PDFs and their test need it (sudo apt-get install chromium).');
+  }
+}

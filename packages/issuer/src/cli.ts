@@ -6,10 +6,12 @@
  *       create the key (0600) and database; the authority is the one that accredits this centre
  *   corridor-issuer issue --pack <trust-pack.json> --qualification <id> --name <worker> --birth-date <YYYY-MM-DD>
  *       --assessed <YYYY-MM-DD> [--route training|rpl] [--valid-until <date>] [--wallet <did>] [--out <dir>]
- *       issue one credential; writes <uuid>.json, <uuid>.png (QR), <uuid>.svg
+ *       issue one credential; writes <uuid>.json, <uuid>.png (QR), <uuid>.svg and the certificate <uuid>.html
+ *       (add --pdf for <uuid>.pdf, printed by headless Chromium)
  *   corridor-issuer issue-batch <cohort.csv> --pack <trust-pack.json> [--out <dir>]
  *       one credential per row (name,birth_date,qualification,assessment_date,route); bad rows go to
- *       <out>/errors.csv and never stop good ones; re-running the same file issues nothing twice
+ *       <out>/errors.csv and never stop good ones; re-running the same file issues nothing twice;
+ *       --pdf also prints all certificates into <out>/certificates.pdf, a page each
  *   corridor-issuer serve --pack <trust-pack.json> [--port 8470] [--host 127.0.0.1]
  *       the VC-API endpoints: POST /credentials/issue, POST /credentials/status, GET /credentials…
  *   corridor-issuer revoke <credential-id>
@@ -25,11 +27,13 @@ import { join, resolve } from 'node:path';
 import {
   CorridorError, createRegistryClient, EXIT, generateKeyPair, loadTrustPack, readKeyFile, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
 } from '@corridor/shared';
+import { combineCertificates, renderCertificateHtml } from './certificate.js';
 import { issueCohort, readCohort } from './cohort.js';
 import { createIssuerApp } from './http.js';
 import { qualificationToIssue } from './issuance-policy.js';
 import { Issuer } from './issuer.js';
 import { renderCredentialFiles } from './output.js';
+import { htmlToPdf } from './pdf.js';
 import { IssuerStore } from './store.js';
 
 const HELP = helpText(readFileSync(new URL(import.meta.url), 'utf8'));
@@ -39,7 +43,7 @@ const spec = {
   options: {
     data: { type: 'string' }, name: { type: 'string' }, 'base-url': { type: 'string' }, authority: { type: 'string' },
     pack: { type: 'string' }, qualification: { type: 'string' }, 'birth-date': { type: 'string' }, assessed: { type: 'string' },
-    route: { type: 'string' }, push: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, limit: { type: 'string' }, 'valid-until': { type: 'string' }, wallet: { type: 'string' }, out: { type: 'string' },
+    route: { type: 'string' }, push: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, limit: { type: 'string' }, pdf: { type: 'boolean' }, 'valid-until': { type: 'string' }, wallet: { type: 'string' }, out: { type: 'string' },
     json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' },
   },
 } as const;
@@ -141,6 +145,9 @@ async function main(): Promise<number> {
       writeAtomically(join(out, `${files.baseName}.json`), files.json);
       writeAtomically(join(out, `${files.baseName}.png`), files.png);
       writeAtomically(join(out, `${files.baseName}.svg`), files.svg);
+      const certificate = renderCertificateHtml({ credential, qualification, qrSvg: files.svg });
+      writeAtomically(join(out, `${files.baseName}.html`), certificate);
+      if (options.pdf) await htmlToPdf(certificate, join(out, `${files.baseName}.pdf`));
       print(`issued ${credential.id}\nwrote ${join(out, files.baseName)}.{json,png,svg} (QR version ${files.qr.version})`,
         { id: credential.id, files: ['json', 'png', 'svg'].map((e) => join(out, `${files.baseName}.${e}`)), qr: files.qr });
       return EXIT.ok;
@@ -159,6 +166,7 @@ async function main(): Promise<number> {
       const out = resolve(options.out ?? '.');
       mkdirSync(out, { recursive: true });
       const catalogue = index.qrCatalogue ? { catalogue: index.qrCatalogue } : {};
+      const certificates: string[] = [];
       const result = await issueCohort({
         issuer, trust: index, rows,
         deliver: async (credential) => {
@@ -166,9 +174,14 @@ async function main(): Promise<number> {
           writeAtomically(join(out, `${files.baseName}.json`), files.json);
           writeAtomically(join(out, `${files.baseName}.png`), files.png);
           writeAtomically(join(out, `${files.baseName}.svg`), files.svg);
+          const qualification = index.qualifications.get(credential.credentialSubject.achievement.id)!;
+          const certificate = renderCertificateHtml({ credential, qualification, qrSvg: files.svg });
+          writeAtomically(join(out, `${files.baseName}.html`), certificate);
+          if (options.pdf) certificates.push(certificate);
         },
         progress: progressBar(),
       });
+      if (options.pdf && certificates.length) await htmlToPdf(combineCertificates(certificates), join(out, 'certificates.pdf'));
       const allProblems = [...problems, ...result.problems].sort((a, b) => a.line - b.line);
       const errorsFile = join(out, 'errors.csv');
       if (allProblems.length) writeAtomically(errorsFile, ['line,code,message', ...allProblems.map((p) => `${p.line},${p.code},"${p.message.replace(/"/g, '""')}"`)].join('\n') + '\n');

@@ -4,3 +4,5 @@ export * from './output.js';
 export * from './issuance-policy.js';
 export * from './cohort.js';
 export * from './http.js';
+export * from './certificate.js';
+export * from './pdf.js';

@@ -64,13 +64,17 @@ function downscale(data: Uint8ClampedArray, width: number, height: number, facto
   return { data: out, width: w, height: h };
 }
 
-/** Below this many pixels on the longer side, scan as is. */
-const SCAN_SIDE = 320;
+/** Sizes (longer side, pixels) tried before the full image: small first, since small is fast. */
+const SCAN_SIDES = [320, 640, 1000];
 
-/** Reads the QR text from RGBA pixels: first from a reduced copy (fast), then at full size. */
+/**
+ * Reads the QR text from RGBA pixels: from reduced copies first (a phone photo has far more
+ * pixels than a QR code needs), then at full size.
+ */
 export function readQrFromPixels(data: Uint8ClampedArray, width: number, height: number): string {
-  const factor = Math.floor(Math.max(width, height) / SCAN_SIDE);
-  if (factor >= 2) {
+  const longer = Math.max(width, height);
+  const factors = [...new Set(SCAN_SIDES.map((side) => Math.floor(longer / side)))].filter((f) => f >= 2);
+  for (const factor of factors) {
     const small = downscale(data, width, height, factor);
     const quick = jsQR(small.data, small.width, small.height, { inversionAttempts: 'dontInvert' });
     if (quick?.data) return quick.data;

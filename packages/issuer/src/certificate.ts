@@ -1,0 +1,113 @@
+/**
+ * The printable certificate: one A4 page with the worker's name and birth date, the
+ * qualification (title, level, units), the issuer, the dates, and the QR code at a size a phone
+ * reads from paper — in English and the origin country's language. Pure: returns HTML.
+ */
+import { primaryText, type QualificationRecord, type SkillCredential } from '@corridor/shared';
+
+type Labels = Record<'title' | 'certifies' | 'born' | 'qualification' | 'level' | 'units' | 'route' | 'assessed' | 'issued' | 'validUntil' | 'issuer' | 'scan' | 'training' | 'rpl', string>;
+
+const LABELS: Record<string, Labels> = {
+  en: {
+    title: 'Certificate of Competency', certifies: 'This certifies that', born: 'born', qualification: 'has been assessed competent in',
+    level: 'Level', units: 'Units of competency', route: 'Assessment route', assessed: 'Assessed on', issued: 'Issued on',
+    validUntil: 'Valid until', issuer: 'Issued by', scan: 'Scan to verify: the code carries the signed credential and checks offline.',
+    training: 'Formal training', rpl: 'Recognition of prior learning',
+  },
+  fil: {
+    title: 'Katibayan ng Kakayahan', certifies: 'Pinatutunayan nito na si', born: 'ipinanganak noong', qualification: 'ay napatunayang may kakayahan sa',
+    level: 'Antas', units: 'Mga yunit ng kakayahan', route: 'Paraan ng pagtatasa', assessed: 'Tinasa noong', issued: 'Inilabas noong',
+    validUntil: 'May bisa hanggang', issuer: 'Inilabas ng', scan: 'I-scan upang mapatunayan: dala ng code ang nilagdaang kredensyal.',
+    training: 'Pormal na pagsasanay', rpl: 'Pagkilala sa dating natutunan',
+  },
+  ja: {
+    title: '技能証明書', certifies: '次の者は', born: '生年月日', qualification: 'について技能を有すると認定された',
+    level: 'レベル', units: '能力単位', route: '評価方法', assessed: '評価日', issued: '発行日',
+    validUntil: '有効期限', issuer: '発行者', scan: 'スキャンして確認：コードには署名済みの証明書が含まれ、オフラインで検証できます。',
+    training: '正規の訓練', rpl: '過去の学習の認定',
+  },
+};
+
+/** The language printed beside English, by the qualification's country. */
+const COUNTRY_LANGUAGE: Record<string, string> = { PH: 'fil', JP: 'ja' };
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const day = (iso: string) => iso.slice(0, 10);
+
+export interface CertificateInput {
+  credential: SkillCredential;
+  qualification: QualificationRecord;
+  /** The QR code as SVG (from renderQrSvg), embedded as is. */
+  qrSvg: string;
+}
+
+function block(labels: Labels, input: CertificateInput, language: string): string {
+  const { credential: c, qualification: q } = input;
+  const s = c.credentialSubject;
+  const title = escape(q.title[language] ?? primaryText(q.title));
+  const level = `${q.level.framework} ${q.level.level}${q.level.referencedTo ? ` (${q.level.referencedTo.framework} ${q.level.referencedTo.level})` : ''}`;
+  return `<section lang="${language}">
+  <h1>${escape(labels.title)}</h1>
+  <p>${escape(labels.certifies)}</p>
+  <p class="name">${escape(s.name)}</p>
+  <p>${escape(labels.born)} ${escape(s.birthDate)}</p>
+  <p>${escape(labels.qualification)}</p>
+  <p class="qualification">${title}</p>
+  <p>${escape(labels.level)}: ${escape(level)} · ISCO-08 ${escape(q.isco08)}</p>
+</section>`;
+}
+
+export function renderCertificateHtml(input: CertificateInput): string {
+  const { credential: c, qualification: q } = input;
+  const en = LABELS.en!;
+  const originLanguage = COUNTRY_LANGUAGE[q.country];
+  const origin = originLanguage ? LABELS[originLanguage] : undefined;
+  const s = c.credentialSubject;
+  const route = s.assessmentRoute === 'training' ? 'training' : 'rpl';
+  const both = (key: keyof Labels) => escape(en[key]) + (origin ? ` / <span lang="${originLanguage}">${escape(origin[key])}</span>` : '');
+  const units = q.units.map((u) => `<li><code>${escape(u.code)}</code> ${escape(primaryText(u.title))}</li>`).join('');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escape(en.title)}</title>
+<style>
+  @page { size: A4; margin: 14mm; }
+  * { box-sizing: border-box; }
+  body { font-family: "Noto Sans", "Noto Sans CJK JP", "DejaVu Sans", sans-serif; color: #111; margin: 0; }
+  .page { width: 182mm; min-height: 269mm; border: 1.2mm double #1d4e89; padding: 10mm 12mm; position: relative; page-break-after: always; }
+  header { display: flex; justify-content: space-between; font-size: 10pt; color: #1d4e89; }
+  .columns { display: flex; gap: 8mm; margin-top: 6mm; }
+  section { flex: 1; text-align: center; }
+  h1 { font-size: 20pt; margin: 2mm 0 4mm; color: #1d4e89; }
+  .name { font-size: 20pt; font-weight: bold; margin: 2mm 0; }
+  .qualification { font-size: 15pt; font-weight: bold; }
+  p { margin: 1.2mm 0; font-size: 10.5pt; }
+  .units { font-size: 8.5pt; margin-top: 5mm; columns: 2; }
+  .units li { break-inside: avoid; margin-bottom: 1mm; }
+  .facts { font-size: 9pt; margin-top: 4mm; display: grid; grid-template-columns: auto 1fr; gap: 1mm 4mm; }
+  .qr { position: absolute; right: 12mm; bottom: 12mm; width: 50mm; text-align: center; font-size: 7pt; }
+  .qr svg { width: 50mm; height: 50mm; }
+  .id { position: absolute; left: 12mm; bottom: 12mm; font-size: 7pt; color: #555; max-width: 110mm; word-break: break-all; }
+</style></head>
+<body><div class="page">
+<header><span>${escape(c.issuer.name)}</span><span>${escape(q.country)}</span></header>
+<div class="columns">${block(en, input, 'en')}${origin && originLanguage ? block(origin, input, originLanguage) : ''}</div>
+<div class="units"><strong>${both('units')}</strong><ul>${units}</ul></div>
+<div class="facts">
+  <span>${both('route')}</span><span>${both(route)}</span>
+  <span>${both('assessed')}</span><span>${escape(day(s.activityEndDate))}</span>
+  <span>${both('issued')}</span><span>${escape(day(c.validFrom))}</span>
+  ${c.validUntil ? `<span>${both('validUntil')}</span><span>${escape(day(c.validUntil))}</span>` : ''}
+  <span>${both('issuer')}</span><span>${escape(c.issuer.name)}</span>
+</div>
+<div class="qr">${input.qrSvg}<div>${both('scan')}</div></div>
+<div class="id">${escape(c.id)}<br>${escape(c.issuer.id)}</div>
+</div></body></html>
+`;
+}
+
+/** Several certificates as one document, a page each: one PDF for a whole cohort. */
+export function combineCertificates(pages: string[]): string {
+  if (pages.length === 0) return '';
+  const head = pages[0]!.slice(0, pages[0]!.indexOf('<body>'));
+  const bodies = pages.map((page) => page.slice(page.indexOf('<body>') + 6, page.lastIndexOf('</body>')));
+  return `${head}<body>${bodies.join('\n')}</body></html>\n`;
+}

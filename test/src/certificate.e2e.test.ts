@@ -1,0 +1,58 @@
+// The printed certificate: an A4 page in English and the origin language, printed to PDF by
+// headless Chromium, and a photo of it (a screenshot) whose QR code scans and verifies offline.
+// The PDF and the picture are kept in artifacts/ to look at.
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromiumPath, htmlToPdf, htmlToPng, renderCertificateHtml, renderCredentialFiles } from '@corridor/issuer';
+import type { SkillCredential, TrustIndex } from '@corridor/shared';
+import { readCredentialInput, verifySkillCredential } from '@corridor/verifier';
+import { createWorld } from './world.js';
+
+const artifacts = fileURLToPath(new URL('../../artifacts/', import.meta.url));
+let html: string;
+let credential: SkillCredential;
+let trust: TrustIndex;
+
+beforeAll(async () => {
+  if (!chromiumPath()) throw new Error('Chromium is needed to print certificates: apt-get install chromium (npm test installs it when run as root)');
+  mkdirSync(artifacts, { recursive: true });
+  const world = await createWorld();
+  credential = await world.issue({ subject: { name: 'María <Santos> & Co', birthDate: '1996-04-12' } });
+  await world.publishStatus();
+  trust = await world.trust('JP');
+  const files = await renderCredentialFiles(credential, { catalogue: trust.qrCatalogue! });
+  html = renderCertificateHtml({ credential, qualification: world.caregiving, qrSvg: files.svg });
+  world.close();
+}, 60_000);
+
+describe('the printable certificate', () => {
+  it('says it in English and Filipino, with the units and the QR, and escapes what the worker is called', () => {
+    expect(html).toContain('Certificate of Competency');
+    expect(html).toContain('Katibayan ng Kakayahan');
+    expect(html).toContain('Pag-aalaga NC II');
+    expect(html).toContain('HCS323301');
+    expect(html).toContain('María &#60;Santos&#62; &#38; Co');
+    expect(html).not.toContain('<Santos>');
+    expect(html).toMatch(/<svg[^>]*>/);
+  });
+
+  it('prints to a one-page A4 PDF', async () => {
+    const pdf = join(artifacts, 'certificate.pdf');
+    await htmlToPdf(html, pdf);
+    const bytes = readFileSync(pdf);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(bytes.toString('latin1').match(/\/Type\s*\/Page\b/g)).toHaveLength(1);
+    expect(bytes.toString('latin1')).toMatch(/MediaBox\s*\[\s*0 0 59[45]/);
+  }, 120_000);
+
+  it('a picture of the page scans: its QR code decodes and the credential verifies offline', async () => {
+    const png = join(artifacts, 'certificate.png');
+    await htmlToPng(html, png, { scale: 2 });
+    const { credential: scanned, kind } = await readCredentialInput(readFileSync(png), { catalogue: trust.qrCatalogue! });
+    expect(kind).toBe('png');
+    expect(scanned).toEqual(credential);
+    expect((await verifySkillCredential(scanned, { trust, country: 'JP' })).verdict).toBe('valid');
+  }, 120_000);
+});
