@@ -28,6 +28,7 @@ import {
   CorridorError, createRegistryClient, EXIT, generateKeyPair, loadTrustPack, readKeyFile, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
 } from '@corridor/shared';
 import { combineCertificates, renderCertificateHtml } from './certificate.js';
+import { createRenderPool } from './render-pool.js';
 import { issueCohort, readCohort } from './cohort.js';
 import { createIssuerApp } from './http.js';
 import { qualificationToIssue } from './issuance-policy.js';
@@ -166,22 +167,23 @@ async function main(): Promise<number> {
       const out = resolve(options.out ?? '.');
       mkdirSync(out, { recursive: true });
       const catalogue = index.qrCatalogue ? { catalogue: index.qrCatalogue } : {};
-      const certificates: string[] = [];
+      const certificates: { line: number; html: string }[] = [];
+      // Signing and the database on this thread; QR and certificate rendering on the other cores.
+      const pool = createRenderPool();
       const result = await issueCohort({
-        issuer, trust: index, rows,
-        deliver: async (credential) => {
-          const files = await renderCredentialFiles(credential, catalogue);
-          writeAtomically(join(out, `${files.baseName}.json`), files.json);
-          writeAtomically(join(out, `${files.baseName}.png`), files.png);
-          writeAtomically(join(out, `${files.baseName}.svg`), files.svg);
+        issuer, trust: index, rows, concurrency: pool.size * 4,
+        deliver: async (credential, row) => {
           const qualification = index.qualifications.get(credential.credentialSubject.achievement.id)!;
-          const certificate = renderCertificateHtml({ credential, qualification, qrSvg: files.svg });
-          writeAtomically(join(out, `${files.baseName}.html`), certificate);
-          if (options.pdf) certificates.push(certificate);
+          const files = await pool.render({ credential, qualification, ...catalogue });
+          writeAtomically(join(out, `${files.baseName}.json`), files.json);
+          writeAtomically(join(out, `${files.baseName}.png`), Buffer.from(files.png));
+          writeAtomically(join(out, `${files.baseName}.svg`), files.svg);
+          writeAtomically(join(out, `${files.baseName}.html`), files.html);
+          if (options.pdf) certificates.push({ line: row.line, html: files.html });
         },
         progress: progressBar(),
-      });
-      if (options.pdf && certificates.length) await htmlToPdf(combineCertificates(certificates), join(out, 'certificates.pdf'));
+      }).finally(() => pool.close());
+      if (options.pdf && certificates.length) await htmlToPdf(combineCertificates(certificates.sort((a, b) => a.line - b.line).map((c) => c.html)), join(out, 'certificates.pdf'));
       const allProblems = [...problems, ...result.problems].sort((a, b) => a.line - b.line);
       const errorsFile = join(out, 'errors.csv');
       if (allProblems.length) writeAtomically(errorsFile, ['line,code,message', ...allProblems.map((p) => `${p.line},${p.code},"${p.message.replace(/"/g, '""')}"`)].join('\n') + '\n');

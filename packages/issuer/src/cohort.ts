@@ -108,25 +108,43 @@ export async function issueCohort(options: {
   now?: () => Date;
   deliver: (credential: SkillCredential, row: CohortRow) => Promise<void>;
   progress?: (done: number, total: number) => void;
+  /** How many deliveries (file rendering, e.g. on worker threads) may run while signing goes on. */
+  concurrency?: number;
 }): Promise<CohortResult> {
-  const { issuer, trust, rows, now = () => new Date(), deliver, progress } = options;
+  const { issuer, trust, rows, now = () => new Date(), deliver, progress, concurrency = 1 } = options;
   const result: CohortResult = { issued: [], problems: [] };
+  const inFlight = new Set<Promise<void>>();
   let done = 0;
+  const finish = () => progress?.(++done, rows.length);
+  const problem = (row: CohortRow, error: unknown) => {
+    if (!(error instanceof CorridorError)) throw error;
+    result.problems.push({ line: row.line, code: error.code, message: error.message });
+  };
   for (const row of rows) {
+    let credential: SkillCredential;
+    let id: string;
+    let alreadyIssued: boolean;
     try {
       const qualification = qualificationToIssue(trust, issuer.did, row.qualification, now());
-      const id = cohortCredentialId(issuer.did, row);
-      const alreadyIssued = issuer.find(id) !== undefined;
-      const credential = await issuer.issue({
+      id = cohortCredentialId(issuer.did, row);
+      alreadyIssued = issuer.find(id) !== undefined;
+      // Signing and the database stay on this thread, one row at a time: indices are drawn in order.
+      credential = await issuer.issue({
         id, qualification, subject: { name: row.name, birthDate: row.birthDate }, assessedAt: row.assessedAt, route: row.route,
       });
-      await deliver(credential, row);
-      result.issued.push({ line: row.line, id, alreadyIssued });
     } catch (error) {
-      if (!(error instanceof CorridorError)) throw error;
-      result.problems.push({ line: row.line, code: error.code, message: error.message });
+      problem(row, error);
+      finish();
+      continue;
     }
-    progress?.(++done, rows.length);
+    const delivery = deliver(credential, row).then(
+      () => { result.issued.push({ line: row.line, id, alreadyIssued }); },
+      (error: unknown) => problem(row, error),
+    ).finally(() => { inFlight.delete(delivery); finish(); });
+    inFlight.add(delivery);
+    if (inFlight.size >= concurrency) await Promise.race(inFlight);
   }
+  await Promise.all(inFlight);
+  result.issued.sort((a, b) => a.line - b.line);
   return result;
 }

@@ -6,3 +6,4 @@ export * from './cohort.js';
 export * from './http.js';
 export * from './certificate.js';
 export * from './pdf.js';
+export * from './render-pool.js';

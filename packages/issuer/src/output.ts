@@ -3,7 +3,7 @@
  * (for printing) and SVG (for scaling). Pure: returns bytes; the CLI decides where they go.
  * File names use the credential's uuid, never the worker's name.
  */
-import { describeQr, encodeQrText, renderQrPng, renderQrSvg, type QrCatalogue, type SkillCredential } from '@corridor/shared';
+import { encodeQrText, renderQr, type QrCatalogue, type SkillCredential } from '@corridor/shared';
 
 export interface CredentialFiles {
   baseName: string;
@@ -16,12 +16,13 @@ export interface CredentialFiles {
 
 export async function renderCredentialFiles(credential: SkillCredential, options: { catalogue?: QrCatalogue } = {}): Promise<CredentialFiles> {
   const qrText = await encodeQrText(credential, options);
+  const qr = renderQr(qrText);
   return {
     baseName: credential.id.replace(/^urn:uuid:/, '').replace(/[^A-Za-z0-9-]/g, '_'),
     json: JSON.stringify(credential, null, 2) + '\n',
-    png: await renderQrPng(qrText),
-    svg: await renderQrSvg(qrText),
+    png: qr.png,
+    svg: qr.svg,
     qrText,
-    qr: describeQr(qrText),
+    qr: { version: qr.version, modules: qr.modules, characters: qrText.length },
   };
 }

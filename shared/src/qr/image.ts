@@ -38,6 +38,30 @@ export async function renderQrSvg(text: string, { margin = 4 }: QrRenderOptions 
   return qrcode().toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin });
 }
 
+/**
+ * Everything a credential's files need from one QR encoding (making the symbol is the costly
+ * part): PNG for print, SVG for scaling, and its version and size.
+ */
+export function renderQr(text: string, { scale = 8, margin = 4 }: QrRenderOptions = {}): { png: Buffer; svg: string; version: number; modules: number } {
+  const qr = qrcode().create(text, { errorCorrectionLevel: 'M' });
+  const size = qr.modules.size;
+  const dark = (row: number, col: number) => Boolean(qr.modules.get(row, col));
+  let path = '';
+  for (let row = 0; row < size; row++) {
+    for (let col = 0; col < size; col++) {
+      if (!dark(row, col)) continue;
+      let run = 1;
+      while (col + run < size && dark(row, col + run)) run++;
+      path += `M${col + margin} ${row + margin}h${run}v1h-${run}z`;
+      col += run - 1;
+    }
+  }
+  const side = size + 2 * margin;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges">` +
+    `<path fill="#ffffff" d="M0 0h${side}v${side}H0z"/><path fill="#000000" d="${path}"/></svg>\n`;
+  return { png: encodeModulesPng(size, dark, scale, margin), svg, version: qr.version, modules: size };
+}
+
 /** QR version (1–40) and size in modules of the code `text` makes at ECC M. */
 export function describeQr(text: string): { version: number; modules: number; characters: number } {
   const qr = qrcode().create(text, { errorCorrectionLevel: 'M' });
