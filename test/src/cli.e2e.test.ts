@@ -2,7 +2,7 @@
 // each a real process on its own SQLite files. Needs the build (`npm test` does it first).
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -152,5 +152,37 @@ describe('the command-line tools, end to end', () => {
     const badPack = run('verifier', 'verify', file('garbage.txt'), '--trust-pack', file('garbage.txt'), '--country', 'JP', '--root', jpDid);
     expect(badPack.code).toBe(3);
     expect(badPack.err).toMatch(/^ERR_TRUST_PACK_INVALID/);
+  });
+});
+
+describe('key rotation', () => {
+  it('a new key issues nothing until accredited; the old key still signs its status lists', () => {
+    const before = issuer('list', '--limit', '100000', '--json').json() as unknown as { id: string }[];
+    const oldCredential = before[before.length - 1]!.id;
+    const rotated = issuer('rotate-key', '--json');
+    expect(rotated.code).toBe(0);
+    const newDid = rotated.json().did as string;
+    expect(statSync(join(dir, 'iss', 'issuer-key.json')).mode & 0o777).toBe(0o600);
+    const issueArgs = ['--qualification', PH_CAREGIVING_NC_II, '--name', 'After Rotation', '--birth-date', '1990-01-01', '--assessed', '2026-10-30', '--out', file('rotated')];
+    const refused = issuer('issue', '--pack', file('pack-PH.json'), ...issueArgs);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/^ERR_ISSUER_UNKNOWN/);
+
+    const ph = readKeyFile(file('ph.json'));
+    writeJson('accredit-new.json', { ...accreditationRecord({
+      id: 'urn:corridor:accreditation:PH:mctc-2', authority: ph, trainingBody: readKeyFile(join(dir, 'iss', 'issuer-key.json')), name: 'Manila Care Training Center', country: 'PH',
+      qualifications: [PH_CAREGIVING_NC_II], validFrom: '2026-01-01T00:00:00Z',
+    }) });
+    expect(registry('propose', file('accredit-new.json'), '--key', file('ph.json')).code).toBe(0);
+    expect(registry('export-pack', '--country', 'PH', '--out', file('pack-PH2.json')).code).toBe(0);
+    const issued = issuer('issue', '--pack', file('pack-PH2.json'), ...issueArgs, '--json');
+    expect(issued.code).toBe(0);
+
+    expect(issuer('revoke', oldCredential).code).toBe(0);
+    const lists = issuer('status-lists', '--out', file('lists2'), '--json').json().files as string[];
+    const issuers = lists.map((f) => (JSON.parse(readFileSync(f, 'utf8')) as { issuer: string }).issuer);
+    expect(new Set(issuers).size).toBe(2);
+    expect(issuers).toContain(newDid);
+    for (const list of lists) expect(registry('push-status-list', list).code).toBe(0);
   });
 });

@@ -14,6 +14,9 @@
  *       --pdf also prints all certificates into <out>/certificates.pdf, a page each
  *   corridor-issuer serve --pack <trust-pack.json> [--port 8470] [--host 127.0.0.1]
  *       the VC-API endpoints: POST /credentials/issue, POST /credentials/status, GET /credentials…
+ *   corridor-issuer rotate-key
+ *       a new signing key (0600); the old one is kept only to sign its own status lists. The new key
+ *       issues nothing until the authority accredits its did and the centre has a pack saying so
  *   corridor-issuer revoke <credential-id>
  *   corridor-issuer status-lists [--out <dir>] [--push <registry-url>]
  *       write the signed status lists, and/or push them to the registry (a signed request)
@@ -22,7 +25,7 @@
  * Options: --data <dir> (default $CORRIDOR_ISSUER_DATA or ./.corridor/issuer), --json, --help.
  * Exit codes: 0 ok, 1 refused, 3 usage or input error.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   CorridorError, createRegistryClient, EXIT, generateKeyPair, loadTrustPack, readKeyFile, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
@@ -65,10 +68,13 @@ function writeAtomically(path: string, data: string | Buffer): void {
   renameSync(path + '.tmp', path);
 }
 
+const retiredDir = join(dataDir, 'retired-keys');
+
 function openIssuer(): { issuer: Issuer; store: IssuerStore } {
   if (!existsSync(dbPath) || !existsSync(keyPath)) throw new CorridorError('ERR_NOT_FOUND', `no issuer in ${dataDir}; run corridor-issuer init`);
   const store = new IssuerStore(dbPath);
-  const issuer = new Issuer({ store, key: readKeyFile(keyPath), name: store.getMeta('name')!, baseUrl: store.getMeta('baseUrl')! });
+  const retiredKeys = existsSync(retiredDir) ? readdirSync(retiredDir).filter((f) => f.endsWith('.json')).map((f) => readKeyFile(join(retiredDir, f))) : [];
+  const issuer = new Issuer({ store, key: readKeyFile(keyPath), retiredKeys, name: store.getMeta('name')!, baseUrl: store.getMeta('baseUrl')! });
   return { issuer, store };
 }
 
@@ -209,6 +215,19 @@ async function main(): Promise<number> {
         process.once('SIGTERM', stop);
         process.once('SIGINT', stop);
       });
+    }
+    case 'rotate-key': {
+      if (!existsSync(dbPath)) throw new CorridorError('ERR_NOT_FOUND', `no issuer in ${dataDir}; run corridor-issuer init`);
+      mkdirSync(retiredDir, { recursive: true, mode: 0o700 });
+      if (!existsSync(keyPath)) writeKeyFile(keyPath, generateKeyPair());
+      const old = readKeyFile(keyPath).description.controller;
+      // Retire first, then create: a crash in between leaves no active key (run rotate-key again), never two.
+      renameSync(keyPath, join(retiredDir, `${old.slice(-16)}.json`));
+      writeKeyFile(keyPath, generateKeyPair());
+      const did = readKeyFile(keyPath).description.controller;
+      print(`new signing key ${did}\nretired ${old} (kept to sign its status lists)\n` +
+        'ask your authority to accredit the new did; issuing waits for a trust pack that shows it', { did, retired: old });
+      return EXIT.ok;
     }
     case 'revoke': {
       const row = openIssuer().issuer.revoke(required(argument, 'a credential id'));

@@ -21,7 +21,10 @@ export interface IssueRequest {
 
 export interface IssuerOptions {
   store: IssuerStore;
+  /** The key that signs new credentials. */
   key: KeyPair;
+  /** Earlier keys, kept only to sign the status lists of what they issued. */
+  retiredKeys?: KeyPair[];
   name: string;
   /** Where this issuer's status lists are published, e.g. https://mctc.example.ph */
   baseUrl: string;
@@ -37,7 +40,7 @@ const fillRatio = 15 / 16;
 const isoSeconds = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 export class Issuer {
-  readonly #o: Required<Omit<IssuerOptions, 'store' | 'key'>> & Pick<IssuerOptions, 'store' | 'key'>;
+  readonly #o: Required<Omit<IssuerOptions, 'store' | 'key' | 'retiredKeys'>> & Pick<IssuerOptions, 'store' | 'key' | 'retiredKeys'>;
 
   constructor(options: IssuerOptions) {
     this.#o = {
@@ -68,7 +71,7 @@ export class Issuer {
     const now = this.#o.now();
     // Committed before signing: a crash after this point burns the index, never reuses it.
     const { listId, index } = store.allocateIndex({
-      credentialId: id, length: listLength, capacity: Math.floor(listLength * fillRatio), draw, now: now.toISOString(),
+      credentialId: id, issuerDid: this.did, length: listLength, capacity: Math.floor(listLength * fillRatio), draw, now: now.toISOString(),
     });
     const url = this.statusListUrl(listId);
     const credential = buildSkillCredential({
@@ -97,11 +100,13 @@ export class Issuer {
 
   /** Every status list as a signed BitstringStatusListCredential, ready to publish or push. */
   async statusListCredentials(): Promise<StatusListCredential[]> {
-    const { store, key } = this.#o;
+    const { store, key, retiredKeys = [] } = this.#o;
     const now = this.#o.now();
-    return Promise.all(store.statusLists().map(async (list) => {
-      const unsigned = createStatusListCredential({ url: this.statusListUrl(list.id), issuer: this.did, statusPurpose: 'revocation', bits: list.bits, now });
-      return signCredential({ credential: unsigned, signer: key.signer, now });
+    const keys = new Map([key, ...retiredKeys].map((k) => [k.description.controller, k]));
+    const lists = store.statusLists().filter((list) => keys.has(list.issuerDid));
+    return Promise.all(lists.map(async (list) => {
+      const unsigned = createStatusListCredential({ url: this.statusListUrl(list.id), issuer: list.issuerDid, statusPurpose: 'revocation', bits: list.bits, now });
+      return signCredential({ credential: unsigned, signer: keys.get(list.issuerDid)!.signer, now });
     }));
   }
 }

@@ -22,6 +22,8 @@ export interface CredentialRow {
 
 export interface StatusListRow {
   id: number;
+  /** The key that signs this list: the one that signed the credentials in it. */
+  issuerDid: string;
   purpose: 'revocation';
   length: number;
   allocated: number;
@@ -33,6 +35,7 @@ const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS status_lists (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
+  issuer_did TEXT NOT NULL,
   purpose TEXT NOT NULL,
   length INTEGER NOT NULL,
   allocated INTEGER NOT NULL DEFAULT 0,
@@ -65,14 +68,14 @@ interface CredentialSqlRow {
   id: string; qualification: string; subject_name: string; issued_at: string; list_id: number;
   status_index: number; state: CredentialState; json: string;
 }
-interface StatusListSqlRow { id: number; purpose: 'revocation'; length: number; allocated: number; bits: Buffer; updated_at: string }
+interface StatusListSqlRow { id: number; issuer_did: string; purpose: 'revocation'; length: number; allocated: number; bits: Buffer; updated_at: string }
 
 const toCredential = (r: CredentialSqlRow): CredentialRow => ({
   id: r.id, qualification: r.qualification, subjectName: r.subject_name, issuedAt: r.issued_at, listId: r.list_id,
   statusIndex: r.status_index, state: r.state, json: r.json,
 });
 const toList = (r: StatusListSqlRow): StatusListRow => ({
-  id: r.id, purpose: r.purpose, length: r.length, allocated: r.allocated, bits: new Uint8Array(r.bits), updatedAt: r.updated_at,
+  id: r.id, issuerDid: r.issuer_did, purpose: r.purpose, length: r.length, allocated: r.allocated, bits: new Uint8Array(r.bits), updatedAt: r.updated_at,
 });
 
 export class IssuerStore {
@@ -106,14 +109,14 @@ export class IssuerStore {
    * Reserves a random free index for `credentialId`, opening a new list when the current one
    * reaches `capacity` entries. `draw(n)` returns a uniform integer in [0, n).
    */
-  allocateIndex(options: { credentialId: string; length: number; capacity: number; draw: (n: number) => number; now: string }): { listId: number; index: number } {
+  allocateIndex(options: { credentialId: string; issuerDid: string; length: number; capacity: number; draw: (n: number) => number; now: string }): { listId: number; index: number } {
     return this.transaction(() => {
-      let list = this.#db.prepare("SELECT * FROM status_lists WHERE purpose = 'revocation' AND allocated < ? ORDER BY id DESC LIMIT 1")
-        .get(options.capacity) as StatusListSqlRow | undefined;
+      let list = this.#db.prepare("SELECT * FROM status_lists WHERE purpose = 'revocation' AND issuer_did = ? AND allocated < ? ORDER BY id DESC LIMIT 1")
+        .get(options.issuerDid, options.capacity) as StatusListSqlRow | undefined;
       if (!list) {
         const bits = Buffer.alloc(options.length / 8);
-        const { lastInsertRowid } = this.#db.prepare("INSERT INTO status_lists (purpose, length, bits, updated_at) VALUES ('revocation', ?, ?, ?)")
-          .run(options.length, bits, options.now);
+        const { lastInsertRowid } = this.#db.prepare("INSERT INTO status_lists (issuer_did, purpose, length, bits, updated_at) VALUES (?, 'revocation', ?, ?, ?)")
+          .run(options.issuerDid, options.length, bits, options.now);
         list = this.#db.prepare('SELECT * FROM status_lists WHERE id = ?').get(lastInsertRowid) as StatusListSqlRow;
       }
       const taken = this.#db.prepare('SELECT 1 FROM status_allocations WHERE list_id = ? AND idx = ?');
