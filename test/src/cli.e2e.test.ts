@@ -157,8 +157,7 @@ describe('the command-line tools, end to end', () => {
 
 describe('key rotation', () => {
   it('a new key issues nothing until accredited; the old key still signs its status lists', () => {
-    const before = issuer('list', '--limit', '100000', '--json').json() as unknown as { id: string }[];
-    const oldCredential = before[before.length - 1]!.id;
+    const oldCredential = (issuer('list', '--name', 'Maria Santos', '--json').json() as unknown as { id: string }[])[0]!.id;
     const rotated = issuer('rotate-key', '--json');
     expect(rotated.code).toBe(0);
     const newDid = rotated.json().did as string;
@@ -184,5 +183,15 @@ describe('key rotation', () => {
     expect(new Set(issuers).size).toBe(2);
     expect(issuers).toContain(newDid);
     for (const list of lists) expect(registry('push-status-list', list).code).toBe(0);
+
+    // After the next sync, the officer rejects the revoked one and accepts a printed cohort certificate.
+    expect(registry('export-pack', '--country', 'JP', '--out', file('pack-JP2.json')).code).toBe(0);
+    const verify = (png: string) => run('verifier', 'verify', png, '--trust-pack', file('pack-JP2.json'), '--country', 'JP', '--root', jpDid, '--json');
+    const revoked = verify(join(file('out'), `${oldCredential.replace('urn:uuid:', '')}.png`));
+    expect(revoked.code).toBe(1);
+    expect((revoked.json().checks as { id: string; code?: string }[]).find((c) => c.id === 'status')?.code).toBe('ERR_CREDENTIAL_REVOKED');
+    const cohortPng = readdirSync(file('cohort')).find((f) => f.endsWith('.png'))!;
+    expect(verify(join(file('cohort'), cohortPng)).code).toBe(0);
+    expect(verify(join(file('rotated'), `${(issued.json().id as string).replace('urn:uuid:', '')}.png`)).code).toBe(0);
   });
 });
