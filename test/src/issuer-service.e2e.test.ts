@@ -27,7 +27,7 @@ const maria = { name: 'Maria Santos', birthDate: '1996-04-12', activityEndDate: 
 beforeAll(async () => {
   world = await createWorld();
   const trust = await world.trust('PH');
-  const app = createIssuerApp({ issuer: world.issuer, store: world.issuerStore, trust: () => trust });
+  const app = createIssuerApp({ issuer: world.issuer, store: world.issuerStore, trust: () => trust, onStatusChange: () => world.publishStatus() });
   server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
@@ -67,7 +67,7 @@ describe('VC-API issuing', () => {
     }
   });
 
-  it('revokes through POST /credentials/status; a verifier sees it after the next sync', async () => {
+  it('revokes through POST /credentials/status, pushed to the registry at once; a verifier sees it after the next sync', async () => {
     const issued = (await post('/credentials/issue', issueRequest({ ...maria, name: 'Ana Reyes' }))).body.verifiableCredential as SkillCredential;
     const revoked = await post('/credentials/status', { credentialId: issued.id, credentialStatus: [{ type: 'BitstringStatusListEntry', status: 'revoked' }] });
     expect(revoked.status).toBe(200);
@@ -75,7 +75,7 @@ describe('VC-API issuing', () => {
     expect((await post('/credentials/status', { credentialId: issued.id, credentialStatus: [{ type: 'BitstringStatusListEntry', status: 'active' }] })).status).toBe(400);
     const list = await (await fetch(`${base}/credentials/status/1`)).json() as { type: string[] };
     expect(list.type).toContain('BitstringStatusListCredential');
-    await world.publishStatus();
+    // No explicit publish: the revocation was pushed to the registry as it happened.
     const result = await verifySkillCredential(issued, { trust: await world.trust('JP'), country: 'JP' });
     expect(result.checks.find((c) => c.id === 'status')?.code).toBe('ERR_CREDENTIAL_REVOKED');
   });

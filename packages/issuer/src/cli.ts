@@ -12,8 +12,9 @@
  *       one credential per row (name,birth_date,qualification,assessment_date,route); bad rows go to
  *       <out>/errors.csv and never stop good ones; re-running the same file issues nothing twice;
  *       --pdf also prints all certificates into <out>/certificates.pdf, a page each
- *   corridor-issuer serve --pack <trust-pack.json> [--port 8470] [--host 127.0.0.1]
- *       the VC-API endpoints: POST /credentials/issue, POST /credentials/status, GET /credentials…
+ *   corridor-issuer serve --pack <trust-pack.json> [--port 8470] [--host 127.0.0.1] [--push <registry-url>]
+ *       the VC-API endpoints: POST /credentials/issue, POST /credentials/status, GET /credentials…;
+ *       with --push, every revocation is pushed to the registry at once
  *   corridor-issuer rotate-key
  *       a new signing key (0600); the old one is kept only to sign its own status lists. The new key
  *       issues nothing until the authority accredits its did and the centre has a pack saying so
@@ -28,7 +29,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  CorridorError, createRegistryClient, EXIT, generateKeyPair, loadTrustPack, readKeyFile, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
+  CorridorError, createRegistryClient, type KeyPair, EXIT, generateKeyPair, loadTrustPack, readKeyFile, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
 } from '@corridor/shared';
 import { combineCertificates, renderCertificateHtml } from './certificate.js';
 import { createRenderPool } from './render-pool.js';
@@ -105,6 +106,14 @@ function progressBar() {
       process.stderr.write(`${done}/${total} rows\n`);
     }
   };
+}
+
+/** The key that signs a status list: the active one, or the retired one that issued it. */
+function keyFor(did: string, active: KeyPair): KeyPair {
+  if (active.description.controller === did) return active;
+  const retired = existsSync(retiredDir) ? readdirSync(retiredDir).map((f) => readKeyFile(join(retiredDir, f))).find((k) => k.description.controller === did) : undefined;
+  if (!retired) throw new CorridorError('ERR_KEY_INVALID', 'the key of this status list is missing');
+  return retired;
 }
 
 const ROUTES = { training: 'training', rpl: 'recognition-of-prior-learning', 'recognition-of-prior-learning': 'recognition-of-prior-learning' } as const;
@@ -205,7 +214,12 @@ async function main(): Promise<number> {
       const port = Number(options.port ?? process.env.PORT ?? 8470);
       if (!Number.isSafeInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be 0..65535');
       const host = options.host ?? '127.0.0.1';
-      const app = createIssuerApp({ issuer, store, trust: () => index, log: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`) });
+      const client = options.push ? createRegistryClient(options.push) : undefined;
+      const key = readKeyFile(keyPath);
+      const app = createIssuerApp({
+        issuer, store, trust: () => index, log: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
+        ...(client ? { onStatusChange: async () => { for (const list of await issuer.statusListCredentials()) await client.pushStatusList(list, keyFor(list.issuer, key)); } } : {}),
+      });
       const server = app.listen(port, host);
       await new Promise<void>((resolveListen, reject) => { server.once('listening', resolveListen); server.once('error', reject); });
       const address = server.address();
@@ -251,7 +265,7 @@ async function main(): Promise<number> {
       if (options.push) {
         const client = createRegistryClient(options.push);
         const key = readKeyFile(keyPath);
-        for (const list of lists) pushed.push(await client.pushStatusList(list, key));
+        for (const list of lists) pushed.push(await client.pushStatusList(list, keyFor(list.issuer, key)));
       }
       print([...files, ...(options.push ? [`pushed ${pushed.length} status list(s) to ${options.push}`] : [])].join('\n') || '(no status lists yet)', { files, pushed });
       return EXIT.ok;

@@ -17,6 +17,8 @@ export interface IssuerAppOptions {
   now?: () => Date;
   bodyLimit?: string;
   log?: (line: string) => void;
+  /** Called after a status change, e.g. to push the lists to the registry at once. */
+  onStatusChange?: () => Promise<void>;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -59,7 +61,7 @@ export function readIssueRequest(body: unknown) {
 }
 
 export function createIssuerApp(options: IssuerAppOptions): express.Express {
-  const { issuer, store, trust, now = () => new Date(), bodyLimit = '64kb', log = () => {} } = options;
+  const { issuer, store, trust, now = () => new Date(), bodyLimit = '64kb', log = () => {}, onStatusChange } = options;
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -86,6 +88,8 @@ export function createIssuerApp(options: IssuerAppOptions): express.Express {
     if (update.status !== 'revoked') invalid('only status "revoked" is supported (revocation is permanent)');
     const row = issuer.revoke(body.credentialId);
     log('revoked a credential');
+    // The revocation is committed; publishing it is best effort and retried on the next change.
+    await onStatusChange?.().catch((error: unknown) => log(`status lists not pushed: ${(error as { code?: string }).code ?? (error as Error).name}`));
     res.status(200).json({ credentialId: row.id, credentialStatus: [{ type: 'BitstringStatusListEntry', status: 'revoked' }] });
   });
 
