@@ -2,7 +2,7 @@
  * RFC 9457 problem details for Corridor's error codes: the one place an error code gets an HTTP
  * status. Data only; each service's http.ts sends it.
  */
-import { ERROR_CODES, type ErrorCode } from './errors.js';
+import { CorridorError, ERROR_CODES, type ErrorCode } from './errors.js';
 
 /** Exhaustive: adding an error code without an HTTP status fails to compile. */
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -31,4 +31,18 @@ export function problemDetails(code: ErrorCode | 'ERR_INTERNAL', detail: string,
     type: `urn:corridor:error:${code}`, title: code === 'ERR_INTERNAL' ? 'Internal error' : ERROR_CODES[code],
     status, detail, code, instance,
   };
+}
+
+/**
+ * The problem for anything a request handler threw: a CorridorError keeps its code; body-parser
+ * failures become input errors; anything else is a 500 that says nothing of its content.
+ */
+export function problemForError(error: unknown, instance: string): { body: ProblemDetails; internal: boolean } {
+  const e = error as { type?: string } | null;
+  if (e?.type === 'entity.too.large') return { body: problemDetails('ERR_PAYLOAD_TOO_LARGE', 'the body is larger than this service accepts', instance), internal: false };
+  if (e?.type === 'entity.parse.failed' || e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported') {
+    return { body: problemDetails('ERR_INPUT_INVALID', 'the body is not valid JSON', instance), internal: false };
+  }
+  if (error instanceof CorridorError) return { body: problemDetails(error.code, error.message, instance), internal: false };
+  return { body: problemDetails('ERR_INTERNAL', 'the service could not handle this request', instance), internal: true };
 }

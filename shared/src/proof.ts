@@ -234,3 +234,31 @@ function collectErrors(value: unknown, out: unknown[] = [], depth = 0): unknown[
   }
   return out;
 }
+
+/**
+ * The holder's proof on a presentation (proofPurpose authentication, with challenge and domain),
+ * offline. The credentials inside are not judged here: the caller verifies each of them.
+ */
+export async function verifyPresentationProof(options: { presentation: object; challenge: string; domain?: string }): Promise<ProofResult> {
+  const { vc, DataIntegrityProof, cryptosuite } = await library();
+  try {
+    const result = await (vc as unknown as { verify(o: object): Promise<{ presentationResult?: { verified: boolean } }> }).verify({
+      presentation: options.presentation, challenge: options.challenge, ...(options.domain ? { domain: options.domain } : {}),
+      suite: new DataIntegrityProof({ cryptosuite }), documentLoader: defaultLoader, checkStatus: statusCheckedElsewhere,
+    });
+    if (result.presentationResult?.verified) return { verified: true };
+    return { verified: false, error: new CorridorError('ERR_SIGNATURE_INVALID', 'the holder proof does not verify for this challenge and domain') };
+  } catch (cause) {
+    return { verified: false, error: new CorridorError('ERR_SIGNATURE_INVALID', 'the holder proof does not verify for this challenge and domain', { cause }) };
+  }
+}
+
+/** Signs a presentation as its holder (authentication proof over challenge and domain). */
+export async function signPresentation<T extends object>(options: { presentation: T; signer: Signer; challenge: string; domain?: string; now?: Date }): Promise<T & { proof: Record<string, unknown> }> {
+  const { vc, DataIntegrityProof, eddsaRdfc2022 } = await library();
+  const suite = new DataIntegrityProof({ signer: options.signer, cryptosuite: eddsaRdfc2022, ...(options.now ? { date: options.now } : {}) });
+  return (vc as unknown as { signPresentation(o: object): Promise<T & { proof: Record<string, unknown> }> }).signPresentation({
+    presentation: structuredClone(options.presentation), suite, challenge: options.challenge, ...(options.domain ? { domain: options.domain } : {}),
+    documentLoader: defaultLoader,
+  });
+}

@@ -4,7 +4,7 @@
  * The only file that knows express. Bind it to a private network: it has no login of its own.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { CorridorError, isObject, problemDetails, type ErrorCode, type TrustIndex } from '@corridor/shared';
+import { CorridorError, isObject, problemDetails, problemForError, type TrustIndex } from '@corridor/shared';
 import { qualificationToIssue } from './issuance-policy.js';
 import type { Issuer } from './issuer.js';
 import type { IssuerStore } from './store.js';
@@ -123,14 +123,8 @@ export function createIssuerApp(options: IssuerAppOptions): express.Express {
   });
 
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const e = error as { type?: string };
-    let code: ErrorCode | 'ERR_INTERNAL' = 'ERR_INTERNAL';
-    let detail = 'the issuer could not handle this request';
-    if (e.type === 'entity.too.large') { code = 'ERR_PAYLOAD_TOO_LARGE'; detail = `the body is larger than ${bodyLimit}`; }
-    else if (e.type === 'entity.parse.failed') { code = 'ERR_INPUT_INVALID'; detail = 'the body is not valid JSON'; }
-    else if (error instanceof CorridorError) { code = error.code; detail = error.message; }
-    else log(`internal error on ${req.method} ${req.path}: ${(error as Error)?.name ?? 'unknown'}`);
-    const body = problemDetails(code, detail, req.path);
+    const { body, internal } = problemForError(error, req.path);
+    if (internal) log(`internal error on ${req.method} ${req.path}: ${(error as Error)?.name ?? 'unknown'}`);
     res.status(body.status).type('application/problem+json').json(body);
   });
   return app;

@@ -4,7 +4,7 @@
  * stable code. The only file that knows express.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { CorridorError, problemDetails, type ErrorCode, type KeyPair } from '@corridor/shared';
+import { CorridorError, problemDetails, problemForError, type ErrorCode, type KeyPair } from '@corridor/shared';
 import type { AccreditationRecord, MappingRecord, PartnershipRecord } from '@corridor/shared';
 import type { Registry, RecordState, RecordSummary } from './registry.js';
 import { acceptSignedWrite } from './signed-writes.js';
@@ -143,14 +143,9 @@ export function createRegistryApp(options: RegistryAppOptions): express.Express 
   app.use((req, res) => problem(res, 'ERR_NOT_FOUND', 'no such endpoint', req.path));
 
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const e = error as { type?: string; status?: number };
-    if (e.type === 'entity.too.large') return problem(res, 'ERR_PAYLOAD_TOO_LARGE', `the body is larger than ${bodyLimit}`, req.path);
-    if (e.type === 'entity.parse.failed' || e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') {
-      return problem(res, 'ERR_INPUT_INVALID', 'the body is not valid JSON', req.path);
-    }
-    if (error instanceof CorridorError) return problem(res, error.code, error.message, req.path);
-    log(`internal error on ${req.method} ${req.path}: ${(error as Error)?.name ?? 'unknown'}`);
-    return problem(res, 'ERR_INTERNAL', 'the registry could not handle this request', req.path);
+    const { body, internal } = problemForError(error, req.path);
+    if (internal) log(`internal error on ${req.method} ${req.path}: ${(error as Error)?.name ?? 'unknown'}`);
+    res.status(body.status).type('application/problem+json').json(body);
   });
   return app;
 }

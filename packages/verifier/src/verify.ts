@@ -11,7 +11,7 @@ import {
 } from '@corridor/shared';
 
 export type Verdict = 'valid' | 'invalid' | 'indeterminate';
-export type CheckId = 'format' | 'proof' | 'issuer' | 'validity' | 'status' | 'recognition';
+export type CheckId = 'format' | 'proof' | 'issuer' | 'validity' | 'status' | 'recognition' | 'holder';
 
 export interface Check {
   id: CheckId;
@@ -36,7 +36,7 @@ export interface Recognition {
   purpose: string;
   mapping?: string;
   destination?: { qualification?: { id: string; title: Record<string, string> }; occupation?: { isco08: string; title: Record<string, string> } };
-  conditions: { id: string; type: string; description: Record<string, string>; met: boolean }[];
+  conditions: { id: string; type: string; description: Record<string, string>; met: boolean; satisfiedBy?: string[] }[];
 }
 
 export interface VerificationResult {
@@ -176,6 +176,6 @@ function recognize(credential: SkillCredential, trust: TrustIndex, options: { co
       ...(destinationQualification ? { qualification: { id: destinationQualification.id, title: destinationQualification.title } } : {}),
       ...(best.destination.occupation ? { occupation: best.destination.occupation } : {}),
     },
-    conditions: best.conditions.map((c) => ({ id: c.id, type: c.type, description: c.description, met: false })),
+    conditions: best.conditions.map((c) => ({ id: c.id, type: c.type, description: c.description, met: false, ...(c.satisfiedBy ? { satisfiedBy: c.satisfiedBy } : {}) })),
   };
 }

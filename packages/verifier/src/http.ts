@@ -1,0 +1,91 @@
+/**
+ * The verifier over HTTP in VC-API shapes: `POST /credentials/verify` → 200 {verified: true, …}
+ * or 400 {verified: false, errors}; `POST /presentations/verify` with challenge and domain.
+ * Every error carries its code and a plain-language message in the requested language. Offline:
+ * it answers from the trust pack it holds. The only file that knows express.
+ */
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { CorridorError, isObject, problemDetails, problemForError, type TrustIndex } from '@corridor/shared';
+import { explain, isLanguage, VERDICTS, type Language } from './messages.js';
+import { verifySkillPresentation } from './presentation.js';
+import { verifySkillCredential, type Check, type VerifyOptions } from './verify.js';
+
+export interface VerifierAppOptions {
+  trust: () => TrustIndex;
+  country: string;
+  maxStatusAgeSeconds?: number;
+  now?: () => Date;
+  bodyLimit?: string;
+}
+
+interface RequestOptions { country?: unknown; purpose?: unknown; language?: unknown; challenge?: unknown; domain?: unknown }
+
+function readOptions(body: Record<string, unknown>, app: VerifierAppOptions): { verify: VerifyOptions; language: Language; challenge?: string; domain?: string } {
+  const options = (isObject(body.options) ? body.options : {}) as RequestOptions;
+  const country = options.country ?? app.country;
+  if (typeof country !== 'string' || !/^[A-Z]{2}$/.test(country)) throw new CorridorError('ERR_INPUT_INVALID', 'options.country must be an ISO 3166-1 alpha-2 code');
+  const purpose = options.purpose ?? 'employment';
+  if (purpose !== 'employment' && purpose !== 'further-study') throw new CorridorError('ERR_INPUT_INVALID', 'options.purpose must be employment or further-study');
+  const language = options.language ?? 'en';
+  if (!isLanguage(language)) throw new CorridorError('ERR_INPUT_INVALID', 'options.language must be en, ja, fil or ar');
+  for (const key of ['challenge', 'domain'] as const) {
+    if (options[key] !== undefined && (typeof options[key] !== 'string' || (options[key] as string).length > 500)) {
+      throw new CorridorError('ERR_INPUT_INVALID', `options.${key} must be a string`);
+    }
+  }
+  return {
+    verify: {
+      trust: app.trust(), country, purpose, ...(app.now ? { now: app.now() } : {}),
+      ...(app.maxStatusAgeSeconds ? { maxStatusAgeSeconds: app.maxStatusAgeSeconds } : {}),
+    },
+    language,
+    ...(typeof options.challenge === 'string' ? { challenge: options.challenge } : {}),
+    ...(typeof options.domain === 'string' ? { domain: options.domain } : {}),
+  };
+}
+
+const errorsOf = (checks: Check[], language: Language) =>
+  checks.filter((c) => !c.ok && c.code).map((c) => ({ code: c.code!, check: c.id, message: explain(c.code!, language) }));
+
+export function createVerifierApp(options: VerifierAppOptions): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: options.bodyLimit ?? '256kb' }));
+
+  app.post('/credentials/verify', async (req, res) => {
+    const body = req.body as Record<string, unknown>;
+    if (!isObject(body) || !isObject(body.verifiableCredential)) throw new CorridorError('ERR_INPUT_INVALID', 'the body must be {verifiableCredential, options}');
+    const { verify, language } = readOptions(body, options);
+    const result = await verifySkillCredential(body.verifiableCredential, verify);
+    const verified = result.verdict === 'valid';
+    res.status(verified ? 200 : 400).json({
+      verified, headline: VERDICTS[language][result.verdict], ...result,
+      ...(verified ? {} : { errors: errorsOf(result.checks, language) }),
+    });
+  });
+
+  app.post('/presentations/verify', async (req, res) => {
+    const body = req.body as Record<string, unknown>;
+    if (!isObject(body) || !isObject(body.verifiablePresentation)) throw new CorridorError('ERR_INPUT_INVALID', 'the body must be {verifiablePresentation, options}');
+    const { verify, language, challenge, domain } = readOptions(body, options);
+    const result = await verifySkillPresentation(body.verifiablePresentation, {
+      ...verify, ...(challenge !== undefined ? { challenge } : {}), ...(domain !== undefined ? { domain } : {}),
+    });
+    const verified = result.verdict === 'valid';
+    const checks = [...(result.holder ? [result.holder] : []), ...result.credentials[result.primary]!.checks];
+    res.status(verified ? 200 : 400).json({
+      verified, headline: VERDICTS[language][result.verdict], ...result, ...(verified ? {} : { errors: errorsOf(checks, language) }),
+    });
+  });
+
+  app.use((req, res) => {
+    const body = problemDetails('ERR_NOT_FOUND', 'no such endpoint', req.path);
+    res.status(body.status).type('application/problem+json').json(body);
+  });
+
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const { body, internal } = problemForError(error, req.path);
+    res.status(body.status).type('application/problem+json').json({ ...body, verified: false });
+  });
+  return app;
+}
