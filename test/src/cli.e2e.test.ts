@@ -123,7 +123,10 @@ describe('the command-line tools, end to end', () => {
     expect(verdict.json()).toMatchObject({ verdict: 'valid', recognition: { outcome: 'partial', destination: { qualification: { id: JP_CARE_WORKER_SSW } } } });
     const human = run('verifier', 'verify', png, '--trust-pack', file('pack-JP.json'), '--country', 'JP', '--root', jpDid);
     expect(human.out).toMatch(/^VALID/);
-    expect(human.out).toMatch(/Partially recognised/);
+    expect(human.out).toMatch(/Recognised with conditions/);
+    const japanese = run('verifier', 'verify', png, '--trust-pack', file('pack-JP.json'), '--country', 'JP', '--root', jpDid, '--language', 'ja');
+    expect(japanese.out).toMatch(/^有効/);
+    expect(japanese.out).toMatch(/条件付きで認定/);
     expect(registry('audit').code).toBe(0);
     // No mapping for further study: authentic, but recognition cannot be confirmed → exit 2.
     const study = run('verifier', 'verify', png, '--trust-pack', file('pack-JP.json'), '--country', 'JP', '--root', jpDid, '--purpose', 'further-study', '--json');

@@ -5,8 +5,10 @@
  *   corridor-verifier sync --registry <url> --country <CC> [--registry-key <did:key>] [--full]
  *       fetch the trust pack (then only deltas); keeps the last good pack if the registry is down or wrong
  *   corridor-verifier status                    the pack held: country, sequence, age
+ *   corridor-verifier serve --country <CC> --root <did:key> [--port 8490] [--host 127.0.0.1] [--trust-pack <file>]
+ *       POST /credentials/verify and /presentations/verify (VC-API), answered offline from the pack
  *   corridor-verifier verify <file.png | file.json | -> --country <CC> --root <did:key> [--trust-pack <file>]
- *       [--purpose employment|further-study] [--max-age-days 7] [--registry-key <did:key>] [--json]
+ *       [--purpose employment|further-study] [--max-age-days 7] [--registry-key <did:key>] [--language en|ja|fil|ar] [--json]
  *       uses the synced pack unless --trust-pack names a pack file
  *
  * <file> is a photo/scan of the QR as PNG, the credential JSON, or - to read JSON or QR text from stdin.
@@ -19,6 +21,8 @@ import { join, resolve } from 'node:path';
 import {
   CorridorError, createRegistryClient, EXIT, indexTrustPackContent, loadTrustPack, RegistryUnavailable, type TrustIndex, UsageError, helpText, parseCommandLine, required, runCli } from '@corridor/shared';
 import { formatVerdict } from './format.js';
+import { createVerifierApp } from './http.js';
+import { isLanguage } from './messages.js';
 import { readCredentialInput } from './input.js';
 import { acceptPack, applyDelta, type HeldPack } from './sync.js';
 import { verifySkillCredential } from './verify.js';
@@ -28,6 +32,7 @@ const HELP = helpText(readFileSync(new URL(import.meta.url), 'utf8'));
 const spec = {
   allowPositionals: true,
   options: {
+    language: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' },
     'trust-pack': { type: 'string' }, data: { type: 'string' }, registry: { type: 'string' }, full: { type: 'boolean' }, country: { type: 'string' }, root: { type: 'string', multiple: true },
     purpose: { type: 'string' }, 'max-age-days': { type: 'string' }, 'registry-key': { type: 'string' },
     json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' },
@@ -121,6 +126,30 @@ async function loadTrust(roots: string[]): Promise<TrustIndex> {
   return indexTrustPackContent(held.content, { roots, operator: held.operator });
 }
 
+function rootsOption(): string[] {
+  const roots = options.root ?? (process.env.CORRIDOR_VERIFIER_ROOTS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (roots.length === 0) throw new UsageError('--root (your authority\'s did:key) is required: trust starts from it');
+  return roots;
+}
+
+async function serve(): Promise<number> {
+  const country = countryOption();
+  const trust = await loadTrust(rootsOption());
+  const port = Number(options.port ?? process.env.PORT ?? 8490);
+  if (!Number.isSafeInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be 0..65535');
+  const host = options.host ?? '127.0.0.1';
+  const maxAgeDays = Number(options['max-age-days'] ?? 7);
+  const server = createVerifierApp({ trust: () => trust, country, maxStatusAgeSeconds: maxAgeDays * 86400 }).listen(port, host);
+  await new Promise<void>((resolveListen, reject) => { server.once('listening', resolveListen); server.once('error', reject); });
+  const address = server.address();
+  process.stdout.write(`verifier listening on http://${host}:${typeof address === 'object' && address ? address.port : port} (${country}, pack #${trust.sequence})\n`);
+  return new Promise<number>((resolveExit) => {
+    const stop = () => server.close(() => resolveExit(EXIT.ok));
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+}
+
 async function main(): Promise<number> {
   const [command, file] = positionals;
   if (options.help || !command) {
@@ -129,11 +158,13 @@ async function main(): Promise<number> {
   }
   if (command === 'sync') return sync();
   if (command === 'status') return status();
+  if (command === 'serve') return serve();
   if (command !== 'verify') throw new UsageError(`unknown command ${command} (see --help)`);
   if (!file) throw new UsageError('verify needs a file (PNG, JSON) or - for stdin');
   const country = countryOption();
-  const roots = options.root ?? (process.env.CORRIDOR_VERIFIER_ROOTS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  if (roots.length === 0) throw new UsageError('--root (your authority\'s did:key) is required: trust starts from it');
+  const roots = rootsOption();
+  const language = options.language ?? 'en';
+  if (!isLanguage(language)) throw new UsageError('--language must be en, ja, fil or ar');
   const purpose = (options.purpose ?? 'employment') as 'employment' | 'further-study';
   if (purpose !== 'employment' && purpose !== 'further-study') throw new UsageError('--purpose must be employment or further-study');
   const maxAgeDays = Number(options['max-age-days'] ?? 7);
@@ -142,7 +173,7 @@ async function main(): Promise<number> {
   const trust = await loadTrust(roots);
   const { credential } = await readCredentialInput(readBytes(file), trust.qrCatalogue ? { catalogue: trust.qrCatalogue } : {});
   const result = await verifySkillCredential(credential, { trust, country, purpose, maxStatusAgeSeconds: maxAgeDays * 86400 });
-  process.stdout.write((options.json ? JSON.stringify(result, null, 2) : formatVerdict(result)) + '\n');
+  process.stdout.write((options.json ? JSON.stringify(result, null, 2) : formatVerdict(result, language)) + '\n');
   return result.verdict === 'valid' ? EXIT.ok : result.verdict === 'invalid' ? EXIT.invalid : EXIT.indeterminate;
 }
 

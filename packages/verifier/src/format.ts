@@ -1,5 +1,6 @@
 /** A verdict an officer can read at a glance: the answer first, then what to compare, then why. */
 import { primaryText } from '@corridor/shared';
+import { explain, isLanguage, OUTCOMES, VERDICTS } from './messages.js';
 import type { VerificationResult } from './verify.js';
 
 const HEADLINE = {
@@ -8,10 +9,11 @@ const HEADLINE = {
   indeterminate: 'CANNOT CONFIRM: something could not be checked (see below)',
 } as const;
 
-const OUTCOME = { full: 'Fully recognised', partial: 'Partially recognised, with conditions', none: 'Not recognised' } as const;
-
 export function formatVerdict(result: VerificationResult, language = 'en'): string {
-  const lines = [HEADLINE[result.verdict], ''];
+  const lang = isLanguage(language) ? language : 'en';
+  const lines = [lang === 'en' ? HEADLINE[result.verdict] : VERDICTS[lang][result.verdict], ''];
+  for (const check of result.checks) if (!check.ok && check.code) lines.push(`  ${explain(check.code, lang)}`);
+  if (result.checks.some((c) => !c.ok)) lines.push('');
   const c = result.credential;
   if (c) {
     lines.push(
@@ -26,7 +28,7 @@ export function formatVerdict(result: VerificationResult, language = 'en'): stri
   if (r) {
     const target = r.destination?.qualification ? primaryText(r.destination.qualification.title, language)
       : r.destination?.occupation ? `${primaryText(r.destination.occupation.title, language)} (ISCO-08 ${r.destination.occupation.isco08})` : '';
-    lines.push(`  In ${r.country}: ${OUTCOME[r.outcome]}${target ? ` as ${target}` : ''} (purpose: ${r.purpose})`);
+    lines.push(`  In ${r.country}: ${OUTCOMES[lang][r.outcome]}${target ? ` as ${target}` : ''} (purpose: ${r.purpose})`);
     for (const condition of r.conditions) lines.push(`    [${condition.met ? 'met' : 'to do'}] ${primaryText(condition.description, language)}`);
     lines.push('');
   }
