@@ -55,6 +55,19 @@ describe('status indices', () => {
   });
 });
 
+describe('a crash between reserving an index and saving the credential', () => {
+  it('lets the retry of the same credential id take its own reservation back, and nobody else', async () => {
+    const store = new IssuerStore(':memory:');
+    const issuer = newIssuer(store, () => 77);
+    const id = 'urn:uuid:00000000-0000-4000-8000-0000000000aa';
+    store.allocateIndex({ credentialId: id, issuerDid: issuer.did, length: 131072, capacity: 100, draw: () => 5, now: NOW.toISOString() });
+    const retried = await issuer.issue({ ...request, id });
+    expect(retried.credentialStatus.statusListIndex).toBe('5');
+    const other = await issuer.issue(request);
+    expect(other.credentialStatus.statusListIndex).toBe('77');
+  });
+});
+
 describe('revocation', () => {
   it('sets the bit in the signed list at once; unknown ids are ERR_NOT_FOUND', async () => {
     const issuer = newIssuer();

@@ -47,6 +47,9 @@ export class Issuer {
       now: () => new Date(), draw: (n) => randomInt(n), listLength: MIN_STATUS_LIST_LENGTH, ...options,
       baseUrl: options.baseUrl.replace(/\/+$/, ''),
     };
+    // Lists from before key rotation were all signed by the one key there was: the oldest we hold.
+    const oldest = options.retiredKeys?.[0] ?? options.key;
+    options.store.adoptUnownedLists(oldest.description.controller);
   }
 
   get did(): string {

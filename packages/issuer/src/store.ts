@@ -87,6 +87,20 @@ export class IssuerStore {
     this.#db.pragma('synchronous = FULL');
     this.#db.pragma('foreign_keys = ON');
     this.#db.exec(SCHEMA);
+    this.#migrate();
+  }
+
+  /** Databases from before key rotation: lists had no key column; they belong to the key in use. */
+  #migrate(): void {
+    const columns = this.#db.prepare('PRAGMA table_info(status_lists)').all() as { name: string }[];
+    if (!columns.some((c) => c.name === 'issuer_did')) {
+      this.#db.exec("ALTER TABLE status_lists ADD COLUMN issuer_did TEXT NOT NULL DEFAULT ''");
+    }
+  }
+
+  /** Gives lists made before key rotation existed to `did`, the key that signed them. */
+  adoptUnownedLists(did: string): void {
+    this.#db.prepare("UPDATE status_lists SET issuer_did = ? WHERE issuer_did = ''").run(did);
   }
 
   close(): void {
@@ -111,6 +125,11 @@ export class IssuerStore {
    */
   allocateIndex(options: { credentialId: string; issuerDid: string; length: number; capacity: number; draw: (n: number) => number; now: string }): { listId: number; index: number } {
     return this.transaction(() => {
+      // A crash between this commit and saving the credential leaves the reservation behind; the
+      // retry of the same credential id takes it back (that index was never on an issued credential).
+      const reserved = this.#db.prepare('SELECT list_id AS listId, idx AS "index" FROM status_allocations WHERE credential_id = ?')
+        .get(options.credentialId) as { listId: number; index: number } | undefined;
+      if (reserved) return reserved;
       let list = this.#db.prepare("SELECT * FROM status_lists WHERE purpose = 'revocation' AND issuer_did = ? AND allocated < ? ORDER BY id DESC LIMIT 1")
         .get(options.issuerDid, options.capacity) as StatusListSqlRow | undefined;
       if (!list) {

@@ -1,0 +1,184 @@
+// Adversarial inputs, bounded: random mutations of a QR payload, a registry record and a trust
+// pack never verify and never crash; random bodies to every HTTP endpoint never get a 500;
+// parallel issuing never shares a status index; parallel co-signing yields one record in force.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import type { Server } from 'node:http';
+import { createIssuerApp } from '@corridor/issuer';
+import { createRegistryApp } from '@corridor/registry';
+import {
+  addSignature, decodeQrText, encodeQrText, isCorridorError, loadTrustPack, phJpCareMapping, signRecord, verifyRecord,
+  type SkillCredential, type TrustIndex,
+} from '@corridor/shared';
+import { createVerifierApp, verifySkillCredential } from '@corridor/verifier';
+import { createWorld, type World } from './world.js';
+
+const RUNS = Number(process.env.CORRIDOR_FUZZ_RUNS ?? 200);
+let world: World;
+let trust: TrustIndex;
+let credential: SkillCredential;
+const servers: Server[] = [];
+const bases: Record<'registry' | 'issuer' | 'verifier', string> = { registry: '', issuer: '', verifier: '' };
+
+async function listen(app: { listen(port: number, host: string): Server }): Promise<string> {
+  const server = app.listen(0, '127.0.0.1');
+  servers.push(server);
+  await new Promise((resolve) => server.once('listening', resolve));
+  return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+}
+
+beforeAll(async () => {
+  world = await createWorld();
+  credential = await world.issue();
+  await world.publishStatus();
+  trust = await world.trust('JP');
+  const phTrust = await world.trust('PH');
+  bases.registry = await listen(createRegistryApp({ registry: world.registry, operatorKey: world.keys.operator, writesPerMinute: 1_000_000 }));
+  bases.issuer = await listen(createIssuerApp({ issuer: world.issuer, store: world.issuerStore, trust: () => phTrust }));
+  bases.verifier = await listen(createVerifierApp({ trust: () => trust, country: 'JP' }));
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+});
+
+const outcome = async (run: () => Promise<{ verdict: string }>) => {
+  try {
+    return (await run()).verdict;
+  } catch (error) {
+    if (isCorridorError(error)) return `coded:${error.code}`;
+    throw error;
+  }
+};
+
+describe('tampering, property-based', () => {
+  it('a QR payload with any character changed never verifies as anything but the original, and never crashes', async () => {
+    const text = await encodeQrText(credential, { catalogue: trust.qrCatalogue! });
+    const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
+    await fc.assert(fc.asyncProperty(fc.nat({ max: text.length - 1 }), fc.constantFrom(...alphabet), async (at, replacement) => {
+      fc.pre(text[at] !== replacement);
+      const mutated = text.slice(0, at) + replacement + text.slice(at + 1);
+      let decoded: unknown;
+      const verdict = await outcome(async () => {
+        decoded = await decodeQrText(mutated, { catalogue: trust.qrCatalogue! });
+        return verifySkillCredential(decoded, { trust, country: 'JP' });
+      });
+      // CBOR has more than one byte form for some values: a change that decodes to the very same
+      // credential may verify; one that changes any claim never does.
+      if (verdict === 'valid') expect(decoded).toEqual(credential);
+    }), { numRuns: RUNS });
+  });
+
+  it('a registry record or a trust pack with any byte of its payload changed is refused with a code', async () => {
+    const pack = await world.pack('JP');
+    const record = (await signRecord(phJpCareMapping(), world.keys.ph));
+    const flip = (b64: string, at: number, bit: number) => {
+      const bytes = Buffer.from(b64, 'base64url');
+      bytes[at % bytes.length] ^= 1 << bit;
+      return bytes.toString('base64url');
+    };
+    await fc.assert(fc.asyncProperty(fc.nat(), fc.integer({ min: 0, max: 7 }), async (at, bit) => {
+      await expect(verifyRecord({ ...record, payload: flip(record.payload, at, bit) })).rejects.toHaveProperty('code', expect.stringMatching(/^ERR_/));
+      await expect(loadTrustPack({ ...pack, payload: flip(pack.payload, at, bit) }, { roots: [world.keys.jp.description.controller] })).rejects.toHaveProperty('code', expect.stringMatching(/^ERR_/));
+    }), { numRuns: RUNS });
+  });
+});
+
+describe('fuzzing every HTTP endpoint', () => {
+  const endpoints: [keyof typeof bases, string][] = [
+    ['registry', '/records'], ['registry', '/status-lists'], ['issuer', '/credentials/issue'], ['issuer', '/credentials/status'],
+    ['verifier', '/credentials/verify'], ['verifier', '/presentations/verify'],
+  ];
+  const bodies = fc.oneof(
+    fc.json({ maxDepth: 4 }),
+    fc.string({ maxLength: 200 }),
+    fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b).toString('latin1')),
+    fc.record({ verifiableCredential: fc.anything({ maxDepth: 3 }), options: fc.anything({ maxDepth: 2 }) }).map((v) => JSON.stringify(v)),
+    fc.record({ credential: fc.record({ credentialSubject: fc.anything({ maxDepth: 3 }) }) }).map((v) => JSON.stringify(v)),
+    fc.record({ payload: fc.string(), signatures: fc.array(fc.record({ protected: fc.string(), signature: fc.string() }), { maxLength: 3 }) }).map((v) => JSON.stringify(v)),
+  );
+
+  it('answers random and malformed bodies with a 4xx and a coded problem, never a 500', async () => {
+    await fc.assert(fc.asyncProperty(fc.constantFrom(...endpoints), bodies, fc.constantFrom('application/json', 'text/plain', 'application/jose+json'), async ([service, path], body, type) => {
+      const response = await fetch(bases[service] + path, { method: 'POST', headers: { 'content-type': type }, body });
+      const text = await response.text();
+      expect(response.status).toBeLessThan(500);
+      if (response.status >= 400) {
+        // A coded problem, or the VC-API verification failure shape {verified: false, errors: [{code}]}.
+        const body = JSON.parse(text) as { code?: string; errors?: { code: string }[] };
+        expect(body.code ?? body.errors?.[0]?.code).toMatch(/^ERR_/);
+      }
+    }), { numRuns: RUNS * 2 });
+  }, 120_000);
+
+  it('reads with hostile query strings are 4xx or 200, never 500', async () => {
+    await fc.assert(fc.asyncProperty(
+      fc.constantFrom('/mappings', '/qualifications', '/log', '/trust-pack', '/trust-pack/delta', '/records'),
+      fc.dictionary(fc.constantFrom('limit', 'cursor', 'country', 'state', 'since', 'after', 'id'), fc.string({ maxLength: 20 }), { maxKeys: 4 }),
+      async (path, query) => {
+        const response = await fetch(`${bases.registry}${path}?${new URLSearchParams(query)}`);
+        expect(response.status).toBeLessThan(500);
+      }), { numRuns: RUNS });
+  }, 120_000);
+});
+
+describe('concurrency', () => {
+  it('50 parallel issue requests never share a status index', async () => {
+    const subject = (i: number) => ({ name: `Parallel ${i}`, birthDate: '1990-01-01', achievement: { id: credential.credentialSubject.achievement.id } });
+    const responses = await Promise.all(Array.from({ length: 50 }, (_, i) => fetch(`${bases.issuer}/credentials/issue`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ credential: { credentialSubject: subject(i) } }),
+    }).then(async (r) => ({ status: r.status, body: await r.json() as { verifiableCredential: SkillCredential } }))));
+    expect(responses.every((r) => r.status === 201)).toBe(true);
+    const slots = responses.map((r) => `${r.body.verifiableCredential.credentialStatus.statusListCredential}#${r.body.verifiableCredential.credentialStatus.statusListIndex}`);
+    expect(new Set(slots).size).toBe(50);
+  });
+
+  it('parallel co-signing of the same mapping yields one version in force', async () => {
+    const amended = { ...phJpCareMapping(), version: 2, outcome: 'full' as const, conditions: [] };
+    const proposed = await signRecord(amended, world.keys.ph);
+    await world.registry.submit(proposed);
+    const cosigned = await addSignature(proposed, world.keys.jp);
+    const results = await Promise.all(Array.from({ length: 10 }, () => world.registry.submit(cosigned)));
+    expect(results.filter((r) => !r.unchanged)).toHaveLength(1);
+    const versions = world.registry.list({ kind: 'mapping' }).filter((s) => s.recordId === amended.id);
+    expect(versions.filter((v) => v.state === 'in-force').map((v) => v.version)).toEqual([2]);
+    expect((await world.registry.audit()).ok).toBe(true);
+  });
+});
+
+describe('privacy', () => {
+  it('no log line and no error body carries a worker name, a birth date or key material', async () => {
+    const logs: string[] = [];
+    const errors: string[] = [];
+    const name = 'Zyxwvu Privacyname';
+    const birthDate = '1977-07-07';
+    const phTrust = await world.trust('PH');
+    const issuerBase = await listen(createIssuerApp({ issuer: world.issuer, store: world.issuerStore, trust: () => phTrust, log: (l) => logs.push(l) }));
+    const registryBase = await listen(createRegistryApp({ registry: world.registry, operatorKey: world.keys.operator, log: (l) => logs.push(l) }));
+    const post = async (url: string, body: unknown) => {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+      const text = await response.text();
+      if (response.status >= 400) errors.push(text);
+      return JSON.parse(text) as Record<string, unknown>;
+    };
+    const subject = { name, birthDate, achievement: { id: credential.credentialSubject.achievement.id } };
+    const issued = (await post(`${issuerBase}/credentials/issue`, { credential: { credentialSubject: subject } })).verifiableCredential as SkillCredential;
+    await post(`${issuerBase}/credentials/issue`, { credential: { credentialSubject: { ...subject, birthDate: `${birthDate}x` } } });
+    await post(`${issuerBase}/credentials/issue`, { credential: { credentialSubject: { ...subject, achievement: { id: `urn:x:${name}` } } } });
+    await post(`${issuerBase}/credentials/issue`, `{"credential": {"credentialSubject": {"name": "${name}", `);
+    await post(`${issuerBase}/credentials/status`, { credentialId: issued.id, credentialStatus: [{ type: 'BitstringStatusListEntry', status: 'revoked' }] });
+    await post(`${registryBase}/records`, { payload: Buffer.from(JSON.stringify({ name, birthDate })).toString('base64url'), signatures: [{ protected: 'x', signature: 'y' }] });
+    const tampered = { ...issued, credentialSubject: { ...issued.credentialSubject, name: `${name}!` } };
+    await post(`${bases.verifier}/credentials/verify`, { verifiableCredential: tampered });
+    await post(`${bases.verifier}/credentials/verify`, { verifiableCredential: { ...issued, validFrom: birthDate } });
+
+    expect(errors.length).toBeGreaterThanOrEqual(5);
+    const secrets = [world.keys.centre, world.keys.ph, world.keys.jp, world.keys.operator].flatMap((k) => [k.privateJwk.d]);
+    for (const text of [...logs, ...errors]) {
+      expect(text).not.toContain('Zyxwvu');
+      expect(text).not.toContain('Privacyname');
+      expect(text).not.toContain(birthDate);
+      for (const secret of secrets) expect(text).not.toContain(secret);
+    }
+  });
+});
