@@ -38,6 +38,27 @@ afterAll(async () => {
 });
 
 describe('VC-API issuing', () => {
+  it('refuses to issue under an accreditation that has expired', async () => {
+    const { accreditationRecord } = await import('@corridor/registry');
+    const { signRecord } = await import('@corridor/shared');
+    const expiredWorld = await createWorld();
+    await expiredWorld.registry.submit(await signRecord({
+      ...accreditationRecord({
+        id: 'urn:corridor:accreditation:PH:manila-care-training-center', authority: expiredWorld.keys.ph, trainingBody: expiredWorld.keys.centre,
+        name: 'Manila Care Training Center', country: 'PH', qualifications: [PH_CAREGIVING_NC_II], validFrom: '2026-01-01T00:00:00Z', validUntil: '2026-06-30T23:59:59Z',
+      }), version: 2,
+    }, expiredWorld.keys.ph));
+    const expiredTrust = await expiredWorld.trust('PH');
+    const app = createIssuerApp({ issuer: expiredWorld.issuer, store: expiredWorld.issuerStore, trust: () => expiredTrust });
+    const expiredServer = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => expiredServer.once('listening', resolve));
+    const url = `http://127.0.0.1:${(expiredServer.address() as { port: number }).port}/credentials/issue`;
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(issueRequest(maria)) });
+    await new Promise((resolve) => expiredServer.close(resolve));
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({ code: 'ERR_ACCREDITATION_NOT_IN_FORCE' });
+  });
+
   it('issues: 201 with a signed credential carrying the registry qualification and a status entry', async () => {
     const response = await post('/credentials/issue', issueRequest(maria));
     expect(response.status).toBe(201);
@@ -58,6 +79,11 @@ describe('VC-API issuing', () => {
       [issueRequest({ ...maria, achievement: { id: 'urn:corridor:qualification:PH:unknown' } }), 422, 'ERR_QUALIFICATION_UNKNOWN'],
       [issueRequest({ ...maria, achievement: { id: JP_CARE_WORKER_SSW } }), 422, 'ERR_ISSUER_NOT_ACCREDITED'],
       ['{broken', 400, 'ERR_INPUT_INVALID'],
+      [issueRequest(maria, { credentialSchema: { id: 'https://example.org/schema' } }), 400, 'ERR_INPUT_INVALID'],
+      [issueRequest(maria, { refreshService: [{ id: 'https://example.org/refresh' }] }), 400, 'ERR_INPUT_INVALID'],
+      [issueRequest(maria, { relatedResource: [{ id: 'not a url', digestSRI: 'sha384-x' }] }), 400, 'ERR_INPUT_INVALID'],
+      [issueRequest(maria, { relatedResource: [{ id: 'https://example.org/x' }] }), 400, 'ERR_INPUT_INVALID'],
+      [{ credential: { credentialSubject: {} } }, 400, 'ERR_INPUT_INVALID'],
     ];
     for (const [body, status, code] of cases) {
       const response = await post('/credentials/issue', body);

@@ -28,6 +28,30 @@ function invalid(message: string): never {
   throw new CorridorError('ERR_INPUT_INVALID', message);
 }
 
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
+
+/**
+ * VCDM 2.0 rules for optional properties a client may send: `credentialSchema` and
+ * `refreshService` entries need an `id` and a `type`; `relatedResource` entries an `id` URL and a
+ * digest. Well-formed ones are still refused, because a Corridor skill credential does not carry them.
+ */
+function checkOptionalProperties(credential: Record<string, unknown>): void {
+  for (const property of ['credentialSchema', 'refreshService'] as const) {
+    if (credential[property] === undefined) continue;
+    const entries = asList(credential[property]);
+    if (entries.length === 0 || !entries.every((e) => isObject(e) && typeof e.type === 'string' && typeof e.id === 'string')) {
+      invalid(`${property} entries must be objects with an id and a type`);
+    }
+    invalid(`${property} is not supported by this issuer`);
+  }
+  if (credential.relatedResource !== undefined) {
+    const entries = asList(credential.relatedResource);
+    const wellFormed = entries.length > 0 && entries.every((e) => isObject(e) && typeof e.id === 'string' && URL.canParse(e.id) &&
+      (typeof e.digestSRI === 'string' || typeof e.digestMultibase === 'string'));
+    invalid(wellFormed ? 'relatedResource is not supported by this issuer' : 'relatedResource entries need an id URL and digestSRI or digestMultibase');
+  }
+}
+
 /** Reads the fields Corridor takes from a VC-API issue request; everything else comes from the registry. */
 export function readIssueRequest(body: unknown) {
   if (!isObject(body) || !isObject(body.credential)) invalid('the body must be {credential, options}');
@@ -36,6 +60,7 @@ export function readIssueRequest(body: unknown) {
     invalid('credential.type must include VerifiableCredential');
   }
   if (credential.proof !== undefined) invalid('send the credential without a proof; the issuer signs it');
+  checkOptionalProperties(credential);
   const subject = credential.credentialSubject;
   if (!isObject(subject) || Object.keys(subject).length === 0) invalid('credential.credentialSubject must be a non-empty object');
   if (typeof subject.name !== 'string' || subject.name.trim() === '' || subject.name.length > 500) invalid('credentialSubject.name must be a non-empty string');
