@@ -20,3 +20,4 @@ export * from './signed-request.js';
 export * from './registry-client.js';
 export * from './fast-canonical.js';
 export * from './problem.js';
+export * from './server.js';

@@ -1,7 +1,8 @@
 // The three command-line tools as an authority, a training centre and an officer would run them,
 // each a real process on its own SQLite files. Needs the build (`npm test` does it first).
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { request as httpsRequest } from 'node:https';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -132,6 +133,33 @@ describe('the command-line tools, end to end', () => {
     const study = run('verifier', 'verify', png, '--trust-pack', file('pack-JP.json'), '--country', 'JP', '--root', jpDid, '--purpose', 'further-study', '--json');
     expect(study.code).toBe(2);
     expect(study.json().verdict).toBe('indeterminate');
+  });
+
+  it('serves the verifier over HTTPS with a given certificate, for third-party conformance suites', async () => {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+      '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', file('tls-key.pem'), '-out', file('tls-cert.pem')], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [cli('verifier'), 'serve', '--port', '0', '--country', 'JP', '--root', jpDid,
+      '--trust-pack', file('pack-JP.json'), '--tls-cert', file('tls-cert.pem'), '--tls-key', file('tls-key.pem')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout!.on('data', (chunk: Buffer) => { const m = /listening on (https:\/\/\S+)/.exec(chunk.toString()); if (m) resolve(m[1]!); });
+        child.once('exit', (code) => reject(new Error(`verifier exited ${code}`)));
+      });
+      const credential = readFileSync(readdirSync(file('out')).filter((f) => f.endsWith('.json')).map((f) => join(file('out'), f))[0]!, 'utf8');
+      const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const request = httpsRequest(`${url}/credentials/verify`, { method: 'POST', ca: readFileSync(file('tls-cert.pem')), headers: { 'content-type': 'application/json' } }, (response) => {
+          let body = '';
+          response.on('data', (c: Buffer) => { body += c.toString(); });
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        });
+        request.once('error', reject);
+        request.end(JSON.stringify({ verifiableCredential: JSON.parse(credential) }));
+      });
+      expect(answer.status).toBe(200);
+      expect(JSON.parse(answer.body)).toMatchObject({ verified: true });
+    } finally {
+      child.kill('SIGTERM');
+    }
   });
 
   it('refuses to issue a qualification the centre is not accredited for', () => {

@@ -13,6 +13,7 @@
  *       <out>/errors.csv and never stop good ones; re-running the same file issues nothing twice;
  *       --pdf also prints all certificates into <out>/certificates.pdf, a page each
  *   corridor-issuer serve --pack <trust-pack.json> [--port 8470] [--host 127.0.0.1] [--push <registry-url>]
+ *       [--tls-cert <pem> --tls-key <pem>]
  *       the VC-API endpoints: POST /credentials/issue, POST /credentials/status, GET /credentials…;
  *       with --push, every revocation is pushed to the registry at once
  *   corridor-issuer rotate-key
@@ -29,7 +30,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  CorridorError, createRegistryClient, type KeyPair, EXIT, generateKeyPair, loadTrustPack, readKeyFile, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
+  CorridorError, createRegistryClient, startServer, untilStopped, type KeyPair, EXIT, generateKeyPair, loadTrustPack, readKeyFile, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
 } from '@corridor/shared';
 import { combineCertificates, renderCertificateHtml } from './certificate.js';
 import { createRenderPool } from './render-pool.js';
@@ -48,7 +49,7 @@ const spec = {
   options: {
     data: { type: 'string' }, name: { type: 'string' }, 'base-url': { type: 'string' }, authority: { type: 'string' },
     pack: { type: 'string' }, qualification: { type: 'string' }, 'birth-date': { type: 'string' }, assessed: { type: 'string' },
-    route: { type: 'string' }, push: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, limit: { type: 'string' }, pdf: { type: 'boolean' }, 'valid-until': { type: 'string' }, wallet: { type: 'string' }, out: { type: 'string' },
+    route: { type: 'string' }, push: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, limit: { type: 'string' }, pdf: { type: 'boolean' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'valid-until': { type: 'string' }, wallet: { type: 'string' }, out: { type: 'string' },
     json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' },
   },
 } as const;
@@ -220,15 +221,12 @@ async function main(): Promise<number> {
         issuer, store, trust: () => index, log: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
         ...(client ? { onStatusChange: async () => { for (const list of await issuer.statusListCredentials()) await client.pushStatusList(list, keyFor(list.issuer, key)); } } : {}),
       });
-      const server = app.listen(port, host);
-      await new Promise<void>((resolveListen, reject) => { server.once('listening', resolveListen); server.once('error', reject); });
-      const address = server.address();
-      process.stdout.write(`issuer listening on http://${host}:${typeof address === 'object' && address ? address.port : port}\n`);
-      return new Promise<number>((resolveExit) => {
-        const stop = () => server.close(() => { store.close(); resolveExit(EXIT.ok); });
-        process.once('SIGTERM', stop);
-        process.once('SIGINT', stop);
+      const { server, url } = await startServer(app, {
+        port, host, ...(options['tls-cert'] ? { tlsCert: options['tls-cert'] } : {}), ...(options['tls-key'] ? { tlsKey: options['tls-key'] } : {}),
       });
+      process.stdout.write(`issuer listening on ${url}\n`);
+      await untilStopped(server, () => store.close());
+      return EXIT.ok;
     }
     case 'rotate-key': {
       if (!existsSync(dbPath)) throw new CorridorError('ERR_NOT_FOUND', `no issuer in ${dataDir}; run corridor-issuer init`);

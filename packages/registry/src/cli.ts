@@ -3,7 +3,7 @@
  * corridor-registry: the registry operator's and the authorities' command line.
  *
  *   corridor-registry init                                   create the database and the operator key
- *   corridor-registry serve [--port 8480] [--host 127.0.0.1] the HTTP API (reads, signed writes, packs)
+ *   corridor-registry serve [--port 8480] [--host 127.0.0.1] [--tls-cert <pem> --tls-key <pem>]   the HTTP(S) API
  *   corridor-registry authority keygen --out <key.json>      a new authority key (0600), prints its did
  *   corridor-registry propose <record.json> --key <key.json> [--registry <url>]   sign a record and submit it
  *   corridor-registry sign <record-id> --version <n> --key <key.json> [--registry <url>]   counter-sign a version
@@ -19,7 +19,7 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  addSignature, CorridorError, createRegistryClient, EXIT, generateKeyPair, readKeyFile, signRecord, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
+  addSignature, CorridorError, createRegistryClient, startServer, untilStopped, EXIT, generateKeyPair, readKeyFile, signRecord, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
   type RegistryRecord,
 } from '@corridor/shared';
 import { createRegistryApp } from './http.js';
@@ -35,6 +35,7 @@ const spec = {
     data: { type: 'string' }, key: { type: 'string' }, out: { type: 'string' }, kind: { type: 'string' },
     state: { type: 'string' }, version: { type: 'string' }, country: { type: 'string' },
     registry: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' },
+    'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' },
     json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' },
   },
 } as const;
@@ -66,19 +67,14 @@ function openRegistry(): Registry {
 async function serve(): Promise<number> {
   const registry = openRegistry();
   const port = Number(options.port ?? process.env.PORT ?? 8480);
-  const host = options.host ?? '127.0.0.1';
   if (!Number.isSafeInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be 0..65535');
   const app = createRegistryApp({ registry, operatorKey: readKeyFile(operatorKeyPath), log: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`) });
-  const server = app.listen(port, host);
-  await new Promise<void>((resolveListen, reject) => { server.once('listening', resolveListen); server.once('error', reject); });
-  const address = server.address();
-  const bound = typeof address === 'object' && address ? address.port : port;
-  process.stdout.write(`registry listening on http://${host}:${bound} (head ${registry.store.head().seq})\n`);
-  return new Promise<number>((resolveExit) => {
-    const stop = () => server.close(() => { registry.store.close(); resolveExit(EXIT.ok); });
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
+  const { server, url } = await startServer(app, {
+    port, host: options.host ?? '127.0.0.1', ...(options['tls-cert'] ? { tlsCert: options['tls-cert'] } : {}), ...(options['tls-key'] ? { tlsKey: options['tls-key'] } : {}),
   });
+  process.stdout.write(`registry listening on ${url} (head ${registry.store.head().seq})\n`);
+  await untilStopped(server, () => registry.store.close());
+  return EXIT.ok;
 }
 
 async function main(): Promise<number> {

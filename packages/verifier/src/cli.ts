@@ -6,6 +6,7 @@
  *       fetch the trust pack (then only deltas); keeps the last good pack if the registry is down or wrong
  *   corridor-verifier status                    the pack held: country, sequence, age
  *   corridor-verifier serve --country <CC> --root <did:key> [--port 8490] [--host 127.0.0.1] [--trust-pack <file>]
+ *       [--tls-cert <pem> --tls-key <pem>]
  *       POST /credentials/verify and /presentations/verify (VC-API), answered offline from the pack
  *   corridor-verifier verify <file.png | file.json | -> --country <CC> --root <did:key> [--trust-pack <file>]
  *       [--purpose employment|further-study] [--max-age-days 7] [--registry-key <did:key>] [--language en|ja|fil|ar] [--json]
@@ -19,7 +20,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  CorridorError, createRegistryClient, EXIT, indexTrustPackContent, loadTrustPack, RegistryUnavailable, type TrustIndex, UsageError, helpText, parseCommandLine, required, runCli } from '@corridor/shared';
+  CorridorError, createRegistryClient, EXIT, startServer, untilStopped, indexTrustPackContent, loadTrustPack, RegistryUnavailable, type TrustIndex, UsageError, helpText, parseCommandLine, required, runCli } from '@corridor/shared';
 import { formatVerdict } from './format.js';
 import { createVerifierApp } from './http.js';
 import { isLanguage } from './messages.js';
@@ -33,6 +34,7 @@ const spec = {
   allowPositionals: true,
   options: {
     language: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' },
+    'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' },
     'trust-pack': { type: 'string' }, data: { type: 'string' }, registry: { type: 'string' }, full: { type: 'boolean' }, country: { type: 'string' }, root: { type: 'string', multiple: true },
     purpose: { type: 'string' }, 'max-age-days': { type: 'string' }, 'registry-key': { type: 'string' },
     json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' },
@@ -139,15 +141,13 @@ async function serve(): Promise<number> {
   if (!Number.isSafeInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be 0..65535');
   const host = options.host ?? '127.0.0.1';
   const maxAgeDays = Number(options['max-age-days'] ?? 7);
-  const server = createVerifierApp({ trust: () => trust, country, maxStatusAgeSeconds: maxAgeDays * 86400 }).listen(port, host);
-  await new Promise<void>((resolveListen, reject) => { server.once('listening', resolveListen); server.once('error', reject); });
-  const address = server.address();
-  process.stdout.write(`verifier listening on http://${host}:${typeof address === 'object' && address ? address.port : port} (${country}, pack #${trust.sequence})\n`);
-  return new Promise<number>((resolveExit) => {
-    const stop = () => server.close(() => resolveExit(EXIT.ok));
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
+  const app = createVerifierApp({ trust: () => trust, country, maxStatusAgeSeconds: maxAgeDays * 86400 });
+  const { server, url } = await startServer(app, {
+    port, host, ...(options['tls-cert'] ? { tlsCert: options['tls-cert'] } : {}), ...(options['tls-key'] ? { tlsKey: options['tls-key'] } : {}),
   });
+  process.stdout.write(`verifier listening on ${url} (${country}, pack #${trust.sequence})\n`);
+  await untilStopped(server);
+  return EXIT.ok;
 }
 
 async function main(): Promise<number> {
