@@ -182,3 +182,38 @@ describe('privacy', () => {
     }
   });
 });
+
+describe('hostile JSON-LD', () => {
+  const nest = (depth: number): unknown => (depth === 0 ? 'x' : { a: nest(depth - 1) });
+  const variants = (): [string, unknown][] => [
+    ['an undefined term', { ...credential, favouriteColour: 'blue' }],
+    ['an undefined term in the subject', { ...credential, credentialSubject: { ...credential.credentialSubject, salary: '1' } }],
+    ['a redefinition of a protected term', { ...credential, '@context': [...credential['@context'], { name: 'https://evil.example/name' }] }],
+    ['a remote context', { ...credential, '@context': [...credential['@context'], 'https://evil.example/ctx.jsonld'] }],
+    ['@context injected in a nested object', { ...credential, credentialSubject: { ...credential.credentialSubject, achievement: { ...credential.credentialSubject.achievement, '@context': { name: 'https://evil.example/n' } } } }],
+    ['a @vocab injection', { ...credential, '@context': [{ '@vocab': 'https://evil.example/' }, ...credential['@context']] }],
+    ['a deeply nested document', { ...credential, credentialSubject: { ...credential.credentialSubject, extra: nest(5000) } }],
+    ['a huge document', { ...credential, name: 'x'.repeat(2_000_000) }],
+    ['a huge array of alignments', { ...credential, credentialSubject: { ...credential.credentialSubject, achievement: { ...credential.credentialSubject.achievement, alignment: Array(100_000).fill(credential.credentialSubject.achievement.alignment[0]) } } }],
+  ];
+
+  it('is rejected with a code by the pipeline, without touching the network', async () => {
+    (globalThis.__corridorNetworkAttempts as string[]).length = 0;
+    for (const [what, input] of variants()) {
+      const result = await verifySkillCredential(input, { trust, country: 'JP' });
+      expect([what, result.verdict]).toEqual([what, 'invalid']);
+      expect(result.checks[0]).toMatchObject({ id: 'format', ok: false, code: 'ERR_CREDENTIAL_MALFORMED' });
+    }
+    expect(globalThis.__corridorNetworkAttempts).toEqual([]);
+  });
+
+  it('is rejected with a code by the library path too (what a caller of verifyCredentialProof gets)', async () => {
+    const { verifyCredentialProof } = await import('@corridor/shared');
+    for (const [what, input] of variants().slice(0, 6)) {
+      const result = await verifyCredentialProof({ credential: input as object });
+      expect([what, result.verified]).toEqual([what, false]);
+      if (!result.verified) expect(result.error.code).toMatch(/^ERR_(CREDENTIAL_MALFORMED|CONTEXT_UNKNOWN|SIGNATURE_INVALID)$/);
+    }
+    expect(globalThis.__corridorNetworkAttempts).toEqual([]);
+  });
+});
