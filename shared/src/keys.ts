@@ -39,7 +39,7 @@ export interface KeyPair {
   privateKey: KeyObject;
   publicKey: KeyObject;
   signer: Signer;
-  /** The private key as a JWK, for jose. Never log it. */
+  /** The private key as a JWK (for JOSE tools). Never log it. */
   privateJwk: { kty: 'OKP'; crv: 'Ed25519'; x: string; d: string };
   publicJwk: { kty: 'OKP'; crv: 'Ed25519'; x: string };
 }
