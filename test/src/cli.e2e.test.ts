@@ -128,6 +128,8 @@ describe('the command-line tools, end to end', () => {
     const japanese = run('verifier', 'verify', png, '--trust-pack', file('pack-JP.json'), '--country', 'JP', '--root', jpDid, '--language', 'ja');
     expect(japanese.out).toMatch(/^有効/);
     expect(japanese.out).toMatch(/条件付きで認定/);
+    // The verifier keeps no record of whom it verified: nothing was written anywhere by those runs.
+    expect(existsSync(join(dir, '.corridor'))).toBe(false);
     expect(registry('audit').code).toBe(0);
     // No mapping for further study: authentic, but recognition cannot be confirmed → exit 2.
     const study = run('verifier', 'verify', png, '--trust-pack', file('pack-JP.json'), '--country', 'JP', '--root', jpDid, '--purpose', 'further-study', '--json');

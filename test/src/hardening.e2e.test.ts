@@ -217,3 +217,23 @@ describe('hostile JSON-LD', () => {
     expect(globalThis.__corridorNetworkAttempts).toEqual([]);
   });
 });
+
+describe('the image decoder under random input', () => {
+  it('answers random, truncated and corrupted PNGs with a code, never a crash', async () => {
+    const { readCredentialInput } = await import('@corridor/verifier');
+    const { renderCredentialFiles } = await import('@corridor/issuer');
+    const png = (await renderCredentialFiles(credential, { catalogue: trust.qrCatalogue! })).png;
+    const header = png.subarray(0, 8);
+    await fc.assert(fc.asyncProperty(fc.oneof(
+      fc.uint8Array({ maxLength: 2000 }).map((b) => Buffer.concat([header, Buffer.from(b)])),
+      fc.nat({ max: png.length - 1 }).map((n) => png.subarray(0, n)),
+      fc.tuple(fc.nat({ max: png.length - 1 }), fc.integer({ min: 0, max: 255 })).map(([at, value]) => { const copy = Buffer.from(png); copy[at] = value; return copy; }),
+    ), async (bytes) => {
+      try {
+        await readCredentialInput(bytes, { catalogue: trust.qrCatalogue! });
+      } catch (error) {
+        expect((error as { code?: string }).code).toMatch(/^ERR_/);
+      }
+    }), { numRuns: Math.max(30, RUNS / 4) });
+  }, 120_000);
+});
