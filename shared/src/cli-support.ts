@@ -57,3 +57,17 @@ export function runCli(main: () => Promise<number>, options: { json?: boolean; d
     process.exitCode = options.mapExitCode ? options.mapExitCode(failure.exitCode) : failure.exitCode;
   });
 }
+
+/** A CLI's output: the human line, or with --json the JSON value. */
+export function createPrinter(json: boolean | undefined): (human: string, value: unknown) => void {
+  return (human, value) => {
+    process.stdout.write(json ? JSON.stringify(value, null, 2) + '\n' : human + '\n');
+  };
+}
+
+/** --port, else $PORT, else the service's default; 0 picks a free port. */
+export function portOption(value: string | undefined, fallback: number): number {
+  const port = Number(value ?? process.env.PORT ?? fallback);
+  if (!Number.isSafeInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be 0..65535');
+  return port;
+}

@@ -1,6 +1,7 @@
 /** did:key (Ed25519 only) resolved locally: no network, no registry. */
 import { CorridorError } from './errors.js';
-import { decodePublicKeyMultibase } from './keys.js';
+import type { KeyObject } from 'node:crypto';
+import { decodePublicKeyMultibase, publicKeyObject } from './keys.js';
 
 export const DID_V1_CONTEXT = 'https://www.w3.org/ns/did/v1';
 export const MULTIKEY_V1_CONTEXT = 'https://w3id.org/security/multikey/v1';
@@ -58,4 +59,18 @@ export function resolveDidKey(url: string): DidDocument | VerificationMethod {
     capabilityDelegation: [method.id],
     capabilityInvocation: [method.id],
   };
+}
+
+const publicKeys = new Map<string, KeyObject>();
+const MAX_CACHED_KEYS = 10_000;
+
+/** The public key of a did:key as a node:crypto KeyObject, imported once and kept. */
+export function publicKeyOfDidKey(did: string): KeyObject {
+  let key = publicKeys.get(did);
+  if (!key) {
+    key = publicKeyObject(parseDidKey(did).publicKeyMultibase);
+    if (publicKeys.size >= MAX_CACHED_KEYS) publicKeys.clear();
+    publicKeys.set(did, key);
+  }
+  return key;
 }

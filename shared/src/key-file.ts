@@ -1,8 +1,9 @@
 /**
- * Private keys on disk: written once with 0600 permissions (owner read/write only), read back
- * and checked. The only file in shared that touches the file system.
+ * Files on disk: private keys written once with 0600 permissions (owner read/write only), read
+ * back and checked; other outputs replaced atomically. The only file in shared that touches the
+ * file system.
  */
-import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { CorridorError } from './errors.js';
 import { importKeyPair, type KeyPair, type StoredKeyPair } from './keys.js';
 
@@ -29,4 +30,10 @@ export function readKeyFile(path: string): KeyPair {
     if (cause instanceof CorridorError) throw cause;
     throw new CorridorError('ERR_KEY_INVALID', 'the key file is not a Corridor key', { cause });
   }
+}
+
+/** Writes then renames, so a reader never sees half a file and a crash never leaves one. */
+export function writeFileAtomically(path: string, data: string | Uint8Array): void {
+  writeFileSync(`${path}.tmp`, data);
+  renameSync(`${path}.tmp`, path);
 }

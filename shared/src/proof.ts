@@ -5,11 +5,11 @@
  */
 import { documentLoader as defaultLoader, type DocumentLoader } from './document-loader.js';
 import { CorridorError } from './errors.js';
-import { createHash, verify as cryptoVerify, type KeyObject } from 'node:crypto';
-import { parseDidKey } from './did-key.js';
+import { createHash, verify as cryptoVerify } from 'node:crypto';
+import { publicKeyOfDidKey } from './did-key.js';
 import { decodeBase58btc, encodeBase58btc } from './encoding.js';
 import { canonicalCredential, canonicalProofConfig, canonicalStatusList } from './fast-canonical.js';
-import { createKeyVerifier, publicKeyObject, type Signer, type Verifier } from './keys.js';
+import { createKeyVerifier, type Signer, type Verifier } from './keys.js';
 import type { SkillCredential, StatusListCredential } from './types.js';
 import { assertSkillCredential, assertStatusListCredential } from './validate.js';
 
@@ -67,17 +67,6 @@ function fastHashData(document: unknown, proofConfig: unknown): Buffer | undefin
     ? canonicalStatusList(document) : canonicalCredential(document);
   if (canonicalDocument === undefined) return undefined;
   return Buffer.concat([sha256(canonicalConfig), sha256(canonicalDocument)]);
-}
-
-const publicKeys = new Map<string, KeyObject>();
-function publicKeyOfDidKey(did: string): KeyObject {
-  let key = publicKeys.get(did);
-  if (!key) {
-    key = publicKeyObject(parseDidKey(did).publicKeyMultibase);
-    if (publicKeys.size >= MAX_CACHED_VERIFIERS) publicKeys.clear();
-    publicKeys.set(did, key);
-  }
-  return key;
 }
 
 /**

@@ -5,12 +5,12 @@
  * input is ASCII(protected '.' payload) signed with Ed25519 by node:crypto directly, with keys
  * kept imported: the same bytes jose produces, without loading jose on a verifier's cold start.
  */
-import { sign as ed25519Sign, verify as ed25519Verify, type KeyObject } from 'node:crypto';
+import { sign as ed25519Sign, verify as ed25519Verify } from 'node:crypto';
 import { canonicalJson, sha256Hex } from './canonical-json.js';
-import { parseDidKey } from './did-key.js';
+import { parseDidKey, publicKeyOfDidKey } from './did-key.js';
 import { decodeBase64url, encodeBase64url } from './encoding.js';
 import { CorridorError } from './errors.js';
-import { publicKeyObject, type KeyPair } from './keys.js';
+import type { KeyPair } from './keys.js';
 import type { GeneralJws, RegistryRecord } from './types.js';
 import { assertRegistryRecord } from './validate.js';
 
@@ -24,18 +24,6 @@ export interface VerifiedRecord<T = RegistryRecord> {
   /** sha256 (hex) of the canonical payload: what co-signers agree on. */
   contentHash: string;
   jws: GeneralJws;
-}
-
-const publicKeys = new Map<string, KeyObject>();
-
-function publicKeyOf(did: string): KeyObject {
-  let key = publicKeys.get(did);
-  if (!key) {
-    key = publicKeyObject(parseDidKey(did).publicKeyMultibase);
-    if (publicKeys.size > 10_000) publicKeys.clear();
-    publicKeys.set(did, key);
-  }
-  return key;
 }
 
 function signingInput(protectedHeader: string, payload: string): Buffer {
@@ -111,7 +99,7 @@ export async function verifyJson(jws: unknown): Promise<{ value: unknown; signer
     if (signers.includes(did)) throw new CorridorError('ERR_RECORD_SIGNATURE_INVALID', 'the same key signed twice');
     let valid = false;
     try {
-      valid = ed25519Verify(null, signingInput(header, jws.payload), publicKeyOf(did), decodeBase64url(signature));
+      valid = ed25519Verify(null, signingInput(header, jws.payload), publicKeyOfDidKey(did), decodeBase64url(signature));
     } catch (cause) {
       throw new CorridorError('ERR_RECORD_SIGNATURE_INVALID', undefined, { cause });
     }

@@ -53,19 +53,27 @@ export interface LoadTrustPackOptions {
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => map.set(key, [...(map.get(key) ?? []), value]);
 
-/** Verifies the envelope and every inner signature, and indexes what is trusted. */
-export async function loadTrustPack(pack: unknown, options: LoadTrustPackOptions): Promise<TrustIndex> {
+/**
+ * Checks the registry operator's signature on a pack or delta (one signature; by `operator` when
+ * given) and returns the operator's did and the signed content, not yet validated.
+ */
+export async function openTrustPackEnvelope(signed: unknown, operator?: string): Promise<{ operator: string; value: unknown }> {
   let envelope: { value: unknown; signers: string[] };
   try {
-    envelope = await verifyJson(pack);
+    envelope = await verifyJson(signed);
   } catch (cause) {
     throw new CorridorError('ERR_TRUST_PACK_INVALID', 'the trust pack signature does not verify', { cause });
   }
-  const operator = envelope.signers[0]!;
-  if (envelope.signers.length !== 1 || (options.operator && operator !== options.operator)) {
-    throw new CorridorError('ERR_TRUST_PACK_INVALID', 'the trust pack is not signed by the expected registry operator');
+  const signer = envelope.signers[0]!;
+  if (envelope.signers.length !== 1 || (operator && signer !== operator)) {
+    throw new CorridorError('ERR_TRUST_PACK_INVALID', 'the trust pack is not signed by the registry operator this verifier trusts');
   }
-  const content = envelope.value;
+  return { operator: signer, value: envelope.value };
+}
+
+/** Verifies the envelope and every inner signature, and indexes what is trusted. */
+export async function loadTrustPack(pack: unknown, options: LoadTrustPackOptions): Promise<TrustIndex> {
+  const { operator, value: content } = await openTrustPackEnvelope(pack, options.operator);
   assertTrustPackContent(content);
   return indexTrustPackContent(content, { roots: options.roots, operator });
 }

@@ -177,32 +177,22 @@ const qrCatalogue: Check = shape({
   url: arrayOf(uri, { max: 1_000_000 }),
 });
 
-const trustPackContent: Check = shape({
-  format: oneOf('corridor-trust-pack/1'),
+const nonNegativeInt: Check = (v, p) => { if (!Number.isSafeInteger(v) || (v as number) < 0) fail(p, 'must be a non-negative integer'); };
+const anObject: Check = (v, p) => { if (!isObject(v)) fail(p, 'must be an object'); };
+
+/** What a full pack and a delta both carry. */
+const packFields = {
   country,
-  sequence: (v, p) => { if (!Number.isSafeInteger(v) || (v as number) < 0) fail(p, 'must be a non-negative integer'); },
+  sequence: nonNegativeInt,
   logHead: matching(/^[0-9a-f]{64}$/, 'a sha256 hex digest'),
   issuedAt: dateTime,
-  records: arrayOf(isObjectCheck(), { max: 2_000_000 }),
+  records: arrayOf(anObject, { max: 2_000_000 }),
   statusLists: arrayOf(statusListCredential, { max: 100_000 }),
   qrCatalogue: optional(qrCatalogue),
-});
+};
 
-function isObjectCheck(): Check {
-  return (v, p) => { if (!isObject(v)) fail(p, 'must be an object'); };
-}
-
-const trustPackDelta: Check = shape({
-  format: oneOf('corridor-trust-pack-delta/1'),
-  country,
-  since: (v, p) => { if (!Number.isSafeInteger(v) || (v as number) < 0) fail(p, 'must be a non-negative integer'); },
-  sequence: (v, p) => { if (!Number.isSafeInteger(v) || (v as number) < 0) fail(p, 'must be a non-negative integer'); },
-  logHead: matching(/^[0-9a-f]{64}$/, 'a sha256 hex digest'),
-  issuedAt: dateTime,
-  records: arrayOf(isObjectCheck(), { max: 2_000_000 }),
-  statusLists: arrayOf(statusListCredential, { max: 100_000 }),
-  qrCatalogue: optional(qrCatalogue),
-});
+const trustPackContent: Check = shape({ format: oneOf('corridor-trust-pack/1'), ...packFields });
+const trustPackDelta: Check = shape({ format: oneOf('corridor-trust-pack-delta/1'), since: nonNegativeInt, ...packFields });
 
 export function assertTrustPackDelta(value: unknown): asserts value is TrustPackDelta {
   run<TrustPackDelta>(trustPackDelta, value, 'ERR_TRUST_PACK_INVALID', 'trustPackDelta');

@@ -27,10 +27,10 @@
  * Options: --data <dir> (default $CORRIDOR_ISSUER_DATA or ./.corridor/issuer), --json, --help.
  * Exit codes: 0 ok, 1 refused, 3 usage or input error.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  CorridorError, createRegistryClient, startServer, untilStopped, type KeyPair, EXIT, generateKeyPair, loadTrustPack, readKeyFile, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
+  CorridorError, createPrinter, createRegistryClient, portOption, startServer, untilStopped, writeFileAtomically, EXIT, generateKeyPair, loadTrustPack, readKeyFile, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
 } from '@corridor/shared';
 import { combineCertificates, renderCertificateHtml } from './certificate.js';
 import { createRenderPool } from './render-pool.js';
@@ -60,15 +60,8 @@ const dataDir = resolve(options.data ?? process.env.CORRIDOR_ISSUER_DATA ?? '.co
 const dbPath = join(dataDir, 'issuer.db');
 const keyPath = join(dataDir, 'issuer-key.json');
 
-function print(human: string, json: unknown): void {
-  process.stdout.write(options.json ? JSON.stringify(json, null, 2) + '\n' : human + '\n');
-}
+const print = createPrinter(options.json);
 
-
-function writeAtomically(path: string, data: string | Buffer): void {
-  writeFileSync(path + '.tmp', data);
-  renameSync(path + '.tmp', path);
-}
 
 const retiredDir = join(dataDir, 'retired-keys');
 
@@ -107,14 +100,6 @@ function progressBar() {
       process.stderr.write(`${done}/${total} rows\n`);
     }
   };
-}
-
-/** The key that signs a status list: the active one, or the retired one that issued it. */
-function keyFor(did: string, active: KeyPair): KeyPair {
-  if (active.description.controller === did) return active;
-  const retired = existsSync(retiredDir) ? readdirSync(retiredDir).map((f) => readKeyFile(join(retiredDir, f))).find((k) => k.description.controller === did) : undefined;
-  if (!retired) throw new CorridorError('ERR_KEY_INVALID', 'the key of this status list is missing');
-  return retired;
 }
 
 const ROUTES = { training: 'training', rpl: 'recognition-of-prior-learning', 'recognition-of-prior-learning': 'recognition-of-prior-learning' } as const;
@@ -159,11 +144,11 @@ async function main(): Promise<number> {
       const files = await renderCredentialFiles(credential, index.qrCatalogue ? { catalogue: index.qrCatalogue } : {});
       const out = resolve(options.out ?? '.');
       mkdirSync(out, { recursive: true });
-      writeAtomically(join(out, `${files.baseName}.json`), files.json);
-      writeAtomically(join(out, `${files.baseName}.png`), files.png);
-      writeAtomically(join(out, `${files.baseName}.svg`), files.svg);
+      writeFileAtomically(join(out, `${files.baseName}.json`), files.json);
+      writeFileAtomically(join(out, `${files.baseName}.png`), files.png);
+      writeFileAtomically(join(out, `${files.baseName}.svg`), files.svg);
       const certificate = renderCertificateHtml({ credential, qualification, qrSvg: files.svg });
-      writeAtomically(join(out, `${files.baseName}.html`), certificate);
+      writeFileAtomically(join(out, `${files.baseName}.html`), certificate);
       if (options.pdf) await htmlToPdf(certificate, join(out, `${files.baseName}.pdf`));
       print(`issued ${credential.id}\nwrote ${join(out, files.baseName)}.{json,png,svg} (QR version ${files.qr.version})`,
         { id: credential.id, files: ['json', 'png', 'svg'].map((e) => join(out, `${files.baseName}.${e}`)), qr: files.qr });
@@ -191,10 +176,10 @@ async function main(): Promise<number> {
         deliver: async (credential, row) => {
           const qualification = index.qualifications.get(credential.credentialSubject.achievement.id)!;
           const files = await pool.render({ credential, qualification, ...catalogue });
-          writeAtomically(join(out, `${files.baseName}.json`), files.json);
-          writeAtomically(join(out, `${files.baseName}.png`), Buffer.from(files.png));
-          writeAtomically(join(out, `${files.baseName}.svg`), files.svg);
-          writeAtomically(join(out, `${files.baseName}.html`), files.html);
+          writeFileAtomically(join(out, `${files.baseName}.json`), files.json);
+          writeFileAtomically(join(out, `${files.baseName}.png`), Buffer.from(files.png));
+          writeFileAtomically(join(out, `${files.baseName}.svg`), files.svg);
+          writeFileAtomically(join(out, `${files.baseName}.html`), files.html);
           if (options.pdf) certificates.push({ line: row.line, html: files.html });
         },
         progress: progressBar(),
@@ -202,7 +187,7 @@ async function main(): Promise<number> {
       if (options.pdf && certificates.length) await htmlToPdf(combineCertificates(certificates.sort((a, b) => a.line - b.line).map((c) => c.html)), join(out, 'certificates.pdf'));
       const allProblems = [...problems, ...result.problems].sort((a, b) => a.line - b.line);
       const errorsFile = join(out, 'errors.csv');
-      if (allProblems.length) writeAtomically(errorsFile, ['line,code,message', ...allProblems.map((p) => `${p.line},${p.code},"${p.message.replace(/"/g, '""')}"`)].join('\n') + '\n');
+      if (allProblems.length) writeFileAtomically(errorsFile, ['line,code,message', ...allProblems.map((p) => `${p.line},${p.code},"${p.message.replace(/"/g, '""')}"`)].join('\n') + '\n');
       const fresh = result.issued.filter((i) => !i.alreadyIssued).length;
       print(`issued ${fresh} new, ${result.issued.length - fresh} already issued, ${allProblems.length} rows with problems` +
         (allProblems.length ? ` (see ${errorsFile})` : '') + `; files in ${out}`,
@@ -212,14 +197,12 @@ async function main(): Promise<number> {
     case 'serve': {
       const { issuer, store } = openIssuer();
       const index = await readPack(store);
-      const port = Number(options.port ?? process.env.PORT ?? 8470);
-      if (!Number.isSafeInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be 0..65535');
+      const port = portOption(options.port, 8470);
       const host = options.host ?? '127.0.0.1';
       const client = options.push ? createRegistryClient(options.push) : undefined;
-      const key = readKeyFile(keyPath);
       const app = createIssuerApp({
         issuer, store, trust: () => index, log: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
-        ...(client ? { onStatusChange: async () => { for (const list of await issuer.statusListCredentials()) await client.pushStatusList(list, keyFor(list.issuer, key)); } } : {}),
+        ...(client ? { onStatusChange: async () => { for (const list of await issuer.statusListCredentials()) await client.pushStatusList(list, issuer.keyFor(list.issuer)); } } : {}),
       });
       const { server, url } = await startServer(app, {
         port, host, ...(options['tls-cert'] ? { tlsCert: options['tls-cert'] } : {}), ...(options['tls-key'] ? { tlsKey: options['tls-key'] } : {}),
@@ -248,22 +231,22 @@ async function main(): Promise<number> {
     }
     case 'status-lists': {
       if (!options.out && !options.push) throw new UsageError('status-lists needs --out <dir> and/or --push <registry-url>');
-      const lists = await openIssuer().issuer.statusListCredentials();
+      const { issuer } = openIssuer();
+      const lists = await issuer.statusListCredentials();
       const files: string[] = [];
       if (options.out) {
         const out = resolve(options.out);
         mkdirSync(out, { recursive: true });
         for (const list of lists) {
           const file = join(out, `status-list-${list.id.split('/').pop()}.json`);
-          writeAtomically(file, JSON.stringify(list, null, 2));
+          writeFileAtomically(file, JSON.stringify(list, null, 2));
           files.push(file);
         }
       }
       const pushed: unknown[] = [];
       if (options.push) {
         const client = createRegistryClient(options.push);
-        const key = readKeyFile(keyPath);
-        for (const list of lists) pushed.push(await client.pushStatusList(list, keyFor(list.issuer, key)));
+        for (const list of lists) pushed.push(await client.pushStatusList(list, issuer.keyFor(list.issuer)));
       }
       print([...files, ...(options.push ? [`pushed ${pushed.length} status list(s) to ${options.push}`] : [])].join('\n') || '(no status lists yet)', { files, pushed });
       return EXIT.ok;

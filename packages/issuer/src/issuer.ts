@@ -102,14 +102,22 @@ export class Issuer {
   }
 
   /** Every status list as a signed BitstringStatusListCredential, ready to publish or push. */
+  /** The key of `did`: the active one, or a retired one kept to sign its own status lists. */
+  keyFor(did: string): KeyPair {
+    const { key, retiredKeys = [] } = this.#o;
+    const found = [key, ...retiredKeys].find((k) => k.description.controller === did);
+    if (!found) throw new CorridorError('ERR_KEY_INVALID', 'the key of this status list is missing');
+    return found;
+  }
+
   async statusListCredentials(): Promise<StatusListCredential[]> {
     const { store, key, retiredKeys = [] } = this.#o;
     const now = this.#o.now();
-    const keys = new Map([key, ...retiredKeys].map((k) => [k.description.controller, k]));
-    const lists = store.statusLists().filter((list) => keys.has(list.issuerDid));
+    const held = new Set([key, ...retiredKeys].map((k) => k.description.controller));
+    const lists = store.statusLists().filter((list) => held.has(list.issuerDid));
     return Promise.all(lists.map(async (list) => {
       const unsigned = createStatusListCredential({ url: this.statusListUrl(list.id), issuer: list.issuerDid, statusPurpose: 'revocation', bits: list.bits, now });
-      return signCredential({ credential: unsigned, signer: keys.get(list.issuerDid)!.signer, now });
+      return signCredential({ credential: unsigned, signer: this.keyFor(list.issuerDid).signer, now });
     }));
   }
 }

@@ -16,10 +16,10 @@
  * Options: --data <dir> (default $CORRIDOR_REGISTRY_DATA or ./.corridor/registry), --json, --help.
  * Exit codes: 0 ok, 1 refused or audit failed, 3 usage or input error.
  */
-import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  addSignature, CorridorError, createRegistryClient, startServer, untilStopped, EXIT, generateKeyPair, readKeyFile, signRecord, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
+  addSignature, CorridorError, createPrinter, createRegistryClient, portOption, startServer, untilStopped, writeFileAtomically, EXIT, generateKeyPair, readKeyFile, signRecord, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
   type RegistryRecord,
 } from '@corridor/shared';
 import { createRegistryApp } from './http.js';
@@ -46,9 +46,7 @@ const dataDir = resolve(options.data ?? process.env.CORRIDOR_REGISTRY_DATA ?? '.
 const dbPath = join(dataDir, 'registry.db');
 const operatorKeyPath = join(dataDir, 'operator-key.json');
 
-function print(human: string, json: unknown): void {
-  process.stdout.write(options.json ? JSON.stringify(json, null, 2) + '\n' : human + '\n');
-}
+const print = createPrinter(options.json);
 
 
 function readJson(path: string): unknown {
@@ -66,8 +64,7 @@ function openRegistry(): Registry {
 
 async function serve(): Promise<number> {
   const registry = openRegistry();
-  const port = Number(options.port ?? process.env.PORT ?? 8480);
-  if (!Number.isSafeInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be 0..65535');
+  const port = portOption(options.port, 8480);
   const app = createRegistryApp({ registry, operatorKey: readKeyFile(operatorKeyPath), log: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`) });
   const { server, url } = await startServer(app, {
     port, host: options.host ?? '127.0.0.1', ...(options['tls-cert'] ? { tlsCert: options['tls-cert'] } : {}), ...(options['tls-key'] ? { tlsKey: options['tls-key'] } : {}),
@@ -148,9 +145,8 @@ async function main(): Promise<number> {
       if (!/^[A-Z]{2}$/.test(country)) throw new UsageError('--country must be an ISO 3166-1 alpha-2 code, e.g. JP');
       const out = resolve(required(options.out, '--out'));
       const pack = await exportTrustPack(openRegistry(), { country, operatorKey: readKeyFile(operatorKeyPath) });
-      // Write then rename, so a verifier never picks up half a pack.
-      writeFileSync(out + '.tmp', JSON.stringify(pack));
-      renameSync(out + '.tmp', out);
+      // Never half a pack for a verifier to pick up.
+      writeFileAtomically(out, JSON.stringify(pack));
       print(`trust pack for ${country} written to ${out}`, { country, file: out });
       return EXIT.ok;
     }

@@ -13,26 +13,24 @@ import { chainHash, GENESIS_HASH, type LogKind, type RecordRow, type RegistrySto
 
 export type RecordState = 'proposed' | 'in-force' | 'withdrawn' | 'superseded';
 
-export interface SubmitResult {
+/** One version of a record, as the registry holds it. */
+interface VersionState {
   recordId: string;
   version: number;
   kind: LogKind;
   state: RecordState;
   signers: string[];
   contentHash: string;
-  /** Log sequence of the entry this submission created (or of the existing one if nothing changed). */
+  /** Log sequence of the entry that last changed this version. */
   seq: number;
+}
+
+export interface SubmitResult extends VersionState {
+  /** True when the submission added nothing (no log entry was written). */
   unchanged: boolean;
 }
 
-export interface RecordSummary {
-  recordId: string;
-  version: number;
-  kind: LogKind;
-  state: RecordState;
-  signers: string[];
-  contentHash: string;
-  seq: number;
+export interface RecordSummary extends VersionState {
   record: RegistryRecord | StatusListCredential;
   jws?: GeneralJws;
 }
@@ -150,8 +148,7 @@ export class Registry {
     const proof = await verifyCredentialProof({ credential });
     if (!proof.verified) throw proof.error;
     const accredited = this.store.records('accreditation')
-      .some((row) => row.complete && payloadOf(row.body).kind === 'accreditation' &&
-        (payloadOf(row.body) as AccreditationRecord).trainingBody.did === credential.issuer);
+      .some((row) => row.complete && (payloadOf(row.body) as AccreditationRecord).trainingBody.did === credential.issuer);
     if (!accredited) throw new CorridorError('ERR_ISSUER_UNKNOWN', 'only accredited training bodies may publish status lists');
     const contentHash = sha256Hex(canonicalJson(credential));
     return this.store.transaction(() => {

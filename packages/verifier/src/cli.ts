@@ -17,10 +17,10 @@
  * Options: --data <dir> (default $CORRIDOR_VERIFIER_DATA or ./.corridor/verifier). verify never touches the network.
  * Exit codes: 0 valid, 1 invalid, 2 indeterminate, 3 usage or input error.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  CorridorError, createRegistryClient, EXIT, startServer, untilStopped, indexTrustPackContent, loadTrustPack, RegistryUnavailable, type TrustIndex, UsageError, helpText, parseCommandLine, required, runCli } from '@corridor/shared';
+  CorridorError, createPrinter, createRegistryClient, EXIT, portOption, startServer, untilStopped, writeFileAtomically, indexTrustPackContent, loadTrustPack, RegistryUnavailable, type TrustIndex, UsageError, helpText, parseCommandLine, required, runCli } from '@corridor/shared';
 import { formatVerdict } from './format.js';
 import { createVerifierApp } from './http.js';
 import { isLanguage } from './messages.js';
@@ -54,9 +54,7 @@ function readBytes(path: string): Uint8Array {
 const dataDir = resolve(options.data ?? process.env.CORRIDOR_VERIFIER_DATA ?? '.corridor/verifier');
 const heldPath = join(dataDir, 'trust-pack.json');
 
-function print(human: string, json: unknown): void {
-  process.stdout.write(options.json ? JSON.stringify(json, null, 2) + '\n' : human + '\n');
-}
+const print = createPrinter(options.json);
 
 function readHeld(): HeldPack | undefined {
   if (!existsSync(heldPath)) return undefined;
@@ -76,15 +74,14 @@ function countryOption(): string {
 async function sync(): Promise<number> {
   const client = createRegistryClient(required(options.registry ?? process.env.CORRIDOR_REGISTRY_URL, '--registry'));
   const country = countryOption();
-  const held = options.full ? undefined : readHeld();
-  const pinned = options['registry-key'] ?? readHeld()?.operator;
+  const kept = readHeld();
+  const pinned = options['registry-key'] ?? kept?.operator;
   let next: HeldPack;
   try {
-    next = held && held.content.country === country
-      ? await applyDelta(held, await client.delta(country, held.content.sequence))
-      : await acceptPack(readHeld(), await client.trustPack(country), pinned ? { operator: pinned } : {});
+    next = kept && !options.full && kept.content.country === country
+      ? await applyDelta(kept, await client.delta(country, kept.content.sequence))
+      : await acceptPack(kept, await client.trustPack(country), pinned ? { operator: pinned } : {});
   } catch (error) {
-    const kept = readHeld();
     const keptLine = kept ? `kept pack #${kept.content.sequence} of ${kept.content.issuedAt}` : 'no pack held yet';
     if (error instanceof RegistryUnavailable) {
       process.stderr.write(`registry unavailable: ${keptLine}\n`);
@@ -94,8 +91,7 @@ async function sync(): Promise<number> {
     throw error;
   }
   mkdirSync(dataDir, { recursive: true });
-  writeFileSync(heldPath + '.tmp', JSON.stringify(next));
-  renameSync(heldPath + '.tmp', heldPath);
+  writeFileAtomically(heldPath, JSON.stringify(next));
   print(`synced ${country} trust pack #${next.content.sequence} (${next.content.records.length} records, ${next.content.statusLists.length} status lists)`,
     { country, sequence: next.content.sequence, issuedAt: next.content.issuedAt, operator: next.operator });
   return EXIT.ok;
@@ -128,6 +124,13 @@ async function loadTrust(roots: string[]): Promise<TrustIndex> {
   return indexTrustPackContent(held.content, { roots, operator: held.operator });
 }
 
+/** The freshness policy: --max-age-days (default 7), in seconds. */
+function maxStatusAgeOption(): number {
+  const days = Number(options['max-age-days'] ?? 7);
+  if (!(days > 0)) throw new UsageError('--max-age-days must be a positive number');
+  return days * 86400;
+}
+
 function rootsOption(): string[] {
   const roots = options.root ?? (process.env.CORRIDOR_VERIFIER_ROOTS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   if (roots.length === 0) throw new UsageError('--root (your authority\'s did:key) is required: trust starts from it');
@@ -137,11 +140,9 @@ function rootsOption(): string[] {
 async function serve(): Promise<number> {
   const country = countryOption();
   const trust = await loadTrust(rootsOption());
-  const port = Number(options.port ?? process.env.PORT ?? 8490);
-  if (!Number.isSafeInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be 0..65535');
+  const port = portOption(options.port, 8490);
   const host = options.host ?? '127.0.0.1';
-  const maxAgeDays = Number(options['max-age-days'] ?? 7);
-  const app = createVerifierApp({ trust: () => trust, country, maxStatusAgeSeconds: maxAgeDays * 86400 });
+  const app = createVerifierApp({ trust: () => trust, country, maxStatusAgeSeconds: maxStatusAgeOption() });
   const { server, url } = await startServer(app, {
     port, host, ...(options['tls-cert'] ? { tlsCert: options['tls-cert'] } : {}), ...(options['tls-key'] ? { tlsKey: options['tls-key'] } : {}),
   });
@@ -167,12 +168,11 @@ async function main(): Promise<number> {
   if (!isLanguage(language)) throw new UsageError('--language must be en, ja, fil or ar');
   const purpose = (options.purpose ?? 'employment') as 'employment' | 'further-study';
   if (purpose !== 'employment' && purpose !== 'further-study') throw new UsageError('--purpose must be employment or further-study');
-  const maxAgeDays = Number(options['max-age-days'] ?? 7);
-  if (!(maxAgeDays > 0)) throw new UsageError('--max-age-days must be a positive number');
+  const maxStatusAgeSeconds = maxStatusAgeOption();
 
   const trust = await loadTrust(roots);
   const { credential } = await readCredentialInput(readBytes(file), trust.qrCatalogue ? { catalogue: trust.qrCatalogue } : {});
-  const result = await verifySkillCredential(credential, { trust, country, purpose, maxStatusAgeSeconds: maxAgeDays * 86400 });
+  const result = await verifySkillCredential(credential, { trust, country, purpose, maxStatusAgeSeconds });
   process.stdout.write((options.json ? JSON.stringify(result, null, 2) : formatVerdict(result, language)) + '\n');
   return result.verdict === 'valid' ? EXIT.ok : result.verdict === 'invalid' ? EXIT.invalid : EXIT.indeterminate;
 }

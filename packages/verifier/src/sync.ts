@@ -4,7 +4,7 @@
  * verifies. Otherwise throw, and the caller keeps the last good pack.
  */
 import {
-  assertTrustPackContent, assertTrustPackDelta, CorridorError, verifyJson, verifyRecord,
+  assertTrustPackContent, assertTrustPackDelta, CorridorError, openTrustPackEnvelope, verifyRecord,
   type GeneralJws, type QrCatalogue, type StatusListCredential, type TrustPackContent,
 } from '@corridor/shared';
 
@@ -13,21 +13,6 @@ export interface HeldPack {
   operator: string;
   content: TrustPackContent;
   syncedAt: string;
-}
-
-async function openEnvelope(signed: unknown, held: HeldPack | undefined, expectedOperator?: string) {
-  let opened: { value: unknown; signers: string[] };
-  try {
-    opened = await verifyJson(signed);
-  } catch (cause) {
-    throw new CorridorError('ERR_TRUST_PACK_INVALID', 'the pack signature does not verify', { cause });
-  }
-  const operator = opened.signers[0]!;
-  const pinned = expectedOperator ?? held?.operator;
-  if (opened.signers.length !== 1 || (pinned && operator !== pinned)) {
-    throw new CorridorError('ERR_TRUST_PACK_INVALID', 'the pack is not signed by the registry operator this verifier trusts');
-  }
-  return { operator, value: opened.value };
 }
 
 async function assertRecordsVerify(records: GeneralJws[]): Promise<void> {
@@ -49,7 +34,7 @@ function refuseOlder(held: HeldPack | undefined, country: string, sequence: numb
 }
 
 export async function acceptPack(held: HeldPack | undefined, signed: unknown, options: { operator?: string; now?: Date } = {}): Promise<HeldPack> {
-  const { operator, value } = await openEnvelope(signed, held, options.operator);
+  const { operator, value } = await openTrustPackEnvelope(signed, options.operator ?? held?.operator);
   assertTrustPackContent(value);
   refuseOlder(held, value.country, value.sequence, value.issuedAt);
   if (held) newerCatalogue(held.content.qrCatalogue, value.qrCatalogue);
@@ -71,7 +56,7 @@ function newerCatalogue(held: QrCatalogue | undefined, incoming: QrCatalogue | u
 const payloadOf = (jws: GeneralJws) => JSON.parse(Buffer.from(jws.payload, 'base64url').toString('utf8')) as { id: string; version: number };
 
 export async function applyDelta(held: HeldPack, signed: unknown, options: { now?: Date } = {}): Promise<HeldPack> {
-  const { operator, value } = await openEnvelope(signed, held);
+  const { operator, value } = await openTrustPackEnvelope(signed, held.operator);
   assertTrustPackDelta(value);
   refuseOlder(held, value.country, value.sequence, value.issuedAt);
   if (value.since !== held.content.sequence) {

@@ -29,13 +29,12 @@ export interface QrRenderOptions {
   margin?: number;
 }
 
-export async function renderQrPng(text: string, { scale = 8, margin = 4 }: QrRenderOptions = {}): Promise<Buffer> {
-  const { modules } = qrcode().create(text, { errorCorrectionLevel: 'M' });
-  return encodeModulesPng(modules.size, (row, col) => Boolean(modules.get(row, col)), scale, margin);
+export async function renderQrPng(text: string, options: QrRenderOptions = {}): Promise<Buffer> {
+  return renderQr(text, options).png;
 }
 
-export async function renderQrSvg(text: string, { margin = 4 }: QrRenderOptions = {}): Promise<string> {
-  return qrcode().toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin });
+export async function renderQrSvg(text: string, options: QrRenderOptions = {}): Promise<string> {
+  return renderQr(text, options).svg;
 }
 
 /**
