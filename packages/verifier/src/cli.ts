@@ -7,7 +7,8 @@
  *   corridor-verifier status                    the pack held: country, sequence, age
  *   corridor-verifier serve --country <CC> --root <did:key> [--port 8490] [--host 127.0.0.1] [--trust-pack <file>]
  *       [--tls-cert <pem> --tls-key <pem>]
- *       POST /credentials/verify and /presentations/verify (VC-API), answered offline from the pack
+ *       POST /credentials/verify and /presentations/verify (VC-API), answered offline from the pack;
+ *       the officer's page at /officer/: camera or photo, verified on the device, keeps working offline
  *   corridor-verifier verify <file.png | file.json | -> --country <CC> --root <did:key> [--trust-pack <file>]
  *       [--purpose employment|further-study] [--max-age-days 7] [--registry-key <did:key>] [--language en|ja|fil|ar] [--json]
  *       uses the synced pack unless --trust-pack names a pack file
@@ -20,11 +21,15 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  CorridorError, createPrinter, createRegistryClient, EXIT, portOption, startServer, untilStopped, writeFileAtomically, indexTrustPackContent, loadTrustPack, RegistryUnavailable, type TrustIndex, UsageError, helpText, parseCommandLine, required, runCli } from '@corridor/shared';
+  assertTrustPackContent, CorridorError, createPrinter, createRegistryClient, EXIT, helpText, indexTrustPackContent, openTrustPackEnvelope,
+  parseCommandLine, portOption, RegistryUnavailable, required, runCli, startServer, untilStopped, UsageError, writeFileAtomically,
+  type TrustIndex, type TrustPackContent,
+} from '@corridor/shared';
 import { formatVerdict } from './format.js';
 import { createVerifierApp } from './http.js';
-import { isLanguage } from './messages.js';
 import { readCredentialInput } from './input.js';
+import { isLanguage } from './messages.js';
+import type { OfficerTrustDocument } from './officer.js';
 import { acceptPack, applyDelta, type HeldPack } from './sync.js';
 import { verifySkillCredential } from './verify.js';
 
@@ -108,7 +113,14 @@ function status(): number {
   return EXIT.ok;
 }
 
-async function loadTrust(roots: string[]): Promise<TrustIndex> {
+interface LoadedTrust {
+  index: TrustIndex;
+  /** The checked pack and its operator, for the officer's page to check again on the device. */
+  content: TrustPackContent;
+  operator: string;
+}
+
+async function loadTrust(roots: string[]): Promise<LoadedTrust> {
   const packFile = options['trust-pack'] ?? process.env.CORRIDOR_TRUST_PACK;
   if (packFile) {
     let pack: unknown;
@@ -117,11 +129,13 @@ async function loadTrust(roots: string[]): Promise<TrustIndex> {
     } catch (cause) {
       throw new CorridorError('ERR_TRUST_PACK_INVALID', 'the trust pack file is not JSON', { cause });
     }
-    return loadTrustPack(pack, { roots, ...(options['registry-key'] ? { operator: options['registry-key'] } : {}) });
+    const { operator, value } = await openTrustPackEnvelope(pack, options['registry-key']);
+    assertTrustPackContent(value);
+    return { index: await indexTrustPackContent(value, { roots, operator }), content: value, operator };
   }
   const held = readHeld();
   if (!held) throw new UsageError('no trust pack: run sync, or give --trust-pack <file>');
-  return indexTrustPackContent(held.content, { roots, operator: held.operator });
+  return { index: await indexTrustPackContent(held.content, { roots, operator: held.operator }), content: held.content, operator: held.operator };
 }
 
 /** The freshness policy: --max-age-days (default 7), in seconds. */
@@ -139,14 +153,17 @@ function rootsOption(): string[] {
 
 async function serve(): Promise<number> {
   const country = countryOption();
-  const trust = await loadTrust(rootsOption());
+  const roots = rootsOption();
+  const maxStatusAgeSeconds = maxStatusAgeOption();
+  const { index: trust, content, operator } = await loadTrust(roots);
   const port = portOption(options.port, 8490);
   const host = options.host ?? '127.0.0.1';
-  const app = createVerifierApp({ trust: () => trust, country, maxStatusAgeSeconds: maxStatusAgeOption() });
+  const officer: OfficerTrustDocument = { format: 'corridor-officer-trust/1', country, roots, operator, maxStatusAgeSeconds, content };
+  const app = createVerifierApp({ trust: () => trust, country, maxStatusAgeSeconds, officer: () => officer });
   const { server, url } = await startServer(app, {
     port, host, ...(options['tls-cert'] ? { tlsCert: options['tls-cert'] } : {}), ...(options['tls-key'] ? { tlsKey: options['tls-key'] } : {}),
   });
-  process.stdout.write(`verifier listening on ${url} (${country}, pack #${trust.sequence})\n`);
+  process.stdout.write(`verifier listening on ${url} (${country}, pack #${trust.sequence}); officer's page: ${url}/officer/\n`);
   await untilStopped(server);
   return EXIT.ok;
 }
@@ -170,7 +187,7 @@ async function main(): Promise<number> {
   if (purpose !== 'employment' && purpose !== 'further-study') throw new UsageError('--purpose must be employment or further-study');
   const maxStatusAgeSeconds = maxStatusAgeOption();
 
-  const trust = await loadTrust(roots);
+  const { index: trust } = await loadTrust(roots);
   const { credential } = await readCredentialInput(readBytes(file), trust.qrCatalogue ? { catalogue: trust.qrCatalogue } : {});
   const result = await verifySkillCredential(credential, { trust, country, purpose, maxStatusAgeSeconds });
   process.stdout.write((options.json ? JSON.stringify(result, null, 2) : formatVerdict(result, language)) + '\n');

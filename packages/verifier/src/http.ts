@@ -4,9 +4,12 @@
  * Every error carries its code and a plain-language message in the requested language. Offline:
  * it answers from the trust pack it holds. The only file that knows express.
  */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { CorridorError, isObject, problemDetails, problemForError, type TrustIndex } from '@corridor/shared';
 import { explain, isLanguage, VERDICTS, type Language } from './messages.js';
+import type { OfficerTrustDocument } from './officer.js';
 import { verifySkillPresentation } from './presentation.js';
 import { verifySkillCredential, type Check, type VerifyOptions } from './verify.js';
 
@@ -16,7 +19,22 @@ export interface VerifierAppOptions {
   maxStatusAgeSeconds?: number;
   now?: () => Date;
   bodyLimit?: string;
+  /** What the officer's page at /officer/ needs to verify on the device; without it the page has no trust list. */
+  officer?: () => OfficerTrustDocument;
 }
+
+/** The bundled officer's page (web/build.mjs), found the same way from src/ (tests) and dist/. */
+const OFFICER_PAGE_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
+
+// The page runs only its own code: no inline script, no other origin, camera for itself only.
+const OFFICER_PAGE_HEADERS = {
+  'Cache-Control': 'no-cache',
+  'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; media-src 'self' blob: mediastream:; " +
+    "connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+  'Permissions-Policy': 'camera=(self), microphone=(), geolocation=()',
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+};
 
 interface RequestOptions { country?: unknown; purpose?: unknown; language?: unknown; challenge?: unknown; domain?: unknown }
 
@@ -77,6 +95,17 @@ export function createVerifierApp(options: VerifierAppOptions): express.Express 
       verified, headline: VERDICTS[language][result.verdict], ...result, ...(verified ? {} : { errors: errorsOf(checks, language) }),
     });
   });
+
+  app.get('/', (_req, res) => res.redirect(302, '/officer/'));
+  app.use('/officer', (_req, res, next) => {
+    res.set(OFFICER_PAGE_HEADERS);
+    next();
+  });
+  app.get('/officer/trust.json', (_req, res) => {
+    if (!options.officer) throw new CorridorError('ERR_NOT_FOUND', 'this verifier serves no trust list to the officer page');
+    res.json(options.officer());
+  });
+  if (existsSync(OFFICER_PAGE_DIR)) app.use('/officer', express.static(OFFICER_PAGE_DIR, { index: 'index.html', cacheControl: false, redirect: true }));
 
   app.use((req, res) => {
     const body = problemDetails('ERR_NOT_FOUND', 'no such endpoint', req.path);

@@ -5,3 +5,4 @@ export * from './sync.js';
 export * from './messages.js';
 export * from './presentation.js';
 export * from './http.js';
+export * from './officer.js';

@@ -1,0 +1,41 @@
+// Bundles the officer's page (web/) into dist/web: the verification pipeline itself, with
+// node:crypto and node:zlib swapped for pure-JS equivalents, so the page verifies offline.
+// The service worker's cache name is the hash of what it caches: a new build replaces it.
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const web = fileURLToPath(new URL('.', import.meta.url));
+const out = fileURLToPath(new URL('../dist/web/', import.meta.url));
+const shim = (name) => `${web}shims/${name}`;
+const SHIMS = { crypto: shim('crypto.ts'), zlib: shim('zlib.ts'), module: shim('module.ts') };
+
+const nodeBuiltins = {
+  name: 'node-builtins',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^node:/ }, ({ path }) => ({ path: SHIMS[path.slice(5)] ?? shim('unavailable.cjs') }));
+  },
+};
+
+mkdirSync(out, { recursive: true });
+const common = {
+  bundle: true, format: 'esm', platform: 'browser', target: ['chrome111', 'firefox115', 'safari16.4'],
+  minify: true, legalComments: 'none', logLevel: 'warning', metafile: true,
+};
+await build({
+  ...common,
+  entryPoints: { app: `${web}app.ts` },
+  outdir: out,
+  plugins: [nodeBuiltins],
+  inject: [shim('globals.ts')],
+  define: { 'process.env.NODE_ENV': '"production"' },
+});
+for (const file of ['index.html', 'app.css', 'manifest.webmanifest']) copyFileSync(`${web}${file}`, `${out}${file}`);
+
+const shell = ['index.html', 'app.css', 'app.js', 'manifest.webmanifest'];
+const version = createHash('sha256').update(shell.map((f) => readFileSync(`${out}${f}`)).join('')).digest('hex').slice(0, 16);
+await build({ ...common, entryPoints: { sw: `${web}sw.ts` }, outdir: out, define: { __SHELL_VERSION__: JSON.stringify(version) } });
+writeFileSync(`${out}build.json`, JSON.stringify({ version, shell }, null, 2));
+const size = (f) => (readFileSync(`${out}${f}`).length / 1024).toFixed(0);
+console.log(`officer page: app.js ${size('app.js')} KB, sw.js ${size('sw.js')} KB (shell ${version})`);

@@ -1,0 +1,1 @@
+export const process = { env: {}, platform: 'browser', argv: [] as string[], exitCode: 0 };
