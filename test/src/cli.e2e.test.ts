@@ -148,15 +148,24 @@ describe('the command-line tools, end to end', () => {
         child.once('exit', (code) => reject(new Error(`verifier exited ${code}`)));
       });
       const credential = readFileSync(readdirSync(file('out')).filter((f) => f.endsWith('.json')).map((f) => join(file('out'), f))[0]!, 'utf8');
-      const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const request = httpsRequest(`${url}/credentials/verify`, { method: 'POST', ca: readFileSync(file('tls-cert.pem')), headers: { 'content-type': 'application/json' } }, (response) => {
-          let body = '';
-          response.on('data', (c: Buffer) => { body += c.toString(); });
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      const call = (path: string, body?: string) => new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const request = httpsRequest(`${url}${path}`, {
+          method: body ? 'POST' : 'GET', ca: readFileSync(file('tls-cert.pem')), headers: body ? { 'content-type': 'application/json' } : {},
+        }, (response) => {
+          let text = '';
+          response.on('data', (c: Buffer) => { text += c.toString(); });
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
         });
         request.once('error', reject);
-        request.end(JSON.stringify({ verifiableCredential: JSON.parse(credential) }));
+        request.end(body);
       });
+      const answer = await call('/credentials/verify', JSON.stringify({ verifiableCredential: JSON.parse(credential) }));
+      // The officer's page and what it needs to verify on the device come from the same server.
+      const page = await call('/officer/');
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('app.js');
+      const trust = JSON.parse((await call('/officer/trust.json')).body) as Record<string, unknown>;
+      expect(trust).toMatchObject({ format: 'corridor-officer-trust/1', country: 'JP', roots: [jpDid], maxStatusAgeSeconds: 7 * 86400 });
       expect(answer.status).toBe(200);
       expect(JSON.parse(answer.body)).toMatchObject({ verified: true });
     } finally {
