@@ -3,12 +3,12 @@
 // of certificates are verified on the device — valid, revoked, tampered, unaccredited, expired
 // and stale-pack — in Japanese, Filipino, Arabic (right to left) and English.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { Issuer, IssuerStore } from '@corridor/issuer';
+import { combineCertificates, htmlToPdf, Issuer, IssuerStore, renderCertificateHtml, renderCredentialFiles } from '@corridor/issuer';
 import { assertTrustPackContent, decodeQrText, encodeQrText, loadTrustPack, openTrustPackEnvelope, type SkillCredential, type TrustIndex } from '@corridor/shared';
 import { createVerifierApp, type OfficerTrustDocument } from '@corridor/verifier';
 import { photograph, qrGray, toJpeg, toY4m } from './photos.js';
@@ -80,6 +80,11 @@ beforeAll(async () => {
   const decoded = await decodeQrText(qr.valid!, trust.qrCatalogue ? { catalogue: trust.qrCatalogue } : {}) as unknown as SkillCredential;
   qr.tampered = await qrText({ ...decoded, credentialSubject: { ...decoded.credentialSubject, birthDate: '1986-04-12' } });
 
+  const certificates = await Promise.all([valid, revoked].map(async (credential) => renderCertificateHtml({
+    credential, qualification: world.caregiving, qrSvg: (await renderCredentialFiles(credential, trust.qrCatalogue ? { catalogue: trust.qrCatalogue } : {})).svg,
+  })));
+  await htmlToPdf(combineCertificates(certificates), join(dir, 'certificates.pdf'));
+
   server = createVerifierApp({ trust: () => trust, country: 'JP', officer: () => officer }).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
@@ -147,7 +152,15 @@ describe('the officer page', () => {
     expect(await uploadPhoto('valid.jpg', photoOf(qr.valid!, 90))).toMatchObject({ verdict: 'valid', name: WORKER.name });
     expect(await uploadPhoto('revoked.jpg', photoOf(qr.revoked!, 180))).toMatchObject({ verdict: 'invalid', codes: ['ERR_CREDENTIAL_REVOKED'] });
     expect(await uploadPhoto('nothing.jpg', toJpeg(photograph({ width: 10, height: 10, pixels: new Uint8Array(100).fill(128) }, { width: 400, height: 300 }))))
-      .toMatchObject({ verdict: 'unreadable', codes: ['ERR_INPUT_INVALID'] });
+      .toMatchObject({ verdict: 'unreadable', codes: ['ERR_QR_NOT_FOUND'] });
+  }, 60_000);
+
+  it('reads a PDF of certificates, a verdict for each page', async () => {
+    await page.evaluate(() => document.getElementById('result')!.replaceChildren());
+    await page.setInputFiles('#photo', { name: 'certificates.pdf', mimeType: 'application/pdf', buffer: readFileSync(join(dir, 'certificates.pdf')) });
+    await page.locator('#result [data-verdict]').nth(1).waitFor({ timeout: 30_000 });
+    expect(await page.locator('#result [data-verdict]').evaluateAll((panels) => panels.map((p) => p.getAttribute('data-verdict')))).toEqual(['valid', 'invalid']);
+    expect(await page.locator('#result .page').allTextContents()).toEqual(['Page 1', 'Page 2']);
   }, 60_000);
 
   it('speaks Filipino and Arabic, right to left, and shows a hostile name as text', async () => {

@@ -9,11 +9,12 @@
  *       [--tls-cert <pem> --tls-key <pem>]
  *       POST /credentials/verify and /presentations/verify (VC-API), answered offline from the pack;
  *       the officer's page at /officer/: camera or photo, verified on the device, keeps working offline
- *   corridor-verifier verify <file.png | file.json | -> --country <CC> --root <did:key> [--trust-pack <file>]
+ *   corridor-verifier verify <file.png | .jpg | .pdf | .json | -> --country <CC> --root <did:key> [--trust-pack <file>]
  *       [--purpose employment|further-study] [--max-age-days 7] [--registry-key <did:key>] [--language en|ja|fil|ar] [--json]
  *       uses the synced pack unless --trust-pack names a pack file
  *
- * <file> is a photo/scan of the QR as PNG, the credential JSON, or - to read JSON or QR text from stdin.
+ * <file> is a photo or scan of the QR (PNG, JPEG), a PDF of certificates (each page verified), the
+ * credential JSON, or - to read JSON or QR text from stdin.
  * --root is your own country's authority key (repeatable; or $CORRIDOR_VERIFIER_ROOTS, comma-separated).
  * Options: --data <dir> (default $CORRIDOR_VERIFIER_DATA or ./.corridor/verifier). verify never touches the network.
  * Exit codes: 0 valid, 1 invalid, 2 indeterminate, 3 usage or input error.
@@ -27,11 +28,11 @@ import {
 } from '@corridor/shared';
 import { formatVerdict } from './format.js';
 import { createVerifierApp } from './http.js';
-import { readCredentialInput } from './input.js';
-import { isLanguage } from './messages.js';
+import { readCredentialInputs } from './input.js';
+import { explain, isLanguage } from './messages.js';
 import type { OfficerTrustDocument } from './officer.js';
 import { acceptPack, applyDelta, type HeldPack } from './sync.js';
-import { verifySkillCredential } from './verify.js';
+import { verifySkillCredential, type VerificationResult } from './verify.js';
 
 const HELP = helpText(readFileSync(new URL(import.meta.url), 'utf8'));
 
@@ -178,7 +179,7 @@ async function main(): Promise<number> {
   if (command === 'status') return status();
   if (command === 'serve') return serve();
   if (command !== 'verify') throw new UsageError(`unknown command ${command} (see --help)`);
-  if (!file) throw new UsageError('verify needs a file (PNG, JSON) or - for stdin');
+  if (!file) throw new UsageError('verify needs a file (PNG or JPEG photo, PDF, JSON) or - for stdin');
   const country = countryOption();
   const roots = rootsOption();
   const language = options.language ?? 'en';
@@ -188,10 +189,25 @@ async function main(): Promise<number> {
   const maxStatusAgeSeconds = maxStatusAgeOption();
 
   const { index: trust } = await loadTrust(roots);
-  const { credential } = await readCredentialInput(readBytes(file), trust.qrCatalogue ? { catalogue: trust.qrCatalogue } : {});
-  const result = await verifySkillCredential(credential, { trust, country, purpose, maxStatusAgeSeconds });
-  process.stdout.write((options.json ? JSON.stringify(result, null, 2) : formatVerdict(result, language)) + '\n');
-  return result.verdict === 'valid' ? EXIT.ok : result.verdict === 'invalid' ? EXIT.invalid : EXIT.indeterminate;
+  const { kind, items } = await readCredentialInputs(readBytes(file), trust.qrCatalogue ? { catalogue: trust.qrCatalogue } : {});
+  const verdicts: { page?: number; result?: VerificationResult; error?: CorridorError }[] = [];
+  for (const { page, credential, error } of items) {
+    verdicts.push({ ...(page ? { page } : {}), ...(error ? { error } : { result: await verifySkillCredential(credential, { trust, country, purpose, maxStatusAgeSeconds }) }) });
+  }
+  if (kind !== 'pdf') {
+    const result = verdicts[0]!.result!;
+    process.stdout.write((options.json ? JSON.stringify(result, null, 2) : formatVerdict(result, language)) + '\n');
+  } else if (options.json) {
+    process.stdout.write(JSON.stringify(verdicts.map(({ page, result, error }) => ({ page, ...(result ?? { error: { code: error!.code, message: explain(error!.code, language) } }) })), null, 2) + '\n');
+  } else {
+    for (const { page, result, error } of verdicts) {
+      process.stdout.write(`── Page ${page} ──\n${result ? formatVerdict(result, language) : `${error!.code}: ${explain(error!.code, language)}`}\n\n`);
+    }
+  }
+  // The worst outcome decides: any invalid credential, then any unreadable page, then any doubt.
+  if (verdicts.some((v) => v.result?.verdict === 'invalid')) return EXIT.invalid;
+  if (verdicts.some((v) => v.error)) return EXIT.usage;
+  return verdicts.some((v) => v.result?.verdict === 'indeterminate') ? EXIT.indeterminate : EXIT.ok;
 }
 
 // Input problems are not verdicts: exit 3 so scripts never mistake them for "invalid".

@@ -1,28 +1,63 @@
 /**
- * Whatever the officer has — a PNG of the QR, the credential JSON, or the QR text — becomes a
- * credential, or a coded error. Limits come first, so oversized input fails fast.
+ * Whatever the officer has — a photo (PNG or JPEG) of the QR, a PDF of certificates (one per
+ * page), the credential JSON, or the QR text — becomes credentials, or a coded error. Limits
+ * come first, so oversized input fails fast.
  */
-import { CorridorError, decodeQrText, isPng, MAX_IMAGE_BYTES, QR_PREFIX, readQrFromPng, type QrCatalogue } from '@corridor/shared';
+import {
+  CorridorError, decodeQrText, isCorridorError, isJpeg, isPdf, isPng, MAX_IMAGE_BYTES, QR_PREFIX, readQrFromJpeg, readQrFromPng,
+  readQrsFromPdf, type QrCatalogue,
+} from '@corridor/shared';
 
 export const MAX_JSON_BYTES = 1024 * 1024;
 
-export type InputKind = 'png' | 'json' | 'qr-text';
+export type InputKind = 'png' | 'jpeg' | 'pdf' | 'json' | 'qr-text';
 
-export async function readCredentialInput(bytes: Uint8Array, options: { catalogue?: QrCatalogue } = {}): Promise<{ credential: unknown; kind: InputKind }> {
+/** One credential read from the input; a PDF page whose QR code does not decode carries its error. */
+export interface InputItem {
+  credential?: unknown;
+  error?: CorridorError;
+  /** The PDF page it was found on. */
+  page?: number;
+}
+
+type Options = { catalogue?: QrCatalogue };
+
+/** Every credential in the input: one, or one per PDF page that has a QR code. */
+export async function readCredentialInputs(bytes: Uint8Array, options: Options = {}): Promise<{ kind: InputKind; items: InputItem[] }> {
   if (bytes.length === 0) throw new CorridorError('ERR_INPUT_INVALID', 'the input is empty');
-  if (isPng(bytes)) {
-    if (bytes.length > MAX_IMAGE_BYTES) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'image is too large');
-    return { credential: await decodeQrText(readQrFromPng(bytes), options), kind: 'png' };
+  const image = isPng(bytes) ? 'png' : isJpeg(bytes) ? 'jpeg' : isPdf(bytes) ? 'pdf' : undefined;
+  if (image && bytes.length > MAX_IMAGE_BYTES) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'the file is too large');
+  if (image === 'png') return { kind: image, items: [{ credential: await decodeQrText(readQrFromPng(bytes), options) }] };
+  if (image === 'jpeg') return { kind: image, items: [{ credential: await decodeQrText(readQrFromJpeg(bytes), options) }] };
+  if (image === 'pdf') {
+    const items: InputItem[] = [];
+    for (const { page, text } of readQrsFromPdf(bytes)) {
+      try {
+        items.push({ page, credential: await decodeQrText(text, options) });
+      } catch (error) {
+        if (!isCorridorError(error)) throw error;
+        items.push({ page, error });
+      }
+    }
+    return { kind: image, items };
   }
   if (bytes.length > MAX_JSON_BYTES) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'input is larger than any credential');
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).trim();
   if (text.startsWith('{')) {
     try {
-      return { credential: JSON.parse(text) as unknown, kind: 'json' };
+      return { kind: 'json', items: [{ credential: JSON.parse(text) as unknown }] };
     } catch (cause) {
       throw new CorridorError('ERR_INPUT_INVALID', 'the input looks like JSON but does not parse', { cause });
     }
   }
-  if (/^[A-Z]{2}\d+:/.test(text)) return { credential: await decodeQrText(text, options), kind: 'qr-text' };
-  throw new CorridorError('ERR_INPUT_INVALID', `the input is not a PNG, credential JSON or ${QR_PREFIX} QR text`);
+  if (/^[A-Z]{2}\d+:/.test(text)) return { kind: 'qr-text', items: [{ credential: await decodeQrText(text, options) }] };
+  throw new CorridorError('ERR_INPUT_INVALID', `the input is not a PNG or JPEG photo, a PDF, credential JSON or ${QR_PREFIX} QR text`);
+}
+
+/** The one credential in the input (the first page's, for a PDF). */
+export async function readCredentialInput(bytes: Uint8Array, options: Options = {}): Promise<{ credential: unknown; kind: InputKind }> {
+  const { kind, items } = await readCredentialInputs(bytes, options);
+  const first = items[0]!;
+  if (first.error) throw first.error;
+  return { credential: first.credential, kind };
 }

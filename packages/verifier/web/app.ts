@@ -3,7 +3,7 @@
  * the camera or from a photo, and verify on the device with the same pipeline as the CLI —
  * no request leaves the device while verifying.
  */
-import { CorridorError, decodeQrText, isCorridorError, type ErrorCode } from '@corridor/shared';
+import { CorridorError, decodeQrText, isCorridorError, isPdf, readQrsFromPdf, type ErrorCode } from '@corridor/shared';
 import { isLanguage, LANGUAGES, RIGHT_TO_LEFT, type Language } from '../src/messages.js';
 import { verifySkillCredential, type VerificationResult } from '../src/verify.js';
 import { LABELS } from './labels.js';
@@ -16,7 +16,8 @@ const LANGUAGE_KEY = 'corridor.language';
 
 let language: Language = pickLanguage();
 let trust: DeviceTrust | undefined;
-let shown: { result: VerificationResult } | { code: ErrorCode } | undefined;
+type Shown = ({ result: VerificationResult } | { code: ErrorCode }) & { page?: number };
+let shown: Shown[] = [];
 let scanning: AbortController | undefined;
 
 function pickLanguage(): Language {
@@ -49,24 +50,32 @@ function applyLanguage(): void {
 
 function showCurrent(): void {
   const result = $('result');
-  result.replaceChildren();
-  if (!shown) return;
-  result.append('result' in shown ? renderResult(shown.result, language) : renderUnreadable(shown.code, language));
+  result.replaceChildren(...shown.map((item) => {
+    const panel = 'result' in item ? renderResult(item.result, language) : renderUnreadable(item.code, language);
+    if (item.page) panel.prepend(Object.assign(document.createElement('p'), { className: 'page', textContent: LABELS[language].page(item.page) }));
+    return panel;
+  }));
 }
 
-async function verifyText(text: string): Promise<void> {
+async function verifyOne(text: string, page?: number): Promise<Shown> {
+  const { document: config, index } = trust!;
+  try {
+    const credential = await decodeQrText(text, index.qrCatalogue ? { catalogue: index.qrCatalogue } : {});
+    return { page, result: await verifySkillCredential(credential, { trust: index, country: config.country, maxStatusAgeSeconds: config.maxStatusAgeSeconds }) };
+  } catch (error) {
+    return { page, code: isCorridorError(error) ? error.code : 'ERR_INPUT_INVALID' };
+  }
+}
+
+/** Verifies QR texts (one, or one per PDF page) on the device and shows every verdict. */
+async function verifyTexts(texts: { text: string; page?: number }[]): Promise<void> {
   if (!trust) {
     setStatus(LABELS[language].noTrust, 'error');
     return;
   }
   setStatus(LABELS[language].reading, 'busy');
-  try {
-    const credential = await decodeQrText(text, trust.index.qrCatalogue ? { catalogue: trust.index.qrCatalogue } : {});
-    const { document: config, index } = trust;
-    shown = { result: await verifySkillCredential(credential, { trust: index, country: config.country, maxStatusAgeSeconds: config.maxStatusAgeSeconds }) };
-  } catch (error) {
-    shown = { code: isCorridorError(error) ? error.code : 'ERR_INPUT_INVALID' };
-  }
+  shown = [];
+  for (const { text, page } of texts) shown.push(await verifyOne(text, page));
   setStatus(LABELS[language].offlineReady, 'ready');
   showCurrent();
   $('result').scrollIntoView({ block: 'start' });
@@ -80,11 +89,11 @@ async function toggleCamera(): Promise<void> {
   scanning = new AbortController();
   const video = $<HTMLVideoElement>('camera');
   video.hidden = false;
-  shown = undefined;
+  shown = [];
   applyLanguage();
   setStatus(LABELS[language].pointCamera, 'busy');
   try {
-    await verifyText(await scanWithCamera(video, scanning.signal));
+    await verifyTexts([{ text: await scanWithCamera(video, scanning.signal) }]);
   } catch (error) {
     if ((error as Error).name !== 'AbortError') setStatus(LABELS[language].cameraUnavailable, 'error');
     else setStatus(LABELS[language].offlineReady, 'ready');
@@ -95,14 +104,16 @@ async function toggleCamera(): Promise<void> {
   }
 }
 
-async function readPhoto(file: File): Promise<void> {
+async function readFile(file: File): Promise<void> {
   setStatus(LABELS[language].reading, 'busy');
   try {
+    const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+    if (isPdf(head)) return await verifyTexts(readQrsFromPdf(new Uint8Array(await file.arrayBuffer())));
     const text = await scanPhoto(file);
-    if (text) return await verifyText(text);
-    throw new CorridorError('ERR_INPUT_INVALID', 'no QR code found in the photo');
+    if (text) return await verifyTexts([{ text }]);
+    throw new CorridorError('ERR_QR_NOT_FOUND', 'no QR code found in the photo');
   } catch (error) {
-    shown = { code: isCorridorError(error) ? error.code : 'ERR_INPUT_INVALID' };
+    shown = [{ code: isCorridorError(error) ? error.code : 'ERR_INPUT_INVALID' }];
     setStatus(LABELS[language].offlineReady, trust ? 'ready' : 'error');
     showCurrent();
   }
@@ -127,7 +138,7 @@ async function start(): Promise<void> {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
     input.value = '';
-    if (file) void readPhoto(file);
+    if (file) void readFile(file);
   });
   applyLanguage();
   setStatus(LABELS[language].loadingTrust, 'busy');

@@ -28,6 +28,7 @@ export interface Labels {
   loadingTrust: string;
   noTrust: string;
   cameraUnavailable: string;
+  page: (n: number) => string;
 }
 
 export const LABELS: Record<Language, Labels> = {
@@ -42,6 +43,7 @@ export const LABELS: Record<Language, Labels> = {
     offlineReady: 'Ready to work offline', loadingTrust: 'Loading the trust list…',
     noTrust: 'No trust list on this device yet. Connect once to the verifier.',
     cameraUnavailable: 'The camera is not available here. Take a photo and choose it below.',
+    page: (n) => `Page ${n}`,
   },
   ja: {
     title: '技能証明書の確認', scan: 'カメラで読み取る', stop: 'カメラを止める', photo: '証明書の写真またはPDF',
@@ -54,6 +56,7 @@ export const LABELS: Record<Language, Labels> = {
     offlineReady: 'オフラインで使用できます', loadingTrust: '信頼リストを読み込み中…',
     noTrust: 'この端末に信頼リストがありません。一度検証サーバーに接続してください。',
     cameraUnavailable: 'カメラを使用できません。写真を撮って下から選んでください。',
+    page: (n) => `${n}ページ`,
   },
   fil: {
     title: 'Pagsusuri ng kredensyal sa kasanayan', scan: 'I-scan gamit ang camera', stop: 'Itigil ang camera', photo: 'Larawan o PDF ng sertipiko',
@@ -66,6 +69,7 @@ export const LABELS: Record<Language, Labels> = {
     offlineReady: 'Handang gumana nang offline', loadingTrust: 'Nilo-load ang listahan ng tiwala…',
     noTrust: 'Wala pang listahan ng tiwala sa device na ito. Kumonekta muna minsan sa verifier.',
     cameraUnavailable: 'Hindi magamit ang camera dito. Kumuha ng larawan at piliin ito sa ibaba.',
+    page: (n) => `Pahina ${n}`,
   },
   ar: {
     title: 'التحقق من شهادة المهارات', scan: 'المسح بالكاميرا', stop: 'إيقاف الكاميرا', photo: 'صورة الشهادة أو ملف PDF',
@@ -78,5 +82,6 @@ export const LABELS: Record<Language, Labels> = {
     offlineReady: 'جاهز للعمل دون اتصال', loadingTrust: 'جارٍ تحميل قائمة الثقة…',
     noTrust: 'لا توجد قائمة ثقة على هذا الجهاز بعد. اتصل بالمُحقِّق مرة واحدة.',
     cameraUnavailable: 'الكاميرا غير متاحة هنا. التقط صورة واخترها أدناه.',
+    page: (n) => `الصفحة ${n}`,
   },
 };

@@ -18,6 +18,7 @@ const jsQR: JsQr = (...args) => {
 };
 const qrcode = (): typeof QRCodeType => require('qrcode') as typeof QRCodeType;
 const pngjs = (): { PNG: typeof PngType } => require('pngjs') as { PNG: typeof PngType };
+const jpegJs = (): typeof import('jpeg-js') => require('jpeg-js') as typeof import('jpeg-js');
 
 /** Largest image we try to decode: 40 MP is a modern phone photo; above that it is a bomb. */
 export const MAX_IMAGE_PIXELS = 40_000_000;
@@ -123,6 +124,48 @@ export function readQrFromPng(bytes: Uint8Array): string {
     throw new CorridorError('ERR_INPUT_INVALID', 'the file is not a readable PNG image', { cause });
   }
   return readQrFromPixels(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height);
+}
+
+/**
+ * Reads the QR text from a JPEG photo. The declared size is checked first and the decoder is
+ * capped in pixels and memory, so a small file declaring a huge image fails fast.
+ */
+export function readQrFromJpeg(bytes: Uint8Array): string {
+  if (bytes.length > MAX_IMAGE_BYTES) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'image file is too large');
+  if (!isJpeg(bytes)) throw new CorridorError('ERR_INPUT_INVALID', 'the file is not a JPEG image');
+  const { data, width, height } = decodeJpeg(bytes);
+  return readQrFromPixels(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), width, height);
+}
+
+/** RGBA pixels of a JPEG (baseline or progressive), within MAX_IMAGE_PIXELS. */
+export function decodeJpeg(bytes: Uint8Array): { data: Uint8Array; width: number; height: number } {
+  const declared = jpegDimensions(bytes);
+  if (declared && declared.width * declared.height > MAX_IMAGE_PIXELS) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'image has too many pixels');
+  try {
+    return jpegJs().decode(bytes, { useTArray: true, formatAsRGBA: true, tolerantDecoding: true, maxResolutionInMP: MAX_IMAGE_PIXELS / 1e6, maxMemoryUsageInMB: 1024 });
+  } catch (cause) {
+    const tooLarge = /maxResolutionInMP|maxMemoryUsageInMB/.test(String((cause as Error).message));
+    throw new CorridorError(tooLarge ? 'ERR_PAYLOAD_TOO_LARGE' : 'ERR_INPUT_INVALID', tooLarge ? 'image is too large' : 'the file is not a readable JPEG image', { cause });
+  }
+}
+
+/** Width and height from the first start-of-frame marker, without decoding anything. */
+function jpegDimensions(bytes: Uint8Array): { width: number; height: number } | undefined {
+  let at = 2;
+  while (at + 9 < bytes.length) {
+    if (bytes[at] !== 0xff) return undefined;
+    const marker = bytes[at + 1]!;
+    const length = (bytes[at + 2]! << 8) | bytes[at + 3]!;
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      return { height: (bytes[at + 5]! << 8) | bytes[at + 6]!, width: (bytes[at + 7]! << 8) | bytes[at + 8]! };
+    }
+    at += 2 + length;
+  }
+  return undefined;
+}
+
+export function isJpeg(bytes: Uint8Array): boolean {
+  return bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
 }
 
 export function isPng(bytes: Uint8Array): boolean {

@@ -2,3 +2,4 @@ export * from './base45.js';
 export * from './cborld.js';
 export * from './image.js';
 export * from './catalogue.js';
+export * from './pdf.js';
