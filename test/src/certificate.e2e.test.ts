@@ -81,7 +81,7 @@ describe('the printable certificate', () => {
   it('a JPEG photo of the QR, turned, scaled, blurred and with margins, verifies offline', async () => {
     const files = await renderCredentialFiles(credential, { catalogue: trust.qrCatalogue! });
     for (const [angle, blur] of [[0, 0], [23, 1], [90, 2], [-140, 1]] as const) {
-      const photo = toJpeg(photograph(qrGray(files.qrText, 4), { width: 1000, height: 750, angle, scale: 1.2, blur }), 70);
+      const photo = toJpeg(photograph(qrGray(files.qrText, 5), { width: 1000, height: 800, angle, scale: 1.3, blur }), 70);
       const { credential: read, kind } = await readCredentialInput(photo, { catalogue: trust.qrCatalogue! });
       expect(kind).toBe('jpeg');
       expect((await verifySkillCredential(read, { trust, country: 'JP' })).verdict).toBe('valid');

@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import { createIssuerApp } from '@corridor/issuer';
 import { createRegistryApp } from '@corridor/registry';
 import {
-  addSignature, decodeQrText, encodeQrText, isCorridorError, loadTrustPack, phJpCareMapping, signRecord, verifyRecord,
+  addSignature, decodeQrText, encodeQrText, getBit, isCorridorError, loadTrustPack, MIN_STATUS_LIST_LENGTH, phJpCareMapping, signRecord, verifyRecord,
   type SkillCredential, type TrustIndex,
 } from '@corridor/shared';
 import { createVerifierApp, verifySkillCredential } from '@corridor/verifier';
@@ -180,6 +180,24 @@ describe('privacy', () => {
       expect(text).not.toContain(birthDate);
       for (const secret of secrets) expect(text).not.toContain(secret);
     }
+  });
+
+  it('status lists keep herd privacy: 131,072 entries, random indices, one list for many workers, published whole', async () => {
+    const issued = await Promise.all(Array.from({ length: 40 }, (_, i) => world.issue({ subject: { name: `Herd ${i}`, birthDate: '1990-01-01' } })));
+    const entries = issued.map((c) => c.credentialStatus);
+    // Many workers share a list, so fetching or holding it says nothing about which one is checked.
+    expect(new Set(entries.map((e) => e.statusListCredential)).size).toBe(1);
+    const indices = entries.map((e) => Number(e.statusListIndex));
+    expect(new Set(indices).size).toBe(indices.length);
+    // Not in issue order and spread over the list: an index does not tell when, or in which cohort, it was issued.
+    expect(indices).not.toEqual([...indices].sort((a, b) => a - b));
+    expect(Math.max(...indices) - Math.min(...indices)).toBeGreaterThan(MIN_STATUS_LIST_LENGTH / 4);
+    world.issuer.revoke(issued[7]!.id);
+    await world.publishStatus();
+    const held = (await world.trust('JP')).statusLists.get(entries[0]!.statusListCredential)!;
+    expect(held.bits.length * 8).toBeGreaterThanOrEqual(MIN_STATUS_LIST_LENGTH);
+    const set = indices.filter((index) => getBit(held.bits, index));
+    expect(set).toEqual([indices[7]]);
   });
 });
 
