@@ -8,10 +8,10 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { combineCertificates, htmlToPdf, Issuer, IssuerStore, renderCertificateHtml, renderCredentialFiles } from '@corridor/issuer';
+import { combineCertificates, htmlToPdf, htmlToPng, Issuer, IssuerStore, renderCertificateHtml, renderCredentialFiles } from '@corridor/issuer';
 import { assertTrustPackContent, decodeQrText, encodeQrText, loadTrustPack, openTrustPackEnvelope, type SkillCredential, type TrustIndex } from '@corridor/shared';
 import { createVerifierApp, type OfficerTrustDocument } from '@corridor/verifier';
-import { photograph, qrGray, toJpeg, toY4m } from './photos.js';
+import { aimAtQr, grayFromPng, photograph, qrGray, toJpeg, toY4m, type Gray } from './photos.js';
 import { createWorld, newKey, WORKER, type World } from './world.js';
 
 const CHROMIUM = process.env.CORRIDOR_CHROMIUM ?? '/usr/bin/chromium';
@@ -32,6 +32,8 @@ const qr: Record<string, string> = {};
 
 const qrText = (credential: object) => encodeQrText(credential, trust.qrCatalogue ? { catalogue: trust.qrCatalogue } : {});
 const showToCamera = (text: string) => writeFileSync(camera, toY4m(photograph(qrGray(text, 4), { width: 640, height: 480, angle: 7, blur: 1 })));
+/** The camera held over the QR of a certificate printed by Chromium (a screenshot of the A4 page). */
+let printedPage: Gray;
 
 async function result() {
   const panel = page.locator('#result [data-verdict]');
@@ -84,12 +86,14 @@ beforeAll(async () => {
     credential, qualification: world.caregiving, qrSvg: (await renderCredentialFiles(credential, trust.qrCatalogue ? { catalogue: trust.qrCatalogue } : {})).svg,
   })));
   await htmlToPdf(combineCertificates(certificates), join(dir, 'certificates.pdf'));
+  await htmlToPng(certificates[0]!, join(dir, 'certificate.png'), { scale: 2 });
+  printedPage = grayFromPng(readFileSync(join(dir, 'certificate.png')));
 
   server = createVerifierApp({ trust: () => trust, country: 'JP', officer: () => officer }).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 
-  showToCamera(qr.valid!);
+  writeFileSync(camera, toY4m(photograph(aimAtQr(printedPage, 640, 480), { width: 640, height: 480, angle: -4, blur: 1, background: 255 })));
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [

@@ -4,7 +4,11 @@
  * frame. Test helpers; nothing here touches the network.
  */
 import jpeg from 'jpeg-js';
+import jsQRModule from 'jsqr';
+import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
+
+const jsQR = ((jsQRModule as unknown as { default?: typeof jsQRModule }).default ?? jsQRModule) as unknown as typeof jsQRModule.default;
 
 export interface Gray {
   width: number;
@@ -111,4 +115,26 @@ export function toY4m(image: Gray): Uint8Array {
   out.set(pixels, header.length);
   out.set(chroma, header.length + pixels.length);
   return out;
+}
+
+/** Grey pixels of a PNG (a screenshot of a printed certificate, say). */
+export function grayFromPng(bytes: Uint8Array): Gray {
+  const png = PNG.sync.read(Buffer.from(bytes));
+  const pixels = new Uint8Array(png.width * png.height);
+  for (let i = 0; i < pixels.length; i++) pixels[i] = Math.round(0.299 * png.data[i * 4]! + 0.587 * png.data[i * 4 + 1]! + 0.114 * png.data[i * 4 + 2]!);
+  return { width: png.width, height: png.height, pixels };
+}
+
+/** What a camera held over the page's QR code sees: a `width` × `height` window centred on it. */
+export function aimAtQr(page: Gray, width: number, height: number): Gray {
+  const rgba = new Uint8ClampedArray(page.pixels.length * 4);
+  for (let i = 0; i < page.pixels.length; i++) { rgba[i * 4] = rgba[i * 4 + 1] = rgba[i * 4 + 2] = page.pixels[i]!; rgba[i * 4 + 3] = 255; }
+  const found = jsQR(rgba, page.width, page.height);
+  if (!found) throw new Error('no QR code on the page');
+  const { topLeftCorner: a, bottomRightCorner: b } = found.location;
+  const left = Math.max(0, Math.min(page.width - width, Math.round((a.x + b.x - width) / 2)));
+  const top = Math.max(0, Math.min(page.height - height, Math.round((a.y + b.y - height) / 2)));
+  const pixels = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) pixels.set(page.pixels.subarray((top + y) * page.width + left, (top + y) * page.width + left + width), y * width);
+  return { width, height, pixels };
 }
