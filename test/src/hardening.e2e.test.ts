@@ -14,6 +14,7 @@ import { createVerifierApp, verifySkillCredential } from '@corridor/verifier';
 import { createWorld, type World } from './world.js';
 
 const RUNS = Number(process.env.CORRIDOR_FUZZ_RUNS ?? 200);
+const ENVELOPE = { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential', 'OpenBadgeCredential'] };
 let world: World;
 let trust: TrustIndex;
 let credential: SkillCredential;
@@ -126,7 +127,7 @@ describe('concurrency', () => {
   it('50 parallel issue requests never share a status index', async () => {
     const subject = (i: number) => ({ name: `Parallel ${i}`, birthDate: '1990-01-01', achievement: { id: credential.credentialSubject.achievement.id } });
     const responses = await Promise.all(Array.from({ length: 50 }, (_, i) => fetch(`${bases.issuer}/credentials/issue`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ credential: { credentialSubject: subject(i) } }),
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ credential: { ...ENVELOPE, credentialSubject: subject(i) } }),
     }).then(async (r) => ({ status: r.status, body: await r.json() as { verifiableCredential: SkillCredential } }))));
     expect(responses.every((r) => r.status === 201)).toBe(true);
     const slots = responses.map((r) => `${r.body.verifiableCredential.credentialStatus.statusListCredential}#${r.body.verifiableCredential.credentialStatus.statusListIndex}`);
@@ -162,9 +163,9 @@ describe('privacy', () => {
       return JSON.parse(text) as Record<string, unknown>;
     };
     const subject = { name, birthDate, achievement: { id: credential.credentialSubject.achievement.id } };
-    const issued = (await post(`${issuerBase}/credentials/issue`, { credential: { credentialSubject: subject } })).verifiableCredential as SkillCredential;
-    await post(`${issuerBase}/credentials/issue`, { credential: { credentialSubject: { ...subject, birthDate: `${birthDate}x` } } });
-    await post(`${issuerBase}/credentials/issue`, { credential: { credentialSubject: { ...subject, achievement: { id: `urn:x:${name}` } } } });
+    const issued = (await post(`${issuerBase}/credentials/issue`, { credential: { ...ENVELOPE, credentialSubject: subject } })).verifiableCredential as SkillCredential;
+    await post(`${issuerBase}/credentials/issue`, { credential: { ...ENVELOPE, credentialSubject: { ...subject, birthDate: `${birthDate}x` } } });
+    await post(`${issuerBase}/credentials/issue`, { credential: { ...ENVELOPE, credentialSubject: { ...subject, achievement: { id: `urn:x:${name}` } } } });
     await post(`${issuerBase}/credentials/issue`, `{"credential": {"credentialSubject": {"name": "${name}", `);
     await post(`${issuerBase}/credentials/status`, { credentialId: issued.id, credentialStatus: [{ type: 'BitstringStatusListEntry', status: 'revoked' }] });
     await post(`${registryBase}/records`, { payload: Buffer.from(JSON.stringify({ name, birthDate })).toString('base64url'), signatures: [{ protected: 'x', signature: 'y' }] });

@@ -4,7 +4,7 @@
  * The only file that knows express. Bind it to a private network: it has no login of its own.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { CorridorError, isObject, problemDetails, problemForError, type TrustIndex } from '@corridor/shared';
+import { CorridorError, CREDENTIAL_CONTEXTS, isObject, problemDetails, problemForError, type TrustIndex } from '@corridor/shared';
 import { qualificationToIssue } from './issuance-policy.js';
 import type { Issuer } from './issuer.js';
 import type { IssuerStore } from './store.js';
@@ -52,13 +52,38 @@ function checkOptionalProperties(credential: Record<string, unknown>): void {
   }
 }
 
+const ISSUABLE_TYPES: ReadonlySet<unknown> = new Set(['VerifiableCredential', 'OpenBadgeCredential', 'AchievementCredential']);
+
+/**
+ * The VC Data Model envelope of the requested credential: `@context` an array of strings starting
+ * with VC 2.0 (only contexts we sign with), `type` an array of strings with VerifiableCredential,
+ * `issuer` absent or this issuer (a string or an object with that id).
+ */
+function checkEnvelope(credential: Record<string, unknown>, issuerDid: string): void {
+  const context = credential['@context'];
+  if (!Array.isArray(context) || context.length === 0 || !context.every((c) => typeof c === 'string') || context[0] !== CREDENTIAL_CONTEXTS[0]) {
+    invalid(`credential['@context'] must be an array of strings starting with ${CREDENTIAL_CONTEXTS[0]}`);
+  }
+  if (!context.every((c) => (CREDENTIAL_CONTEXTS as readonly string[]).includes(c))) {
+    throw new CorridorError('ERR_CONTEXT_UNKNOWN', 'credential[\'@context\'] names a context this issuer does not sign with');
+  }
+  const type = credential.type;
+  if (!Array.isArray(type) || !type.every((t) => typeof t === 'string') || !type.includes('VerifiableCredential')) {
+    invalid('credential.type must be an array of strings including VerifiableCredential');
+  }
+  if (!type.every((t) => ISSUABLE_TYPES.has(t))) invalid('this issuer issues OpenBadgeCredential skill credentials only');
+  const issuer = credential.issuer;
+  if (issuer === undefined) return;
+  const id = typeof issuer === 'string' ? issuer : isObject(issuer) && typeof issuer.id === 'string' ? issuer.id : undefined;
+  if (id === undefined) invalid('credential.issuer must be a string or an object with an id');
+  if (id !== issuerDid) invalid('credential.issuer must be this issuer (or left out)');
+}
+
 /** Reads the fields Corridor takes from a VC-API issue request; everything else comes from the registry. */
-export function readIssueRequest(body: unknown) {
+export function readIssueRequest(body: unknown, issuerDid: string) {
   if (!isObject(body) || !isObject(body.credential)) invalid('the body must be {credential, options}');
   const credential = body.credential as Record<string, unknown>;
-  if (credential.type !== undefined && !(Array.isArray(credential.type) && credential.type.includes('VerifiableCredential'))) {
-    invalid('credential.type must include VerifiableCredential');
-  }
+  checkEnvelope(credential, issuerDid);
   if (credential.proof !== undefined) invalid('send the credential without a proof; the issuer signs it');
   checkOptionalProperties(credential);
   const subject = credential.credentialSubject;
@@ -93,7 +118,7 @@ export function createIssuerApp(options: IssuerAppOptions): express.Express {
   app.use(express.json({ limit: bodyLimit }));
 
   app.post('/credentials/issue', async (req, res) => {
-    const request = readIssueRequest(req.body);
+    const request = readIssueRequest(req.body, issuer.did);
     const qualification = qualificationToIssue(trust(), issuer.did, request.qualificationId, now());
     const verifiableCredential = await issuer.issue({
       qualification, subject: request.subject, assessedAt: request.assessedAt ?? now().toISOString().replace(/\.\d{3}Z$/, 'Z'),
