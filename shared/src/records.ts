@@ -6,7 +6,7 @@
  * kept imported: the same bytes jose produces, without loading jose on a verifier's cold start.
  */
 import { sign as ed25519Sign, verify as ed25519Verify } from 'node:crypto';
-import { canonicalJson, sha256Hex } from './canonical-json.js';
+import { canonicalJson, isCanonicalJsonText, sha256Hex } from './canonical-json.js';
 import { parseDidKey, publicKeyOfDidKey } from './did-key.js';
 import { decodeBase64url, encodeBase64url } from './encoding.js';
 import { CorridorError } from './errors.js';
@@ -114,7 +114,7 @@ export async function verifyJson(jws: unknown): Promise<{ value: unknown; signer
   } catch (cause) {
     throw new CorridorError('ERR_RECORD_INVALID', 'payload is not JSON', { cause });
   }
-  if (canonicalJson(value) !== text) throw new CorridorError('ERR_RECORD_INVALID', 'payload is not canonical JSON');
+  if (!isCanonicalJsonText(value, text)) throw new CorridorError('ERR_RECORD_INVALID', 'payload is not canonical JSON');
   return { value, signers, contentHash: sha256Hex(text) };
 }
 

@@ -10,10 +10,10 @@ import { verifyCredentialProof } from './proof.js';
 import { verifyJson, verifyRecord, type VerifiedRecord } from './records.js';
 import { decodeBitstring } from './status-list.js';
 import type {
-  AccreditationRecord, AuthorityRecord, MappingRecord, PartnershipRecord, QrCatalogue, QualificationRecord, RegistryRecord,
+  AccreditationRecord, AuthorityRecord, MappingRecord, MappingTableRecord, PartnershipRecord, QrCatalogue, QualificationRecord, RegistryRecord,
   TrustPackContent,
 } from './types.js';
-import { assertStatusListCredential, assertTrustPackContent } from './validate.js';
+import { assertStatusListCredential, assertTrustPackContent, mappingsOfTable } from './validate.js';
 
 export interface IndexedStatusList {
   url: string;
@@ -51,7 +51,11 @@ export interface LoadTrustPackOptions {
   operator?: string;
 }
 
-const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => map.set(key, [...(map.get(key) ?? []), value]);
+const push = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};
 
 /**
  * Checks the registry operator's signature on a pack or delta (one signature; by `operator` when
@@ -139,15 +143,20 @@ export async function indexTrustPackContent(content: TrustPackContent, options: 
     else reject(v, 'accreditation not signed by a trusted authority of the training body\'s country');
   }
   const mappings = new Map<string, MappingRecord[]>();
-  for (const v of of<MappingRecord>('mapping')) {
+  const mappingInForce = (v: VerifiedRecord & { record: MappingRecord | MappingTableRecord }): boolean => {
     const m = v.record;
     const partnership = partnerships.get(m.partnership);
-    if (!partnership) { reject(v, 'mapping outside a trusted partnership'); continue; }
-    if (!partnership.authorities.every((did) => signedBy(v, did))) { reject(v, 'mapping not signed by both authorities'); continue; }
-    if (m.status !== 'active') continue;
+    if (!partnership) { reject(v, `${m.kind} outside a trusted partnership`); return false; }
+    if (!partnership.authorities.every((did) => signedBy(v, did))) { reject(v, `${m.kind} not signed by both authorities`); return false; }
+    if (m.status !== 'active') return false;
     const countries = [m.origin.country, m.destination.country].sort().join();
-    if (countries !== [...partnership.countries].sort().join()) { reject(v, 'mapping countries are not the partnership\'s'); continue; }
-    push(mappings, m.origin.qualification, m);
+    if (countries !== [...partnership.countries].sort().join()) { reject(v, `${m.kind} countries are not the partnership's`); return false; }
+    return true;
+  };
+  for (const v of of<MappingRecord>('mapping')) if (mappingInForce(v)) push(mappings, v.record.origin.qualification, v.record);
+  for (const v of of<MappingTableRecord>('mapping-table')) {
+    if (!mappingInForce(v)) continue;
+    for (const m of mappingsOfTable(v.record)) push(mappings, m.origin.qualification, m);
   }
 
   const statusLists = new Map<string, IndexedStatusList>();

@@ -74,7 +74,7 @@ export interface StatusListCredential {
 
 // ---- registry records (JWS payloads) ----
 
-export type RecordKind = 'authority' | 'partnership' | 'qualification' | 'accreditation' | 'mapping';
+export type RecordKind = 'authority' | 'partnership' | 'qualification' | 'accreditation' | 'mapping' | 'mapping-table';
 
 interface RecordBase {
   kind: RecordKind;
@@ -165,12 +165,40 @@ export interface MappingRecord extends RecordBase {
   status: 'active' | 'withdrawn';
 }
 
+/** One row of a mapping table: a mapping without what the table states once for all rows. */
+export interface MappingTableRow {
+  origin: { qualification: string; awardedFrom?: string; awardedUntil?: string };
+  destination: { qualification?: string; occupation?: { isco08: string; title: LocalizedText } };
+  outcome: 'full' | 'partial' | 'none';
+  /** Ids of the table's conditions that apply to this row. */
+  conditions: string[];
+  purpose: 'employment' | 'further-study';
+}
+
+/**
+ * Many mappings of one partnership agreed at once: signed by both authorities as one record,
+ * so a corridor with 100,000 mappings carries 100 signatures pairs, not 100,000. Each row is in
+ * force exactly as a mapping record with the table's partnership, countries, dates and status.
+ */
+export interface MappingTableRecord extends RecordBase {
+  kind: 'mapping-table';
+  partnership: string;
+  origin: { country: CountryCode };
+  destination: { country: CountryCode };
+  conditions: MappingCondition[];
+  rows: MappingTableRow[];
+  validFrom: string;
+  validUntil?: string;
+  status: 'active' | 'withdrawn';
+}
+
 export type RegistryRecord =
   | AuthorityRecord
   | PartnershipRecord
   | QualificationRecord
   | AccreditationRecord
-  | MappingRecord;
+  | MappingRecord
+  | MappingTableRecord;
 
 /** JWS JSON General Serialization (RFC 7515 §7.2.1), one signature per signing authority. */
 export interface GeneralJws {

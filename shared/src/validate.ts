@@ -5,7 +5,7 @@
 import { CREDENTIAL_CONTEXTS } from './contexts/index.js';
 import { CorridorError, type ErrorCode } from './errors.js';
 import type {
-  RegistryRecord, SkillCredential, StatusListCredential, TrustPackContent, TrustPackDelta,
+  MappingRecord, MappingTableRecord, RegistryRecord, SkillCredential, StatusListCredential, TrustPackContent, TrustPackDelta,
 } from './types.js';
 
 type Check = (value: unknown, path: string) => void;
@@ -67,6 +67,21 @@ function run<T>(check: Check, value: unknown, code: ErrorCode, root: string): as
 const recordBase = { kind: string, id: uri, version: positiveInt, issuedAt: dateTime };
 const validity = { validFrom: dateTime, validUntil: optional(dateTime) };
 
+/** Rows in one mapping table: 1,000 keeps a signed table under the registry's 512 KB write limit. */
+export const MAX_MAPPING_TABLE_ROWS = 1000;
+
+const mappingOrigin = { qualification: uri, awardedFrom: optional(dateTime), awardedUntil: optional(dateTime) };
+const mappingDestination = {
+  qualification: optional(uri), occupation: optional(shape({ isco08: matching(/^\d{4}$/, 'a 4-digit ISCO-08 unit group'), title: localized })),
+};
+const mappingOutcome = oneOf('full', 'partial', 'none');
+const mappingPurpose = oneOf('employment', 'further-study');
+const mappingConditions = arrayOf(shape({
+  id: string, type: oneOf('language', 'bridging-training', 'supervised-practice', 'licensing-exam'),
+  description: localized, language: optional(matching(BCP47, 'a BCP 47 language tag')),
+  minimumLevel: optional(string), hours: optional(positiveInt), satisfiedBy: optional(arrayOf(uri, { max: 50 })),
+}), { max: 50 });
+
 const recordChecks: Record<RegistryRecord['kind'], Check> = {
   authority: shape({ ...recordBase, did: didKey, country, name: localized }),
   partnership: shape({
@@ -88,18 +103,18 @@ const recordChecks: Record<RegistryRecord['kind'], Check> = {
   }),
   mapping: shape({
     ...recordBase, ...validity, partnership: uri,
-    origin: shape({ country, qualification: uri, awardedFrom: optional(dateTime), awardedUntil: optional(dateTime) }),
-    destination: shape({
-      country, qualification: optional(uri),
-      occupation: optional(shape({ isco08: matching(/^\d{4}$/, 'a 4-digit ISCO-08 unit group'), title: localized })),
-    }),
-    outcome: oneOf('full', 'partial', 'none'),
-    conditions: arrayOf(shape({
-      id: string, type: oneOf('language', 'bridging-training', 'supervised-practice', 'licensing-exam'),
-      description: localized, language: optional(matching(BCP47, 'a BCP 47 language tag')),
-      minimumLevel: optional(string), hours: optional(positiveInt), satisfiedBy: optional(arrayOf(uri, { max: 50 })),
-    }), { max: 50 }),
-    purpose: oneOf('employment', 'further-study'), status: oneOf('active', 'withdrawn'),
+    origin: shape({ country, ...mappingOrigin }),
+    destination: shape({ country, ...mappingDestination }),
+    outcome: mappingOutcome, conditions: mappingConditions, purpose: mappingPurpose, status: oneOf('active', 'withdrawn'),
+  }),
+  'mapping-table': shape({
+    ...recordBase, ...validity, partnership: uri, origin: shape({ country }), destination: shape({ country }),
+    conditions: mappingConditions,
+    rows: arrayOf(shape({
+      origin: shape(mappingOrigin), destination: shape(mappingDestination), outcome: mappingOutcome,
+      conditions: arrayOf(string, { max: 50 }), purpose: mappingPurpose,
+    }), { min: 1, max: MAX_MAPPING_TABLE_ROWS }),
+    status: oneOf('active', 'withdrawn'),
   }),
 };
 
@@ -112,6 +127,24 @@ export function assertRegistryRecord(value: unknown): asserts value is RegistryR
   if (record.kind === 'mapping' && !record.destination.qualification && !record.destination.occupation) {
     throw new CorridorError('ERR_RECORD_INVALID', 'record.destination needs a qualification or an occupation');
   }
+  if (record.kind === 'mapping-table') {
+    const conditions = new Set(record.conditions.map((c) => c.id));
+    record.rows.forEach((row, i) => {
+      if (!row.destination.qualification && !row.destination.occupation) throw new CorridorError('ERR_RECORD_INVALID', `record.rows[${i}].destination needs a qualification or an occupation`);
+      if (!row.conditions.every((id) => conditions.has(id))) throw new CorridorError('ERR_RECORD_INVALID', `record.rows[${i}] names a condition the table does not define`);
+    });
+  }
+}
+
+/** The mappings a table stands for: each row with the table's partnership, countries, dates and status. */
+export function mappingsOfTable(table: MappingTableRecord): MappingRecord[] {
+  const conditions = new Map(table.conditions.map((c) => [c.id, c]));
+  return table.rows.map((row, i) => ({
+    kind: 'mapping', id: `${table.id}#${i + 1}`, version: table.version, issuedAt: table.issuedAt, partnership: table.partnership,
+    origin: { country: table.origin.country, ...row.origin }, destination: { country: table.destination.country, ...row.destination },
+    outcome: row.outcome, conditions: row.conditions.map((id) => conditions.get(id)!), purpose: row.purpose,
+    validFrom: table.validFrom, ...(table.validUntil ? { validUntil: table.validUntil } : {}), status: table.status,
+  }));
 }
 
 const statusEntry = shape({

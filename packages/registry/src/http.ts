@@ -24,7 +24,7 @@ export interface RegistryAppOptions {
 
 const KINDS: Record<string, LogKind> = {
   authorities: 'authority', partnerships: 'partnership', qualifications: 'qualification',
-  accreditations: 'accreditation', mappings: 'mapping', 'status-lists': 'status-list',
+  accreditations: 'accreditation', mappings: 'mapping', 'mapping-tables': 'mapping-table', 'status-lists': 'status-list',
 };
 const STATES = new Set<RecordState>(['proposed', 'in-force', 'withdrawn', 'superseded']);
 const MAX_PAGE = 500;
@@ -39,7 +39,8 @@ function countriesOf(summary: RecordSummary): string[] {
   switch (summary.kind) {
     case 'partnership': return (record as unknown as PartnershipRecord).countries;
     case 'accreditation': return [(record as unknown as AccreditationRecord).trainingBody.country];
-    case 'mapping': return [(record as unknown as MappingRecord).origin.country, (record as unknown as MappingRecord).destination.country];
+    case 'mapping':
+    case 'mapping-table': return [(record as unknown as MappingRecord).origin.country, (record as unknown as MappingRecord).destination.country];
     default: return typeof record.country === 'string' ? [record.country] : [];
   }
 }

@@ -61,16 +61,21 @@ export function signaturePolicy(record: RegistryRecord, view: RegistryView): Sig
       registeredAuthority(view, b, record.countries[1]);
       return { allowed: [a, b], required: record.status === 'withdrawn' ? 1 : 2 };
     }
-    case 'mapping': {
+    case 'mapping':
+    case 'mapping-table': {
       const partnership = view.partnership(record.partnership);
-      if (!partnership || partnership.status !== 'active') return invalid('the mapping\'s partnership is not in force');
+      const what = record.kind === 'mapping' ? 'mapping' : 'mapping table';
+      if (!partnership || partnership.status !== 'active') return invalid(`the ${what}'s partnership is not in force`);
       const countries = [record.origin.country, record.destination.country].sort().join();
-      if (countries !== [...partnership.countries].sort().join()) return invalid('the mapping\'s countries are not the partnership\'s');
-      const origin = view.qualification(record.origin.qualification);
-      if (!origin || origin.country !== record.origin.country) return invalid('the origin qualification is not in the registry for the origin country');
-      if (record.destination.qualification) {
-        const destination = view.qualification(record.destination.qualification);
-        if (!destination || destination.country !== record.destination.country) return invalid('the destination qualification is not in the registry for the destination country');
+      if (countries !== [...partnership.countries].sort().join()) return invalid(`the ${what}'s countries are not the partnership's`);
+      const rows = record.kind === 'mapping' ? [record] : record.rows;
+      for (const row of rows) {
+        const origin = view.qualification(row.origin.qualification);
+        if (!origin || origin.country !== record.origin.country) return invalid('an origin qualification is not in the registry for the origin country');
+        if (row.destination.qualification) {
+          const destination = view.qualification(row.destination.qualification);
+          if (!destination || destination.country !== record.destination.country) return invalid('a destination qualification is not in the registry for the destination country');
+        }
       }
       // A mapping binds both countries: both sign to put it in force, either may withdraw it.
       return { allowed: [...partnership.authorities], required: record.status === 'withdrawn' ? 1 : 2 };

@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { sha256Hex } from '@corridor/shared';
 
-export type LogKind = 'authority' | 'partnership' | 'qualification' | 'accreditation' | 'mapping' | 'status-list';
+export type LogKind = 'authority' | 'partnership' | 'qualification' | 'accreditation' | 'mapping' | 'mapping-table' | 'status-list';
 
 export interface LogEntry {
   seq: number;

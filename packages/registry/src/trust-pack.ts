@@ -6,7 +6,7 @@
  */
 import {
   signJson,
-  type AccreditationRecord, type AuthorityRecord, type GeneralJws, type KeyPair, type MappingRecord,
+  type AccreditationRecord, type AuthorityRecord, type GeneralJws, type KeyPair, type MappingRecord, type MappingTableRecord,
   type PartnershipRecord, type QualificationRecord, type SignedTrustPack, type StatusListCredential,
   type TrustPackContent, type TrustPackDelta,
 } from '@corridor/shared';
@@ -25,7 +25,7 @@ function selectForCountry(registry: Registry, country: string) {
   const authorityCountry = new Map(authorities.map((s) => [s.record.did, s.record.country]));
   const qualifications = ofKind<QualificationRecord>('qualification').filter((s) => countries.has(s.record.country));
   const accreditations = ofKind<AccreditationRecord>('accreditation').filter((s) => authorityCountry.has(s.record.authority));
-  const mappings = ofKind<MappingRecord>('mapping')
+  const mappings = [...ofKind<MappingRecord>('mapping'), ...ofKind<MappingTableRecord>('mapping-table')]
     .filter((s) => s.record.origin.country === country || s.record.destination.country === country);
   const trainingBodies = new Set(accreditations.map((s) => s.record.trainingBody.did));
   const statusLists = ofKind<StatusListCredential>('status-list').filter((s) => trainingBodies.has(s.record.issuer));

@@ -153,7 +153,31 @@ function statusCheck(credential: SkillCredential, trust: TrustIndex, ageSeconds:
 
 const RANK = { full: 3, partial: 2, none: 1 } as const;
 
-function recognize(credential: SkillCredential, trust: TrustIndex, options: { country: string; purpose: string; now: Date }): Recognition | undefined {
+interface Candidate { mapping: MappingRecord; from: number; until: number; awardedFrom: number; awardedUntil: number }
+
+/**
+ * In-force mappings by (origin qualification, country, purpose), with their dates as numbers:
+ * built once per trust index and key, so a lookup only compares numbers.
+ */
+const candidateIndex = new WeakMap<TrustIndex, Map<string, Candidate[]>>();
+function candidatesFor(trust: TrustIndex, qualificationId: string, country: string, purpose: string): Candidate[] {
+  let index = candidateIndex.get(trust);
+  if (!index) candidateIndex.set(trust, index = new Map());
+  const key = `${qualificationId}\u0000${country}\u0000${purpose}`;
+  let candidates = index.get(key);
+  if (!candidates) {
+    const time = (value: string | undefined, otherwise: number) => (value ? Date.parse(value) : otherwise);
+    candidates = (trust.mappings.get(qualificationId) ?? []).filter((m) => m.destination.country === country && m.purpose === purpose).map((m) => ({
+      mapping: m, from: Date.parse(m.validFrom), until: time(m.validUntil, Infinity),
+      awardedFrom: time(m.origin.awardedFrom, -Infinity), awardedUntil: time(m.origin.awardedUntil, Infinity),
+    }));
+    index.set(key, candidates);
+  }
+  return candidates;
+}
+
+/** What the credential is recognised as in `country` for `purpose`, from the in-force mappings (exported for the benchmark). */
+export function recognize(credential: SkillCredential, trust: TrustIndex, options: { country: string; purpose: string; now: Date }): Recognition | undefined {
   const qualificationId = credential.credentialSubject.achievement.id;
   const qualification = trust.qualifications.get(qualificationId);
   const { country, purpose, now } = options;
@@ -162,12 +186,11 @@ function recognize(credential: SkillCredential, trust: TrustIndex, options: { co
   }
   const awarded = Date.parse(credential.validFrom);
   const t = now.getTime();
-  const candidates = (trust.mappings.get(qualificationId) ?? []).filter((m: MappingRecord) =>
-    m.destination.country === country && m.purpose === purpose &&
-    Date.parse(m.validFrom) <= t && (!m.validUntil || t <= Date.parse(m.validUntil)) &&
-    (!m.origin.awardedFrom || Date.parse(m.origin.awardedFrom) <= awarded) &&
-    (!m.origin.awardedUntil || awarded <= Date.parse(m.origin.awardedUntil)));
-  const best = candidates.sort((a, b) => RANK[b.outcome] - RANK[a.outcome])[0];
+  let best: MappingRecord | undefined;
+  for (const c of candidatesFor(trust, qualificationId, country, purpose)) {
+    if (!(c.from <= t && t <= c.until && c.awardedFrom <= awarded && awarded <= c.awardedUntil)) continue;
+    if (!best || RANK[c.mapping.outcome] > RANK[best.outcome]) best = c.mapping;
+  }
   if (!best) return undefined;
   const destinationQualification = best.destination.qualification ? trust.qualifications.get(best.destination.qualification) : undefined;
   return {

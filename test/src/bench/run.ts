@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { benchColdStart } from './cold-start.js';
 import { benchCryptoPaths } from './crypto-paths.js';
 import { benchDelta } from './delta-size.js';
+import { benchMappingPack } from './mapping-pack.js';
 import { benchQrSize } from './qr-size.js';
 import { benchRegistryLoad } from './registry-load.js';
 
@@ -27,6 +28,8 @@ async function main() {
   const coldStart = await benchColdStart(quick ? 3 : 9);
   say('bench: trust pack delta…');
   const delta = await benchDelta(100);
+  say('bench: a trust pack with 100,000 mappings and 500 issuers…');
+  const mappingPack = await benchMappingPack(quick ? 10_000 : 100_000, quick ? 50 : 500);
   say('bench: registry read endpoints under load…');
   const registry = await benchRegistryLoad({ connections: quick ? 4 : 20, seconds: quick ? 1 : 5 });
 
@@ -36,12 +39,14 @@ async function main() {
     qrAtMostVersion15: qr.corridor.version <= 15,
     coldVerifyAtMost400ms: coldStart.verifyMs <= 400,
     deltaAtMost50KB: delta.deltaGzipBytes <= 50 * 1024,
+    mappingPackAtMost5MB: mappingPack.packGzipBytes <= 5 * 1024 * 1024,
+    mappingLookupAtMost20us: mappingPack.lookupMicros <= 20,
     registryZeroErrors: Object.values(registry.endpoints).every((e) => e.corridor.errors === 0 && e.corridor.non2xx === 0),
   };
   const report = {
     date: started.toISOString(), quick,
     machine: { node: process.version, cpus: availableParallelism(), model: cpus()[0]?.model ?? 'unknown' },
-    verify: crypto.verify, issue: crypto.issue, qr, coldStart, delta, registry, targets,
+    verify: crypto.verify, issue: crypto.issue, qr, coldStart, delta, mappingPack, registry, targets,
   };
   const dir = join(root, 'artifacts');
   mkdirSync(dir, { recursive: true });
@@ -58,6 +63,12 @@ async function main() {
       `${coldStart.nodeStartupMs} ms bare node startup`, `+${coldStart.overStartupMs} ms`, `≤ 400 ms ${targets.coldVerifyAtMost400ms ? 'met' : 'NOT met'}`],
     ['delta of 100 changed records', `${delta.deltaBytes} B (${delta.deltaGzipBytes} B gzip), applied in ${delta.applyMs} ms`,
       `full pack ${delta.fullPackBytes} B (${delta.fullPackGzipBytes} B gzip), loaded in ${delta.fullLoadMs} ms`, '', `≤ 50 KB ${targets.deltaAtMost50KB ? 'met' : 'NOT met'}`],
+    [`trust pack: ${mappingPack.mappings} mappings (${mappingPack.tables} tables), ${mappingPack.issuers} issuers, ${mappingPack.originQualifications} qualifications`,
+      `${(mappingPack.packGzipBytes / 1048576).toFixed(2)} MB gzip (${(mappingPack.packBytes / 1048576).toFixed(1)} MB raw), loaded and checked in ${mappingPack.loadMs} ms`,
+      `~${(mappingPack.perRecordGzipBytesEstimate / 1048576).toFixed(1)} MB gzip as one record per mapping (from ${mappingPack.perRecordSample} signed)`,
+      `${(mappingPack.perRecordGzipBytesEstimate / mappingPack.packGzipBytes).toFixed(1)}× smaller`, `≤ 5 MB ${targets.mappingPackAtMost5MB ? 'met' : 'NOT met'}`],
+    ['recognition lookup in that pack', `${mappingPack.lookupMicros} µs`, `${mappingPack.scanLookupMicros} µs scanning every mapping`, `${mappingPack.lookupRatio}×`,
+      `≤ 20 µs ${targets.mappingLookupAtMost20us ? 'met' : 'NOT met'}`],
     ...Object.entries(registry.endpoints).map(([path, e]) => [
       `GET ${path}, req/s (${registry.connections} conns)`, `${e.corridor.requestsPerSecond} (p99 ${e.corridor.p99Ms} ms, ${e.corridor.errors + e.corridor.non2xx} errors)`,
       `${e.staticBaseline.requestsPerSecond} static bytes`, `${e.ratio}×`, e.corridor.errors + e.corridor.non2xx === 0 ? 'zero errors: met' : 'errors: NOT met',
