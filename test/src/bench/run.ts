@@ -7,12 +7,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchCohort } from './cohort.js';
 import { benchColdStart } from './cold-start.js';
 import { benchCryptoPaths } from './crypto-paths.js';
 import { benchDelta } from './delta-size.js';
 import { benchMappingPack } from './mapping-pack.js';
 import { benchQrSize } from './qr-size.js';
 import { benchRegistryLoad } from './registry-load.js';
+import { round } from './measure.js';
 
 const quick = process.argv.includes('--quick');
 const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
@@ -22,6 +24,11 @@ async function main() {
   const say = (line: string) => process.stderr.write(`${line}\n`);
   say('bench: verification and issuance (ours vs plain @digitalbazaar/vc)…');
   const crypto = await benchCryptoPaths(quick ? 300 : 5000);
+  const cohortRows = quick ? 300 : 10_000;
+  say(`bench: a cohort of ${cohortRows} credentials end to end…`);
+  const cohort = await benchCohort(cohortRows);
+  // The plain library, signing alone on every core, no database, no files: the floor it would need.
+  const plainCohortSeconds = round(cohortRows / (crypto.issue.plainLibrary.opsPerSecond * cohort.workers), 1);
   say('bench: QR size…');
   const qr = await benchQrSize();
   say('bench: cold start of the verifier CLI…');
@@ -36,6 +43,7 @@ async function main() {
   const targets = {
     verifyAtLeast5x: crypto.verify.ratio >= 5,
     issueAtLeast3x: crypto.issue.ratio >= 3,
+    cohort10kAtMost10s: cohortRows === 10_000 && cohort.seconds <= 10,
     qrAtMostVersion15: qr.corridor.version <= 15,
     coldVerifyAtMost400ms: coldStart.verifyMs <= 400,
     deltaAtMost50KB: delta.deltaGzipBytes <= 50 * 1024,
@@ -46,7 +54,7 @@ async function main() {
   const report = {
     date: started.toISOString(), quick,
     machine: { node: process.version, cpus: availableParallelism(), model: cpus()[0]?.model ?? 'unknown' },
-    verify: crypto.verify, issue: crypto.issue, qr, coldStart, delta, mappingPack, registry, targets,
+    verify: crypto.verify, issue: crypto.issue, cohort: { ...cohort, plainLibrarySigningOnlySeconds: plainCohortSeconds }, qr, coldStart, delta, mappingPack, registry, targets,
   };
   const dir = join(root, 'artifacts');
   mkdirSync(dir, { recursive: true });
@@ -58,6 +66,9 @@ async function main() {
       `${crypto.verify.plainLibrary.opsPerSecond} plain vc (p99 ${crypto.verify.plainLibrary.p99Ms} ms)`, `${crypto.verify.ratio}×`, `≥ 5× ${targets.verifyAtLeast5x ? 'met' : 'NOT met'}`],
     ['issue, ops/s/core (with DB + status index)', `${crypto.issue.corridor.opsPerSecond} (p99 ${crypto.issue.corridor.p99Ms} ms)`,
       `${crypto.issue.plainLibrary.opsPerSecond} plain vc`, `${crypto.issue.ratio}×`, `≥ 3× ${targets.issueAtLeast3x ? 'met' : 'NOT met'}`],
+    [`cohort of ${cohort.rows}, end to end (DB, status, JSON + QR + HTML files)`, `${cohort.seconds} s (${cohort.rowsPerSecond} rows/s, ${cohort.workers} render workers)`,
+      `${plainCohortSeconds} s plain vc signing alone on ${cohort.workers} cores`, `${round(plainCohortSeconds / cohort.seconds, 2)}×`,
+      `10,000 in ≤ 10 s ${targets.cohort10kAtMost10s ? 'met' : 'NOT met'}`],
     ['reference QR at ECC M', `v${qr.corridor.version}, ${qr.corridor.bytes} B`, `JSON v${qr.compactJson.version ?? '>40'} (${qr.compactJson.bytes} B); CBOR-LD v${qr.defaultCborld.version} (${qr.defaultCborld.bytes} B)`, '', `≤ v15 ${targets.qrAtMostVersion15 ? 'met' : 'NOT met'}`],
     ['cold `corridor-verifier verify cert.png`, wall', `${coldStart.verifyMs} ms (median of ${coldStart.runs}, exit ${coldStart.verdictExit})`,
       `${coldStart.nodeStartupMs} ms bare node startup`, `+${coldStart.overStartupMs} ms`, `≤ 400 ms ${targets.coldVerifyAtMost400ms ? 'met' : 'NOT met'}`],

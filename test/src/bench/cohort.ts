@@ -1,0 +1,44 @@
+/**
+ * A cohort end to end, as `corridor-issuer issue-batch` runs it: CSV rows read, each credential
+ * signed with its status index reserved in SQLite on the main thread, QR (PNG + SVG), JSON and
+ * certificate HTML rendered on worker threads (all cores) and written atomically. No PDF.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRenderPool, issueCohort, readCohort } from '@corridor/issuer';
+import { PH_CAREGIVING_NC_II, writeFileAtomically } from '@corridor/shared';
+import { createWorld } from '../world.js';
+import { round } from './measure.js';
+
+export interface CohortResults { rows: number; workers: number; seconds: number; rowsPerSecond: number; issued: number; problems: number }
+
+export async function benchCohort(count: number): Promise<CohortResults> {
+  const dir = mkdtempSync(join(tmpdir(), 'corridor-bench-cohort-'));
+  const world = await createWorld({ dir });
+  try {
+    const trust = await world.trust('PH');
+    const csv = ['name,birth_date,qualification,assessment_date,route',
+      ...Array.from({ length: count }, (_, i) => `Worker ${i},1990-01-${String(1 + (i % 28)).padStart(2, '0')},${PH_CAREGIVING_NC_II},2026-10-30,training`)].join('\n');
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    const pool = createRenderPool();
+    const started = performance.now();
+    const { rows } = readCohort(csv);
+    const result = await issueCohort({
+      issuer: world.issuer, trust, rows, concurrency: pool.size * 4,
+      deliver: async (credential) => {
+        const files = await pool.render({ credential, qualification: world.caregiving, ...(trust.qrCatalogue ? { catalogue: trust.qrCatalogue } : {}) });
+        writeFileAtomically(join(out, `${files.baseName}.json`), files.json);
+        writeFileAtomically(join(out, `${files.baseName}.png`), files.png);
+        writeFileAtomically(join(out, `${files.baseName}.svg`), files.svg);
+        writeFileAtomically(join(out, `${files.baseName}.html`), files.html);
+      },
+    }).finally(() => pool.close());
+    const seconds = round((performance.now() - started) / 1000, 1);
+    return { rows: count, workers: pool.size, seconds, rowsPerSecond: round(count / seconds, 0), issued: result.issued.length, problems: result.problems.length };
+  } finally {
+    world.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
