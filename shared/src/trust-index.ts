@@ -106,8 +106,9 @@ export async function indexTrustPackContent(content: TrustPackContent, options: 
   // Authorities describe themselves; the roots' own records tell us their countries.
   const described = new Map<string, AuthorityRecord>();
   for (const v of of<AuthorityRecord>('authority')) {
-    if (signedBy(v, v.record.did)) described.set(v.record.did, v.record);
-    else reject(v, 'authority record not signed by its own key');
+    if (!signedBy(v, v.record.did)) reject(v, 'authority record not signed by its own key');
+    else if (v.record.status === 'withdrawn') reject(v, 'authority key withdrawn: nothing it signed is trusted');
+    else described.set(v.record.did, v.record);
   }
   const authorities = new Map<string, AuthorityRecord>();
   for (const root of options.roots) {

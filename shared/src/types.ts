@@ -93,6 +93,8 @@ export interface AuthorityRecord extends RecordBase {
   did: string;
   country: CountryCode;
   name: LocalizedText;
+  /** A withdrawn key signs nothing more, and what it signed is no longer trusted (absent = active). */
+  status?: 'active' | 'withdrawn';
 }
 
 /** An SMP / bilateral agreement; signed by both authorities. */

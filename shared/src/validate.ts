@@ -83,7 +83,7 @@ const mappingConditions = arrayOf(shape({
 }), { max: 50 });
 
 const recordChecks: Record<RegistryRecord['kind'], Check> = {
-  authority: shape({ ...recordBase, did: didKey, country, name: localized }),
+  authority: shape({ ...recordBase, did: didKey, country, name: localized, status: optional(oneOf('active', 'withdrawn')) }),
   partnership: shape({
     ...recordBase, ...validity, name: localized,
     authorities: arrayOf(didKey, { min: 2, max: 2 }), countries: arrayOf(country, { min: 2, max: 2 }),

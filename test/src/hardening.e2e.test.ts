@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import { createIssuerApp } from '@corridor/issuer';
 import { createRegistryApp } from '@corridor/registry';
 import {
-  addSignature, decodeQrText, encodeQrText, getBit, isCorridorError, loadTrustPack, MIN_STATUS_LIST_LENGTH, phJpCareMapping, signRecord, verifyRecord,
+  addSignature, canonicalCredential, decodeQrText, encodeQrText, getBit, isCorridorError, loadTrustPack, MIN_STATUS_LIST_LENGTH, phJpCareMapping, signRecord, verifyRecord,
   type SkillCredential, type TrustIndex,
 } from '@corridor/shared';
 import { createVerifierApp, verifySkillCredential } from '@corridor/verifier';
@@ -53,6 +53,46 @@ const outcome = async (run: () => Promise<{ verdict: string }>) => {
 };
 
 describe('tampering, property-based', () => {
+  it('a signed credential with any leaf retyped or replaced, a date shifted, an array reordered, a property added or removed never verifies as different claims', async () => {
+    type Path = (string | number)[];
+    const paths = (value: unknown, at: Path = []): Path[] => value !== null && typeof value === 'object'
+      ? [at, ...Object.entries(value).flatMap(([k, v]) => paths(v, [...at, Array.isArray(value) ? Number(k) : k]))] : [at];
+    const all = paths(credential).filter((p) => p.length > 0);
+    const get = (root: unknown, path: Path) => path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], root);
+    const mutation = fc.oneof(
+      fc.record({ kind: fc.constant('replace' as const), path: fc.constantFrom(...all), value: fc.jsonValue({ maxDepth: 2 }) }),
+      fc.record({ kind: fc.constant('remove' as const), path: fc.constantFrom(...all) }),
+      fc.record({ kind: fc.constant('add' as const), path: fc.constantFrom([], ...all), key: fc.string({ minLength: 1, maxLength: 12 }), value: fc.jsonValue({ maxDepth: 1 }) }),
+      fc.record({ kind: fc.constant('shift-date' as const), path: fc.constantFrom(...all.filter((p) => /^\d{4}-\d{2}-\d{2}/.test(String(get(credential, p))))), seconds: fc.integer({ min: -1e8, max: 1e8 }).filter((n) => n !== 0) }),
+      fc.record({ kind: fc.constant('reorder' as const), path: fc.constantFrom([], ...all.filter((p) => Array.isArray(get(credential, p)) && (get(credential, p) as unknown[]).length > 1)) }),
+    );
+    await fc.assert(fc.asyncProperty(mutation, async (m) => {
+      const copy = structuredClone(credential) as unknown as Record<string, unknown>;
+      const parent = m.path.length ? get(copy, m.path.slice(0, -1)) as Record<string | number, unknown> : copy;
+      const key = m.path[m.path.length - 1]!;
+      if (m.kind === 'replace') { fc.pre(JSON.stringify(parent[key]) !== JSON.stringify(m.value)); parent[key] = m.value; }
+      if (m.kind === 'remove') { if (Array.isArray(parent)) parent.splice(key as number, 1); else delete parent[key]; }
+      if (m.kind === 'add') { const target = get(copy, m.path); fc.pre(target !== null && typeof target === 'object' && !Array.isArray(target) && !(m.key in target)); (target as Record<string, unknown>)[m.key] = m.value; }
+      if (m.kind === 'shift-date') {
+        const text = parent[key] as string;
+        const shifted = new Date(Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text) + m.seconds * 1000).toISOString();
+        parent[key] = text.length === 10 ? shifted.slice(0, 10) : shifted.replace(/\.\d{3}Z$/, 'Z');
+        fc.pre(parent[key] !== text);
+      }
+      if (m.kind === 'reorder') {
+        const list = m.path.length ? get(copy, m.path) as unknown[] : Object.keys(copy);
+        if (m.path.length === 0) return; // key order does not change a JSON-LD document: covered by the others
+        const reversed = [...list].reverse();
+        fc.pre(JSON.stringify(reversed) !== JSON.stringify(list));
+        list.splice(0, list.length, ...reversed);
+      }
+      const verdict = await outcome(() => verifySkillCredential(copy, { trust, country: 'JP' }));
+      // Reordering an unordered JSON-LD set (alignments, say) signs the very same statements: that
+      // may verify, and only that — the canonical RDF must then be the original's, byte for byte.
+      if (verdict === 'valid') expect(canonicalCredential(copy)).toBe(canonicalCredential(credential));
+    }), { numRuns: RUNS });
+  }, 120_000);
+
   it('a QR payload with any character changed never verifies as anything but the original, and never crashes', async () => {
     const text = await encodeQrText(credential, { catalogue: trust.qrCatalogue! });
     const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
@@ -256,3 +296,21 @@ describe('the image decoder under random input', () => {
     }), { numRuns: Math.max(30, RUNS / 4) });
   }, 120_000);
 });
+
+describe('keys and access', () => {
+  it('when an authority withdraws its key, verifiers stop trusting what it signed', async () => {
+    const { authorityRecord } = await import('@corridor/registry');
+    const own = await createWorld();
+    const issued = await own.issue();
+    await own.publishStatus();
+    expect((await verifySkillCredential(issued, { trust: await own.trust('JP'), country: 'JP' })).verdict).toBe('valid');
+    const ph = authorityRecord('urn:corridor:authority:PH:tesda', own.keys.ph, 'PH', { en: 'TESDA' });
+    const current = own.registry.list({ kind: 'authority', state: 'in-force' }).find((s) => s.recordId.startsWith('urn:corridor:authority:PH'))!;
+    await own.registry.submit(await signRecord({ ...ph, id: current.recordId, version: current.version + 1, status: 'withdrawn' }, own.keys.ph));
+    const trust = await own.trust('JP');
+    expect(trust.rejected.map((r) => r.reason)).toContain('authority key withdrawn: nothing it signed is trusted');
+    expect((await verifySkillCredential(issued, { trust, country: 'JP' })).verdict).toBe('invalid');
+    own.close();
+  });
+});
+

@@ -121,6 +121,18 @@ describe('refused writes, as problem+json with a code', () => {
     expect(relayed).toMatchObject({ status: 403, body: { code: 'ERR_SIGNER_NOT_AUTHORIZED' } });
   });
 
+  it('a write by an authority whose key is withdrawn, over HTTP or on the registry machine', async () => {
+    const retired = newKey();
+    const record = authorityRecord('urn:corridor:authority:PH:retired-key', retired, 'PH', { en: 'TESDA (retired key)' });
+    await registry.submit(await signRecord(record, retired));
+    const withdrawal = await post('/records', await signRequest('submit-record', await signRecord({ ...record, version: 2, status: 'withdrawn' }, retired), retired));
+    expect(withdrawal).toMatchObject({ status: 201, body: { state: 'withdrawn' } });
+    const qualification = { ...phCaregivingQualification(retired.description.controller), id: 'urn:corridor:qualification:PH:by-retired-key' };
+    const overHttp = await post('/records', await signRequest('submit-record', await signRecord(qualification, retired), retired));
+    expect(overHttp).toMatchObject({ status: 403, body: { code: 'ERR_SIGNER_NOT_AUTHORIZED' } });
+    await expect(registry.submit(await signRecord(qualification, retired))).rejects.toMatchObject({ code: 'ERR_SIGNER_NOT_AUTHORIZED' });
+  });
+
   it('malformed and oversized bodies, and unknown endpoints', async () => {
     expect(await post('/records', '{not json')).toMatchObject({ status: 400, body: { code: 'ERR_INPUT_INVALID' } });
     expect(await post('/records', {})).toMatchObject({ status: 400, body: { code: 'ERR_INPUT_INVALID' } });

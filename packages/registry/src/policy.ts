@@ -32,6 +32,7 @@ const invalid = (message: string): never => {
 function registeredAuthority(view: RegistryView, did: string, country?: string): AuthorityRecord {
   const authority = view.authorityByDid(did);
   if (!authority) return refuse('the signing authority is not registered');
+  if (authority.status === 'withdrawn') return refuse('the signing authority\'s key is withdrawn');
   if (country !== undefined && authority.country !== country) return refuse(`the authority is not the competent authority of ${country}`);
   return authority;
 }

@@ -27,7 +27,6 @@ import {
   type TrustIndex, type TrustPackContent,
 } from '@corridor/shared';
 import { formatVerdict } from './format.js';
-import { createVerifierApp } from './http.js';
 import { readCredentialInputs } from './input.js';
 import { explain, isLanguage } from './messages.js';
 import type { OfficerTrustDocument } from './officer.js';
@@ -160,6 +159,8 @@ async function serve(): Promise<number> {
   const port = portOption(options.port, 8490);
   const host = options.host ?? '127.0.0.1';
   const officer: OfficerTrustDocument = { format: 'corridor-officer-trust/1', country, roots, operator, maxStatusAgeSeconds, content };
+  // express only for serve: a verify run never loads it.
+  const { createVerifierApp } = await import('./http.js');
   const app = createVerifierApp({ trust: () => trust, country, maxStatusAgeSeconds, officer: () => officer });
   const { server, url } = await startServer(app, {
     port, host, ...(options['tls-cert'] ? { tlsCert: options['tls-cert'] } : {}), ...(options['tls-key'] ? { tlsKey: options['tls-key'] } : {}),

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import type { PNG as PngType } from 'pngjs';
 import type QRCodeType from 'qrcode';
 import { CorridorError } from '../errors.js';
-import { encodeModulesPng } from './png.js';
+import { decodeSimplePng, encodeModulesPng } from './png.js';
 
 // Loaded on first use (all three are CommonJS): a verifier reading JSON never pays for them.
 const require = createRequire(import.meta.url);
@@ -117,6 +117,8 @@ export function readQrFromPng(bytes: Uint8Array): string {
   if (view.getUint32(16) * view.getUint32(20) > MAX_IMAGE_PIXELS) {
     throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'image has too many pixels');
   }
+  const simple = decodeSimplePng(bytes, MAX_IMAGE_PIXELS);
+  if (simple) return readQrFromPixels(simple.data, simple.width, simple.height);
   let png: PngType;
   try {
     png = pngjs().PNG.sync.read(Buffer.from(bytes));
