@@ -6,6 +6,7 @@
  */
 import { inflateSync } from 'node:zlib';
 import { CorridorError } from '../errors.js';
+import { unfilterPngRows } from './png.js';
 
 export class PdfName {
   constructor(readonly name: string) {}
@@ -262,32 +263,8 @@ function undoPngPredictor(data: Uint8Array, params: PdfDict): Uint8Array {
   const colors = (params.get('Colors') as number | undefined) ?? 1;
   const bits = (params.get('BitsPerComponent') as number | undefined) ?? 8;
   const columns = (params.get('Columns') as number | undefined) ?? 1;
-  const bpp = Math.max(1, Math.ceil((colors * bits) / 8));
   const rowLength = Math.ceil((colors * bits * columns) / 8);
-  const rows = Math.floor(data.length / (rowLength + 1));
-  const out = new Uint8Array(rows * rowLength);
-  for (let row = 0; row < rows; row++) {
-    const filter = data[row * (rowLength + 1)]!;
-    const input = row * (rowLength + 1) + 1;
-    const at = row * rowLength;
-    for (let i = 0; i < rowLength; i++) {
-      const left = i >= bpp ? out[at + i - bpp]! : 0;
-      const up = row > 0 ? out[at - rowLength + i]! : 0;
-      const upLeft = row > 0 && i >= bpp ? out[at - rowLength + i - bpp]! : 0;
-      const raw = data[input + i]!;
-      let value = raw;
-      if (filter === 1) value = raw + left;
-      else if (filter === 2) value = raw + up;
-      else if (filter === 3) value = raw + ((left + up) >> 1);
-      else if (filter === 4) {
-        const p = left + up - upLeft;
-        const pa = Math.abs(p - left); const pb = Math.abs(p - up); const pc = Math.abs(p - upLeft);
-        value = raw + (pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft);
-      }
-      out[at + i] = value & 0xff;
-    }
-  }
-  return out;
+  return unfilterPngRows(data, rowLength, Math.floor(data.length / (rowLength + 1)), Math.max(1, Math.ceil((colors * bits) / 8)));
 }
 
 function indexOfText(bytes: Uint8Array, text: string, from: number): number {

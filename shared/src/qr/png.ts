@@ -90,27 +90,7 @@ export function decodeSimplePng(bytes: Uint8Array, maxPixels: number): { data: U
     return undefined;
   }
   if (raw.length < (stride + 1) * height) return undefined;
-  const lines = new Uint8Array(stride * height);
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)]!;
-    const input = y * (stride + 1) + 1;
-    const out = y * stride;
-    for (let i = 0; i < stride; i++) {
-      const left = i >= bpp ? lines[out + i - bpp]! : 0;
-      const up = y > 0 ? lines[out - stride + i]! : 0;
-      const upLeft = y > 0 && i >= bpp ? lines[out - stride + i - bpp]! : 0;
-      let predicted = 0;
-      if (filter === 1) predicted = left;
-      else if (filter === 2) predicted = up;
-      else if (filter === 3) predicted = (left + up) >> 1;
-      else if (filter === 4) {
-        const p = left + up - upLeft;
-        const pa = Math.abs(p - left); const pb = Math.abs(p - up); const pc = Math.abs(p - upLeft);
-        predicted = pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft;
-      }
-      lines[out + i] = (raw[input + i]! + predicted) & 0xff;
-    }
-  }
+  const lines = unfilterPngRows(raw, stride, height, bpp);
   const data = new Uint8ClampedArray(width * height * 4);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
@@ -127,4 +107,30 @@ export function decodeSimplePng(bytes: Uint8Array, maxPixels: number): { data: U
     }
   }
   return { data, width, height };
+}
+
+/** Undoes PNG row filters (also PDF's PNG predictors): each row is a filter byte, then `stride` bytes. */
+export function unfilterPngRows(raw: Uint8Array, stride: number, rows: number, bpp: number): Uint8Array {
+  const lines = new Uint8Array(stride * rows);
+  for (let y = 0; y < rows; y++) {
+    const filter = raw[y * (stride + 1)]!;
+    const input = y * (stride + 1) + 1;
+    const out = y * stride;
+    for (let i = 0; i < stride; i++) {
+      const left = i >= bpp ? lines[out + i - bpp]! : 0;
+      const up = y > 0 ? lines[out - stride + i]! : 0;
+      const upLeft = y > 0 && i >= bpp ? lines[out - stride + i - bpp]! : 0;
+      let predicted = 0;
+      if (filter === 1) predicted = left;
+      else if (filter === 2) predicted = up;
+      else if (filter === 3) predicted = (left + up) >> 1;
+      else if (filter === 4) {
+        const p = left + up - upLeft;
+        const pa = Math.abs(p - left); const pb = Math.abs(p - up); const pc = Math.abs(p - upLeft);
+        predicted = pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft;
+      }
+      lines[out + i] = ((raw[input + i] ?? 0) + predicted) & 0xff;
+    }
+  }
+  return lines;
 }
