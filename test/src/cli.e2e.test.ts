@@ -141,7 +141,8 @@ describe('the command-line tools, end to end', () => {
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
       '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', file('tls-key.pem'), '-out', file('tls-cert.pem')], { stdio: 'ignore' });
     const child = spawn(process.execPath, [cli('verifier'), 'serve', '--port', '0', '--country', 'JP', '--root', jpDid,
-      '--trust-pack', file('pack-JP.json'), '--tls-cert', file('tls-cert.pem'), '--tls-key', file('tls-key.pem')], { stdio: ['ignore', 'pipe', 'pipe'] });
+      '--trust-pack', file('pack-JP.json'), '--tls-cert', file('tls-cert.pem'), '--tls-key', file('tls-key.pem')],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CORRIDOR_PACK_CHECK_MS: '200' } });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         child.stdout!.on('data', (chunk: Buffer) => { const m = /listening on (https:\/\/\S+)/.exec(chunk.toString()); if (m) resolve(m[1]!); });
@@ -166,6 +167,15 @@ describe('the command-line tools, end to end', () => {
       expect(page.body).toContain('app.js');
       const trust = JSON.parse((await call('/officer/trust.json')).body) as Record<string, unknown>;
       expect(trust).toMatchObject({ format: 'corridor-officer-trust/1', country: 'JP', roots: [jpDid], maxStatusAgeSeconds: 7 * 86400 });
+      // A newer pack written beside it is served without a restart.
+      const before = (trust.content as { issuedAt: string }).issuedAt;
+      expect(registry('export-pack', '--country', 'JP', '--out', file('pack-JP.json')).code).toBe(0);
+      let after = before;
+      for (let i = 0; i < 100 && after === before; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        after = (JSON.parse((await call('/officer/trust.json')).body) as { content: { issuedAt: string } }).content.issuedAt;
+      }
+      expect(after).not.toBe(before);
       expect(answer.status).toBe(200);
       expect(JSON.parse(answer.body)).toMatchObject({ verified: true });
     } finally {

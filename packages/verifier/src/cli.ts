@@ -8,7 +8,8 @@
  *   corridor-verifier serve --country <CC> --root <did:key> [--port 8490] [--host 127.0.0.1] [--trust-pack <file>]
  *       [--tls-cert <pem> --tls-key <pem>]
  *       POST /credentials/verify and /presentations/verify (VC-API), answered offline from the pack;
- *       the officer's page at /officer/: camera or photo, verified on the device, keeps working offline
+ *       the officer's page at /officer/: camera or photo, verified on the device, keeps working offline;
+ *       a newer pack from `sync` is picked up within 30 s, no restart needed
  *   corridor-verifier verify <file.png | .jpg | .pdf | .json | -> --country <CC> --root <did:key> [--trust-pack <file>]
  *       [--purpose employment|further-study] [--max-age-days 7] [--registry-key <did:key>] [--language en|ja|fil|ar] [--json]
  *       uses the synced pack unless --trust-pack names a pack file
@@ -19,7 +20,7 @@
  * Options: --data <dir> (default $CORRIDOR_VERIFIER_DATA or ./.corridor/verifier). verify never touches the network.
  * Exit codes: 0 valid, 1 invalid, 2 indeterminate, 3 usage or input error.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   assertTrustPackContent, CorridorError, createPrinter, createRegistryClient, EXIT, helpText, indexTrustPackContent, openTrustPackEnvelope,
@@ -60,6 +61,7 @@ const dataDir = resolve(options.data ?? process.env.CORRIDOR_VERIFIER_DATA ?? '.
 const heldPath = join(dataDir, 'trust-pack.json');
 
 const print = createPrinter(options.json);
+const PACK_CHECK_INTERVAL_MS = Number(process.env.CORRIDOR_PACK_CHECK_MS ?? 30_000);
 
 function readHeld(): HeldPack | undefined {
   if (!existsSync(heldPath)) return undefined;
@@ -155,17 +157,30 @@ async function serve(): Promise<number> {
   const country = countryOption();
   const roots = rootsOption();
   const maxStatusAgeSeconds = maxStatusAgeOption();
-  const { index: trust, content, operator } = await loadTrust(roots);
+  let loaded = await loadTrust(roots);
   const port = portOption(options.port, 8490);
   const host = options.host ?? '127.0.0.1';
-  const officer: OfficerTrustDocument = { format: 'corridor-officer-trust/1', country, roots, operator, maxStatusAgeSeconds, content };
+  const officer = (): OfficerTrustDocument => ({ format: 'corridor-officer-trust/1', country, roots, operator: loaded.operator, maxStatusAgeSeconds, content: loaded.content });
   // express only for serve: a verify run never loads it.
   const { createVerifierApp } = await import('./http.js');
-  const app = createVerifierApp({ trust: () => trust, country, maxStatusAgeSeconds, officer: () => officer });
+  const app = createVerifierApp({ trust: () => loaded.index, country, maxStatusAgeSeconds, officer });
   const { server, url } = await startServer(app, {
     port, host, ...(options['tls-cert'] ? { tlsCert: options['tls-cert'] } : {}), ...(options['tls-key'] ? { tlsKey: options['tls-key'] } : {}),
   });
-  process.stdout.write(`verifier listening on ${url} (${country}, pack #${trust.sequence}); officer's page: ${url}/officer/\n`);
+  process.stdout.write(`verifier listening on ${url} (${country}, pack #${loaded.index.sequence}); officer's page: ${url}/officer/\n`);
+  // A `sync` (by hand or from cron) is picked up without a restart; a pack that does not load is not.
+  const packFile = options['trust-pack'] ?? process.env.CORRIDOR_TRUST_PACK ?? heldPath;
+  let seen = existsSync(packFile) ? statSync(packFile).mtimeMs : 0;
+  const watcher = setInterval(() => {
+    const changed = existsSync(packFile) ? statSync(packFile).mtimeMs : 0;
+    if (changed === seen) return;
+    seen = changed;
+    loadTrust(roots).then((next) => {
+      loaded = next;
+      process.stdout.write(`now serving pack #${next.index.sequence}\n`);
+    }, (error: unknown) => process.stderr.write(`kept pack #${loaded.index.sequence}: the new one did not load (${(error as { code?: string }).code ?? 'error'})\n`));
+  }, PACK_CHECK_INTERVAL_MS);
+  watcher.unref();
   await untilStopped(server);
   return EXIT.ok;
 }
