@@ -95,6 +95,11 @@ async function main() {
 
   const expected = validExit === 0 && tamperedExit === 1 && rogueExit === 1 && revokedExit === 1 && audit.status === 0;
   step(expected ? 'Demo complete: one valid verdict, three refusals with their codes, an intact log.' : 'Demo FAILED: a verdict was not what it should be.');
+  if (expected) {
+    process.stdout.write(`\nThe officer's page (camera or photo, verified on the device, works offline once loaded):\n` +
+      `  node packages/verifier/dist/cli.js serve --trust-pack ${show(packFile)} --country JP --root ${jpRoot}\n` +
+      `  then open http://127.0.0.1:8490/ and choose ${show(join(dir, 'credentials'))}/*.png\n`);
+  }
   process.exitCode = expected ? 0 : 1;
 }
 
