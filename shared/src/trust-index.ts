@@ -75,10 +75,16 @@ export async function openTrustPackEnvelope(signed: unknown, operator?: string):
   return { operator: signer, value: envelope.value };
 }
 
+/** A full pack's operator and content: the envelope checked, the content validated, records not yet verified. */
+export async function openTrustPack(pack: unknown, operator?: string): Promise<{ operator: string; content: TrustPackContent }> {
+  const opened = await openTrustPackEnvelope(pack, operator);
+  assertTrustPackContent(opened.value);
+  return { operator: opened.operator, content: opened.value };
+}
+
 /** Verifies the envelope and every inner signature, and indexes what is trusted. */
 export async function loadTrustPack(pack: unknown, options: LoadTrustPackOptions): Promise<TrustIndex> {
-  const { operator, value: content } = await openTrustPackEnvelope(pack, options.operator);
-  assertTrustPackContent(content);
+  const { operator, content } = await openTrustPack(pack, options.operator);
   return indexTrustPackContent(content, { roots: options.roots, operator });
 }
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { combineCertificates, htmlToPdf, htmlToPng, Issuer, IssuerStore, renderCertificateHtml, renderCredentialFiles } from '@corridor/issuer';
-import { assertTrustPackContent, decodeQrText, encodeQrText, loadTrustPack, openTrustPackEnvelope, type SkillCredential, type TrustIndex } from '@corridor/shared';
+import { decodeQrText, encodeQrText, indexTrustPackContent, openTrustPack, type SkillCredential, type TrustIndex } from '@corridor/shared';
 import { createVerifierApp, type OfficerTrustDocument } from '@corridor/verifier';
 import { aimAtQr, grayFromPng, photograph, qrGray, toJpeg, toY4m, type Gray } from './photos.js';
 import { createWorld, newKey, WORKER, type World } from './world.js';
@@ -73,9 +73,8 @@ beforeAll(async () => {
   await world.publishStatus();
   const pack = await world.pack('JP');
   const roots = [world.keys.jp.description.controller];
-  trust = await loadTrustPack(pack, { roots });
-  const { operator, value } = await openTrustPackEnvelope(pack);
-  assertTrustPackContent(value);
+  const { operator, content: value } = await openTrustPack(pack);
+  trust = await indexTrustPackContent(value, { roots, operator });
   const officer: OfficerTrustDocument = { format: 'corridor-officer-trust/1', country: 'JP', roots, operator, maxStatusAgeSeconds: 7 * 86400, content: value };
 
   for (const [name, credential] of Object.entries({ valid, revoked, expiring, hostile, unaccredited })) qr[name] = await qrText(credential);

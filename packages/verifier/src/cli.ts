@@ -23,7 +23,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  assertTrustPackContent, CorridorError, createPrinter, createRegistryClient, EXIT, helpText, indexTrustPackContent, openTrustPackEnvelope,
+  CorridorError, createPrinter, createRegistryClient, EXIT, helpText, indexTrustPackContent, openTrustPack,
   parseCommandLine, portOption, RegistryUnavailable, required, runCli, startServer, untilStopped, UsageError, writeFileAtomically,
   type TrustIndex, type TrustPackContent,
 } from '@corridor/shared';
@@ -131,9 +131,8 @@ async function loadTrust(roots: string[]): Promise<LoadedTrust> {
     } catch (cause) {
       throw new CorridorError('ERR_TRUST_PACK_INVALID', 'the trust pack file is not JSON', { cause });
     }
-    const { operator, value } = await openTrustPackEnvelope(pack, options['registry-key']);
-    assertTrustPackContent(value);
-    return { index: await indexTrustPackContent(value, { roots, operator }), content: value, operator };
+    const { operator, content } = await openTrustPack(pack, options['registry-key']);
+    return { index: await indexTrustPackContent(content, { roots, operator }), content, operator };
   }
   const held = readHeld();
   if (!held) throw new UsageError('no trust pack: run sync, or give --trust-pack <file>');

@@ -4,7 +4,7 @@
  * come first, so oversized input fails fast.
  */
 import {
-  CorridorError, decodeQrText, isCorridorError, isJpeg, isPdf, isPng, MAX_IMAGE_BYTES, QR_PREFIX, readQrFromJpeg, readQrFromPng,
+  CorridorError, decodeQrText, isCorridorError, isJpeg, isPdf, isPng, QR_PREFIX, readQrFromJpeg, readQrFromPng,
   readQrsFromPdf, type QrCatalogue,
 } from '@corridor/shared';
 
@@ -25,8 +25,8 @@ type Options = { catalogue?: QrCatalogue };
 /** Every credential in the input: one, or one per PDF page that has a QR code. */
 export async function readCredentialInputs(bytes: Uint8Array, options: Options = {}): Promise<{ kind: InputKind; items: InputItem[] }> {
   if (bytes.length === 0) throw new CorridorError('ERR_INPUT_INVALID', 'the input is empty');
+  // Each image reader checks its own size limit before decoding anything.
   const image = isPng(bytes) ? 'png' : isJpeg(bytes) ? 'jpeg' : isPdf(bytes) ? 'pdf' : undefined;
-  if (image && bytes.length > MAX_IMAGE_BYTES) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'the file is too large');
   if (image === 'png') return { kind: image, items: [{ credential: await decodeQrText(readQrFromPng(bytes), options) }] };
   if (image === 'jpeg') return { kind: image, items: [{ credential: await decodeQrText(readQrFromJpeg(bytes), options) }] };
   if (image === 'pdf') {

@@ -4,7 +4,7 @@
  * verifies. Otherwise throw, and the caller keeps the last good pack.
  */
 import {
-  assertTrustPackContent, assertTrustPackDelta, CorridorError, openTrustPackEnvelope, verifyRecord,
+  assertTrustPackDelta, CorridorError, openTrustPack, openTrustPackEnvelope, verifyRecord,
   type GeneralJws, type QrCatalogue, type StatusListCredential, type TrustPackContent,
 } from '@corridor/shared';
 
@@ -34,8 +34,7 @@ function refuseOlder(held: HeldPack | undefined, country: string, sequence: numb
 }
 
 export async function acceptPack(held: HeldPack | undefined, signed: unknown, options: { operator?: string; now?: Date } = {}): Promise<HeldPack> {
-  const { operator, value } = await openTrustPackEnvelope(signed, options.operator ?? held?.operator);
-  assertTrustPackContent(value);
+  const { operator, content: value } = await openTrustPack(signed, options.operator ?? held?.operator);
   refuseOlder(held, value.country, value.sequence, value.issuedAt);
   if (held) newerCatalogue(held.content.qrCatalogue, value.qrCatalogue);
   await assertRecordsVerify(value.records);

@@ -23,8 +23,9 @@ let scanning: AbortController | undefined;
 function pickLanguage(): Language {
   const asked = new URLSearchParams(location.search).get('lang') ?? localStorage.getItem(LANGUAGE_KEY);
   if (isLanguage(asked)) return asked;
-  const device = navigator.languages.map((tag) => tag.toLowerCase().split('-')[0]).find((tag) => isLanguage(tag === 'tl' ? 'fil' : tag));
-  return (device === 'tl' ? 'fil' : device) as Language | undefined ?? 'en';
+  // Tagalog (tl) is read as Filipino.
+  const device = navigator.languages.map((tag) => tag.toLowerCase().split('-')[0]).map((tag) => (tag === 'tl' ? 'fil' : tag)).find(isLanguage);
+  return device ?? 'en';
 }
 
 function setStatus(text: string, state = 'info'): void {

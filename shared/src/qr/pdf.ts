@@ -188,10 +188,16 @@ function readQrFromImage(document: PdfDocument, image: PdfStream): string {
   const rgba = new Uint8ClampedArray(width * height * 4);
   const sample = (row: number, index: number) => bits === 8 ? samples[row * rowBytes + index]!
     : ((samples[row * rowBytes + (index >> 3)]! >> (7 - (index & 7))) & 1) * 255;
+  // One pair of sample arrays for the whole image: a scanned page has millions of pixels.
+  const values = new Array<number>(space.components).fill(0);
+  const decoded = new Array<number>(space.components).fill(0);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      const values = Array.from({ length: space.components }, (_, c) => sample(y, x * space.components + c));
-      let [r, g, b] = space.rgb(values.map((v) => (inverted ? 255 - v : v)));
+      for (let c = 0; c < space.components; c++) {
+        values[c] = sample(y, x * space.components + c);
+        decoded[c] = inverted ? 255 - values[c]! : values[c]!;
+      }
+      let [r, g, b] = space.rgb(decoded);
       if (mask) r = g = b = values[0] === (inverted ? 255 : 0) ? 0 : 255;
       const o = (y * width + x) * 4;
       rgba[o] = r; rgba[o + 1] = g; rgba[o + 2] = b; rgba[o + 3] = 255;
