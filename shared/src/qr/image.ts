@@ -1,14 +1,14 @@
 /**
- * QR text ⇄ images. Rendering uses `qrcode` at ECC M (survives a crease or a smudge on paper);
- * reading uses jsQR over decoded PNG pixels, so no native code and no network.
+ * QR text ⇄ images. Rendering uses our symbol encoder at ECC M (survives a crease or a smudge
+ * on paper); reading uses jsQR over decoded pixels, so no native code and no network.
  */
 import { createRequire } from 'node:module';
 import type { PNG as PngType } from 'pngjs';
-import type QRCodeType from 'qrcode';
 import { CorridorError } from '../errors.js';
 import { decodeSimplePng, encodeModulesPng } from './png.js';
+import { encodeQrSymbol } from './symbol.js';
 
-// Loaded on first use (all three are CommonJS): a verifier reading JSON never pays for them.
+// Loaded on first use (all are CommonJS): a verifier reading JSON never pays for them.
 const require = createRequire(import.meta.url);
 type JsQr = typeof import('jsqr').default;
 let jsQRLoaded: JsQr | undefined;
@@ -16,7 +16,6 @@ const jsQR: JsQr = (...args) => {
   jsQRLoaded ??= ((m: { default?: JsQr } & JsQr) => m.default ?? m)(require('jsqr'));
   return jsQRLoaded(...args);
 };
-const qrcode = (): typeof QRCodeType => require('qrcode') as typeof QRCodeType;
 const pngjs = (): { PNG: typeof PngType } => require('pngjs') as { PNG: typeof PngType };
 const jpegJs = (): typeof import('jpeg-js') => require('jpeg-js') as typeof import('jpeg-js');
 
@@ -43,29 +42,29 @@ export async function renderQrSvg(text: string, options: QrRenderOptions = {}): 
  * part): PNG for print, SVG for scaling, and its version and size.
  */
 export function renderQr(text: string, { scale = 8, margin = 4 }: QrRenderOptions = {}): { png: Buffer; svg: string; version: number; modules: number } {
-  const qr = qrcode().create(text, { errorCorrectionLevel: 'M' });
-  const size = qr.modules.size;
-  const dark = (row: number, col: number) => Boolean(qr.modules.get(row, col));
+  const qr = encodeQrSymbol(text, 'M');
+  const { size, modules } = qr;
   let path = '';
   for (let row = 0; row < size; row++) {
-    for (let col = 0; col < size; col++) {
-      if (!dark(row, col)) continue;
+    for (let col = 0, at = row * size; col < size; col++, at++) {
+      if (!modules[at]) continue;
       let run = 1;
-      while (col + run < size && dark(row, col + run)) run++;
+      while (col + run < size && modules[at + run]) run++;
       path += `M${col + margin} ${row + margin}h${run}v1h-${run}z`;
       col += run - 1;
+      at += run - 1;
     }
   }
   const side = size + 2 * margin;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges">` +
     `<path fill="#ffffff" d="M0 0h${side}v${side}H0z"/><path fill="#000000" d="${path}"/></svg>\n`;
-  return { png: encodeModulesPng(size, dark, scale, margin), svg, version: qr.version, modules: size };
+  return { png: encodeModulesPng(size, modules, scale, margin), svg, version: qr.version, modules: size };
 }
 
 /** QR version (1–40) and size in modules of the code `text` makes at ECC M. */
 export function describeQr(text: string): { version: number; modules: number; characters: number } {
-  const qr = qrcode().create(text, { errorCorrectionLevel: 'M' });
-  return { version: qr.version, modules: qr.modules.size, characters: text.length };
+  const qr = encodeQrSymbol(text, 'M');
+  return { version: qr.version, modules: qr.size, characters: text.length };
 }
 
 /** Box-filters RGBA pixels down by an integer factor: a QR scan needs far fewer pixels than a photo has. */

@@ -3,3 +3,4 @@ export * from './cborld.js';
 export * from './image.js';
 export * from './catalogue.js';
 export * from './pdf.js';
+export { encodeQrSymbol, type EccLevel, type QrSymbol } from './symbol.js';

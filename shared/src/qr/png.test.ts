@@ -26,8 +26,8 @@ describe('decodeSimplePng', () => {
   });
 
   it('reads our 1-bit QR PNGs as pngjs does, and leaves interlaced or palette images to it', () => {
-    const dark = (row: number, col: number) => (row * 7 + col * 3) % 5 === 0;
-    const bytes = encodeModulesPng(21, dark, 3, 4);
+    const modules = Uint8Array.from({ length: 21 * 21 }, (_, i) => (Math.floor(i / 21) * 7 + (i % 21) * 3) % 5 === 0 ? 1 : 0);
+    const bytes = encodeModulesPng(21, modules, 3, 4);
     const ours = decodeSimplePng(bytes, 1e7)!;
     expect({ width: ours.width, height: ours.height, data: [...ours.data] }).toEqual(rgbaOf(bytes));
     const palette = PNG.sync.write(new PNG({ width: 4, height: 4 }), { colorType: 0, bitDepth: 16 } as never);
