@@ -118,12 +118,13 @@ export function importKeyPair(stored: unknown): KeyPair {
     publicKey,
     privateJwk,
     publicJwk: { kty: 'OKP', crv: 'Ed25519', x },
-    signer: {
-      id,
-      algorithm: 'Ed25519',
-      sign: async ({ data }) => new Uint8Array(sign(null, data, privateKey)),
-    },
+    signer: signerOf(id, privateKey),
   };
+}
+
+/** A signer over an imported private key (a KeyObject crosses to worker threads as it is). */
+export function signerOf(id: string, privateKey: KeyObject): Signer {
+  return { id, algorithm: 'Ed25519', sign: async ({ data }) => new Uint8Array(sign(null, data, privateKey)) };
 }
 
 /** A verifier bound to one public key; imported once and reused. */

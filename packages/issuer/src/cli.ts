@@ -169,13 +169,12 @@ async function main(): Promise<number> {
       mkdirSync(out, { recursive: true });
       const catalogue = index.qrCatalogue ? { catalogue: index.qrCatalogue } : {};
       const certificates: { line: number; html: string }[] = [];
-      // Signing and the database on this thread; QR and certificate rendering on the other cores.
-      const pool = createRenderPool();
+      // The database on this thread; signing, QR and certificate rendering on every core.
+      const pool = createRenderPool({ key: issuer.signingKey });
       const result = await issueCohort({
-        issuer, trust: index, rows, concurrency: pool.size * 4,
-        deliver: async (credential, row) => {
-          const qualification = index.qualifications.get(credential.credentialSubject.achievement.id)!;
-          const files = await pool.render({ credential, qualification, ...catalogue });
+        issuer, trust: index, rows,
+        produce: (job) => pool.produce({ ...job, ...catalogue }),
+        deliver: (credential, files, row) => {
           writeFileAtomically(join(out, `${files.baseName}.json`), files.json);
           writeFileAtomically(join(out, `${files.baseName}.png`), Buffer.from(files.png));
           writeFileAtomically(join(out, `${files.baseName}.svg`), files.svg);

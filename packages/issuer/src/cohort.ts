@@ -5,7 +5,7 @@
  * the good ones.
  */
 import { createHash } from 'node:crypto';
-import { CorridorError, type AssessmentRoute, type ErrorCode, type SkillCredential, type TrustIndex } from '@corridor/shared';
+import { CorridorError, type AssessmentRoute, type ErrorCode, type QualificationRecord, type SkillCredential, type TrustIndex } from '@corridor/shared';
 import { qualificationToIssue } from './issuance-policy.js';
 import type { Issuer } from './issuer.js';
 
@@ -97,52 +97,92 @@ export interface CohortResult {
   problems: RowProblem[];
 }
 
+/** One credential from `produce`: signed (when asked) and with its files rendered. */
+export interface ProducedCredential<F> {
+  credential: SkillCredential;
+  files: F;
+}
+
 /**
- * Issues every good row, in order. `deliver` receives each credential (new or found again) to
- * write its files; `progress` is called after each row. A row that fails is a problem, not a stop.
+ * Issues every good row. Rows go in batches: one transaction reserves the status indices of a
+ * batch, `produce` signs and renders each credential (on worker threads, every core), one
+ * transaction records the signed batch, and only then does `deliver` write its files. Several
+ * batches are in flight at once so that no core waits. A crash loses nothing committed and
+ * reuses no index: a re-run finds what was recorded, and takes back the reservations of what
+ * was not. A row that fails is a problem, not a stop.
  */
-export async function issueCohort(options: {
+export async function issueCohort<F>(options: {
   issuer: Issuer;
   trust: TrustIndex;
   rows: CohortRow[];
   now?: () => Date;
-  deliver: (credential: SkillCredential, row: CohortRow) => Promise<void>;
+  /** Signs the credential when `signAt` is set (with the issuer's key) and renders its files. */
+  produce: (job: { credential: SkillCredential; qualification: QualificationRecord; signAt?: string }) => Promise<ProducedCredential<F>>;
+  /** Writes a credential's files; called only once it is recorded. */
+  deliver: (credential: SkillCredential, files: F, row: CohortRow) => void | Promise<void>;
   progress?: (done: number, total: number) => void;
-  /** How many deliveries (file rendering, e.g. on worker threads) may run while signing goes on. */
-  concurrency?: number;
+  /** Rows per batch (one transaction to reserve, one to record). */
+  batchSize?: number;
+  /** Batches being signed and rendered at once. */
+  batchesInFlight?: number;
 }): Promise<CohortResult> {
-  const { issuer, trust, rows, now = () => new Date(), deliver, progress, concurrency = 1 } = options;
+  const { issuer, trust, rows, now = () => new Date(), produce, deliver, progress, batchSize = 64, batchesInFlight = 3 } = options;
   const result: CohortResult = { issued: [], problems: [] };
-  const inFlight = new Set<Promise<void>>();
   let done = 0;
   const finish = () => progress?.(++done, rows.length);
   const problem = (row: CohortRow, error: unknown) => {
     if (!(error instanceof CorridorError)) throw error;
     result.problems.push({ line: row.line, code: error.code, message: error.message });
+    finish();
   };
-  for (const row of rows) {
-    let credential: SkillCredential;
-    let id: string;
-    let alreadyIssued: boolean;
-    try {
-      const qualification = qualificationToIssue(trust, issuer.did, row.qualification, now());
-      id = cohortCredentialId(issuer.did, row);
-      alreadyIssued = issuer.find(id) !== undefined;
-      // Signing and the database stay on this thread, one row at a time: indices are drawn in order.
-      credential = await issuer.issue({
-        id, qualification, subject: { name: row.name, birthDate: row.birthDate }, assessedAt: row.assessedAt, route: row.route,
-      });
-    } catch (error) {
-      problem(row, error);
-      finish();
-      continue;
+
+  async function runBatch(batch: { row: CohortRow; qualification: QualificationRecord; id: string }[]): Promise<void> {
+    const reserved = issuer.reserve(batch.map(({ row, qualification, id }) => ({
+      id, qualification, subject: { name: row.name, birthDate: row.birthDate }, assessedAt: row.assessedAt, route: row.route,
+    })));
+    const outcomes = await Promise.all(reserved.map(async (r, i) => {
+      const { row, qualification } = batch[i]!;
+      if ('error' in r) return void problem(row, r.error);
+      try {
+        const produced = 'existing' in r
+          ? await produce({ credential: r.existing, qualification })
+          : await produce({ credential: r.credential, qualification, signAt: r.signedAt.toISOString() });
+        return { i, produced };
+      } catch (error) {
+        return void problem(row, error);
+      }
+    }));
+    const ready = outcomes.filter((o) => o !== undefined);
+    issuer.record(ready.flatMap(({ i, produced }) => {
+      const r = reserved[i]!;
+      return 'credential' in r ? [{ reserved: r, signed: produced.credential }] : [];
+    }));
+    for (const { i, produced } of ready) {
+      const { row } = batch[i]!;
+      try {
+        await deliver(produced.credential, produced.files, row);
+        result.issued.push({ line: row.line, id: produced.credential.id, alreadyIssued: 'existing' in reserved[i]! });
+        finish();
+      } catch (error) {
+        problem(row, error);
+      }
     }
-    const delivery = deliver(credential, row).then(
-      () => { result.issued.push({ line: row.line, id, alreadyIssued }); },
-      (error: unknown) => problem(row, error),
-    ).finally(() => { inFlight.delete(delivery); finish(); });
-    inFlight.add(delivery);
-    if (inFlight.size >= concurrency) await Promise.race(inFlight);
+  }
+
+  const inFlight = new Set<Promise<void>>();
+  for (let start = 0; start < rows.length; start += batchSize) {
+    const batch: { row: CohortRow; qualification: QualificationRecord; id: string }[] = [];
+    for (const row of rows.slice(start, start + batchSize)) {
+      try {
+        batch.push({ row, qualification: qualificationToIssue(trust, issuer.did, row.qualification, now()), id: cohortCredentialId(issuer.did, row) });
+      } catch (error) {
+        problem(row, error);
+      }
+    }
+    if (!batch.length) continue;
+    const running: Promise<void> = runBatch(batch).finally(() => inFlight.delete(running));
+    inFlight.add(running);
+    if (inFlight.size >= batchesInFlight) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);
   result.issued.sort((a, b) => a.line - b.line);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import {
-  decodeBitstring, generateKeyPair, getBit, importKeyPair, phCaregivingQualification, verifyCredentialProof,
+  decodeBitstring, generateKeyPair, getBit, importKeyPair, phCaregivingQualification, signCredential, verifyCredentialProof,
 } from '@corridor/shared';
 import { Issuer } from './issuer.js';
 import { IssuerStore } from './store.js';
@@ -65,6 +65,58 @@ describe('a crash between reserving an index and saving the credential', () => {
     expect(retried.credentialStatus.statusListIndex).toBe('5');
     const other = await issuer.issue(request);
     expect(other.credentialStatus.statusListIndex).toBe('77');
+  });
+});
+
+describe('issuing a batch in two halves (reserve, sign anywhere, record)', () => {
+  const ids = [1, 2, 3].map((i) => `urn:uuid:00000000-0000-4000-8000-00000000010${i}`);
+
+  it('reserves distinct indices in one go, and records credentials signed elsewhere that verify', async () => {
+    const store = new IssuerStore(':memory:');
+    const issuer = newIssuer(store);
+    const reserved = issuer.reserve(ids.map((id) => ({ ...request, id })));
+    const fresh = reserved.filter((r) => 'credential' in r);
+    expect(fresh).toHaveLength(3);
+    expect(new Set(fresh.map((r) => r.index)).size).toBe(3);
+    const signed = await Promise.all(fresh.map(async (r) => ({ reserved: r, signed: await signCredential({ credential: r.credential, signer: issuer.signingKey.signer, now: r.signedAt }) })));
+    issuer.record(signed);
+    for (const { signed: credential } of signed) {
+      expect(issuer.find(credential.id)).toEqual(credential);
+      await expect(verifyCredentialProof({ credential })).resolves.toEqual({ verified: true });
+    }
+    // Reserving the same ids again gives back what was recorded, and draws nothing new.
+    const again = issuer.reserve(ids.map((id) => ({ ...request, id })));
+    expect(again.map((r) => 'existing' in r && r.existing.id)).toEqual(ids);
+    expect(store.statusLists()[0]!.allocated).toBe(3);
+  });
+
+  it('after a crash between the halves, a re-run takes back the same reservations', () => {
+    const store = new IssuerStore(':memory:');
+    const key = importKeyPair(generateKeyPair());
+    const issuerOn = () => new Issuer({ store, key, name: 'Centre', baseUrl: 'https://centre.example/', now: () => NOW });
+    const first = issuerOn().reserve(ids.map((id) => ({ ...request, id })));
+    // The process died here: nothing was signed or recorded. A new run reserves the same ids.
+    const rerun = issuerOn().reserve(ids.map((id) => ({ ...request, id })));
+    expect(rerun.map((r) => 'index' in r && r.index)).toEqual(first.map((r) => 'index' in r && r.index));
+    expect(store.statusLists().reduce((sum, list) => sum + list.allocated, 0)).toBe(3);
+  });
+
+  it('refuses to record a credential that is not the one reserved, or not signed by this issuer', async () => {
+    const issuer = newIssuer();
+    const [r] = issuer.reserve([{ ...request, id: ids[0]! }]);
+    if (!r || !('credential' in r)) throw new Error('expected a reservation');
+    const stranger = importKeyPair(generateKeyPair());
+    const forged = await signCredential({ credential: { ...r.credential, issuer: { ...r.credential.issuer, id: stranger.description.controller } }, signer: stranger.signer, now: NOW });
+    expect(() => issuer.record([{ reserved: r, signed: forged }])).toThrow(expect.objectContaining({ code: 'ERR_CREDENTIAL_MALFORMED' }));
+    expect(() => issuer.record([{ reserved: r, signed: r.credential }])).toThrow(expect.objectContaining({ code: 'ERR_CREDENTIAL_MALFORMED' }));
+    expect(issuer.find(ids[0]!)).toBeUndefined();
+  });
+
+  it('gives a request that cannot make a valid credential its own coded error, and the others their reservations', () => {
+    const issuer = newIssuer();
+    const results = issuer.reserve([{ ...request, id: ids[0]! }, { ...request, id: ids[1]!, subject: { name: '', birthDate: 'not a date' } }]);
+    expect('credential' in results[0]!).toBe(true);
+    expect(results[1]).toEqual({ error: expect.objectContaining({ code: expect.stringMatching(/^ERR_/) }) });
   });
 });
 

@@ -34,6 +34,17 @@ export interface IssuerOptions {
   listLength?: number;
 }
 
+/** A credential with its status index reserved, built and not yet signed. */
+export interface Reserved {
+  credential: SkillCredential;
+  listId: number;
+  index: number;
+  /** The proof's `created`: the same instant as `validFrom`. */
+  signedAt: Date;
+  qualificationId: string;
+  subjectName: string;
+}
+
 /** A list is full at 15/16 of its length, so drawing a free random index stays fast. */
 const fillRatio = 15 / 16;
 
@@ -56,6 +67,11 @@ export class Issuer {
     return this.#o.key.description.controller;
   }
 
+  /** The key new credentials are signed with: for worker threads that sign what `reserve` built. */
+  get signingKey(): KeyPair {
+    return this.#o.key;
+  }
+
   statusListUrl(listId: number): string {
     return `${this.#o.baseUrl}/credentials/status/${listId}`;
   }
@@ -67,31 +83,64 @@ export class Issuer {
   }
 
   async issue(request: IssueRequest): Promise<SkillCredential> {
-    const { store, key, draw, listLength } = this.#o;
-    const id = request.id ?? `urn:uuid:${randomUUID()}`;
-    const existing = store.credential(id);
-    if (existing) return JSON.parse(existing.json) as SkillCredential;
-    const now = this.#o.now();
-    // Committed before signing: a crash after this point burns the index, never reuses it.
-    const { listId, index } = store.allocateIndex({
-      credentialId: id, issuerDid: this.did, length: listLength, capacity: Math.floor(listLength * fillRatio), draw, now: now.toISOString(),
-    });
-    const url = this.statusListUrl(listId);
-    const credential = buildSkillCredential({
-      id, issuer: { did: this.did, name: this.#o.name }, qualification: request.qualification, subject: request.subject,
-      assessedAt: request.assessedAt, route: request.route, validFrom: isoSeconds(now),
-      ...(request.validUntil ? { validUntil: request.validUntil } : {}),
-      status: {
-        type: 'BitstringStatusListEntry', statusPurpose: 'revocation',
-        statusListIndex: String(index), statusListCredential: url,
-      },
-    });
-    const signed = await signCredential({ credential, signer: key.signer, now });
-    store.saveCredential({
-      id, qualification: request.qualification.id, subjectName: request.subject.name, issuedAt: credential.validFrom,
-      listId, statusIndex: index, state: 'active', json: JSON.stringify(signed),
-    });
+    const reserved = this.reserve([request])[0]!;
+    if ('existing' in reserved) return reserved.existing;
+    if ('error' in reserved) throw reserved.error;
+    const signed = await signCredential({ credential: reserved.credential, signer: this.#o.key.signer, now: reserved.signedAt });
+    this.record([{ reserved, signed }]);
     return signed;
+  }
+
+  /**
+   * The first half of issuing, for many requests in one committed transaction: a status index is
+   * reserved for each new credential and its unsigned form built. A request whose id was issued
+   * already gets that credential back instead. Sign each with this issuer's key (anywhere, e.g. on
+   * worker threads), then `record` them; a crash in between burns nothing twice: the same id
+   * takes its reservation back. A request that cannot make a valid credential gets its error.
+   */
+  reserve(requests: IssueRequest[]): (Reserved | { existing: SkillCredential } | { error: CorridorError })[] {
+    const { store, draw, listLength } = this.#o;
+    const now = this.#o.now();
+    const ids = requests.map((request) => request.id ?? `urn:uuid:${randomUUID()}`);
+    const existing = ids.map((id) => store.credential(id));
+    const fresh = ids.filter((_, i) => !existing[i]);
+    const indices = fresh.length ? store.allocateIndices({
+      credentialIds: fresh, issuerDid: this.did, length: listLength, capacity: Math.floor(listLength * fillRatio), draw, now: now.toISOString(),
+    }) : [];
+    let next = 0;
+    return requests.map((request, i) => {
+      const row = existing[i];
+      if (row) return { existing: JSON.parse(row.json) as SkillCredential };
+      const { listId, index } = indices[next++]!;
+      try {
+        const credential = buildSkillCredential({
+          id: ids[i]!, issuer: { did: this.did, name: this.#o.name }, qualification: request.qualification, subject: request.subject,
+          assessedAt: request.assessedAt, route: request.route, validFrom: isoSeconds(now),
+          ...(request.validUntil ? { validUntil: request.validUntil } : {}),
+          status: {
+            type: 'BitstringStatusListEntry', statusPurpose: 'revocation',
+            statusListIndex: String(index), statusListCredential: this.statusListUrl(listId),
+          },
+        });
+        return { credential, listId, index, signedAt: now, qualificationId: request.qualification.id, subjectName: request.subject.name };
+      } catch (error) {
+        if (error instanceof CorridorError) return { error };
+        throw error;
+      }
+    });
+  }
+
+  /** The second half: saves signed credentials, all in one transaction. */
+  record(issued: { reserved: Reserved; signed: SkillCredential }[]): void {
+    for (const { reserved, signed } of issued) {
+      if (signed.id !== reserved.credential.id || signed.issuer.id !== this.did || !signed.proof) {
+        throw new CorridorError('ERR_CREDENTIAL_MALFORMED', 'a signed credential does not match its reservation');
+      }
+    }
+    this.#o.store.saveCredentials(issued.map(({ reserved, signed }) => ({
+      id: signed.id, qualification: reserved.qualificationId, subjectName: reserved.subjectName, issuedAt: signed.validFrom,
+      listId: reserved.listId, statusIndex: reserved.index, state: 'active', json: JSON.stringify(signed),
+    })));
   }
 
   /** Revokes a credential: its bit is set in the list at once; publish the list to make it known. */

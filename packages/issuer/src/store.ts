@@ -80,6 +80,7 @@ const toList = (r: StatusListSqlRow): StatusListRow => ({
 
 export class IssuerStore {
   readonly #db: Database.Database;
+  readonly #statements = new Map<string, Database.Statement>();
 
   constructor(path: string) {
     this.#db = new Database(path);
@@ -100,11 +101,21 @@ export class IssuerStore {
 
   /** Gives lists made before key rotation existed to `did`, the key that signed them. */
   adoptUnownedLists(did: string): void {
-    this.#db.prepare("UPDATE status_lists SET issuer_did = ? WHERE issuer_did = ''").run(did);
+    this.#sql("UPDATE status_lists SET issuer_did = ? WHERE issuer_did = ''").run(did);
   }
 
   close(): void {
     this.#db.close();
+  }
+
+  /** Statements are prepared once: preparing one costs more than running it. */
+  #sql(text: string): Database.Statement {
+    let statement = this.#statements.get(text);
+    if (!statement) {
+      statement = this.#db.prepare(text);
+      this.#statements.set(text, statement);
+    }
+    return statement;
   }
 
   transaction<T>(fn: () => T): T {
@@ -112,54 +123,66 @@ export class IssuerStore {
   }
 
   getMeta(key: string): string | undefined {
-    return (this.#db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+    return (this.#sql('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
   }
 
   setMeta(key: string, value: string): void {
-    this.#db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.#sql('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
   /**
-   * Reserves a random free index for `credentialId`, opening a new list when the current one
-   * reaches `capacity` entries. `draw(n)` returns a uniform integer in [0, n).
+   * Reserves a random free index for each credential id, all in one committed transaction,
+   * opening a new list when the current one reaches `capacity` entries. `draw(n)` returns a
+   * uniform integer in [0, n). An id that already holds a reservation gets it back.
    */
+  allocateIndices(options: { credentialIds: string[]; issuerDid: string; length: number; capacity: number; draw: (n: number) => number; now: string }): { listId: number; index: number }[] {
+    return this.transaction(() => options.credentialIds.map((credentialId) => this.#allocate({ ...options, credentialId })));
+  }
+
+  /** One reservation, in its own committed transaction. */
   allocateIndex(options: { credentialId: string; issuerDid: string; length: number; capacity: number; draw: (n: number) => number; now: string }): { listId: number; index: number } {
-    return this.transaction(() => {
-      // A crash between this commit and saving the credential leaves the reservation behind; the
-      // retry of the same credential id takes it back (that index was never on an issued credential).
-      const reserved = this.#db.prepare('SELECT list_id AS listId, idx AS "index" FROM status_allocations WHERE credential_id = ?')
-        .get(options.credentialId) as { listId: number; index: number } | undefined;
-      if (reserved) return reserved;
-      let list = this.#db.prepare("SELECT * FROM status_lists WHERE purpose = 'revocation' AND issuer_did = ? AND allocated < ? ORDER BY id DESC LIMIT 1")
-        .get(options.issuerDid, options.capacity) as StatusListSqlRow | undefined;
-      if (!list) {
-        const bits = Buffer.alloc(options.length / 8);
-        const { lastInsertRowid } = this.#db.prepare("INSERT INTO status_lists (issuer_did, purpose, length, bits, updated_at) VALUES (?, 'revocation', ?, ?, ?)")
-          .run(options.issuerDid, options.length, bits, options.now);
-        list = this.#db.prepare('SELECT * FROM status_lists WHERE id = ?').get(lastInsertRowid) as StatusListSqlRow;
-      }
-      const taken = this.#db.prepare('SELECT 1 FROM status_allocations WHERE list_id = ? AND idx = ?');
-      let index: number;
-      do index = options.draw(list.length); while (taken.get(list.id, index));
-      this.#db.prepare('INSERT INTO status_allocations (list_id, idx, credential_id, allocated_at) VALUES (?, ?, ?, ?)')
-        .run(list.id, index, options.credentialId, options.now);
-      this.#db.prepare('UPDATE status_lists SET allocated = allocated + 1 WHERE id = ?').run(list.id);
-      return { listId: list.id, index };
+    return this.allocateIndices({ ...options, credentialIds: [options.credentialId] })[0]!;
+  }
+
+  #allocate(options: { credentialId: string; issuerDid: string; length: number; capacity: number; draw: (n: number) => number; now: string }): { listId: number; index: number } {
+    // A crash between this commit and saving the credential leaves the reservation behind; the
+    // retry of the same credential id takes it back (that index was never on an issued credential).
+    const reserved = this.#sql('SELECT list_id AS listId, idx AS "index" FROM status_allocations WHERE credential_id = ?')
+      .get(options.credentialId) as { listId: number; index: number } | undefined;
+    if (reserved) return reserved;
+    let list = this.#sql("SELECT * FROM status_lists WHERE purpose = 'revocation' AND issuer_did = ? AND allocated < ? ORDER BY id DESC LIMIT 1")
+      .get(options.issuerDid, options.capacity) as StatusListSqlRow | undefined;
+    if (!list) {
+      const bits = Buffer.alloc(options.length / 8);
+      const { lastInsertRowid } = this.#sql("INSERT INTO status_lists (issuer_did, purpose, length, bits, updated_at) VALUES (?, 'revocation', ?, ?, ?)")
+        .run(options.issuerDid, options.length, bits, options.now);
+      list = this.#sql('SELECT * FROM status_lists WHERE id = ?').get(lastInsertRowid) as StatusListSqlRow;
+    }
+    const taken = this.#sql('SELECT 1 FROM status_allocations WHERE list_id = ? AND idx = ?');
+    let index: number;
+    do index = options.draw(list.length); while (taken.get(list.id, index));
+    this.#sql('INSERT INTO status_allocations (list_id, idx, credential_id, allocated_at) VALUES (?, ?, ?, ?)')
+      .run(list.id, index, options.credentialId, options.now);
+    this.#sql('UPDATE status_lists SET allocated = allocated + 1 WHERE id = ?').run(list.id);
+    return { listId: list.id, index };
+  }
+
+  /** Saves signed credentials, all or none. */
+  saveCredentials(rows: CredentialRow[]): void {
+    const insert = this.#sql(`INSERT INTO credentials (id, qualification, subject_name, issued_at, list_id, status_index, state, json)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.transaction(() => {
+      for (const row of rows) insert.run(row.id, row.qualification, row.subjectName, row.issuedAt, row.listId, row.statusIndex, row.state, row.json);
     });
   }
 
-  saveCredential(row: CredentialRow): void {
-    this.#db.prepare(`INSERT INTO credentials (id, qualification, subject_name, issued_at, list_id, status_index, state, json)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(row.id, row.qualification, row.subjectName, row.issuedAt, row.listId, row.statusIndex, row.state, row.json);
-  }
-
   credential(id: string): CredentialRow | undefined {
-    const row = this.#db.prepare('SELECT * FROM credentials WHERE id = ?').get(id) as CredentialSqlRow | undefined;
+    const row = this.#sql('SELECT * FROM credentials WHERE id = ?').get(id) as CredentialSqlRow | undefined;
     return row ? toCredential(row) : undefined;
   }
 
   credentials(filter: { qualification?: string; subjectName?: string; limit?: number } = {}): CredentialRow[] {
-    const rows = this.#db.prepare(`SELECT * FROM credentials
+    const rows = this.#sql(`SELECT * FROM credentials
       WHERE (@qualification IS NULL OR qualification = @qualification)
         AND (@subjectName IS NULL OR subject_name LIKE '%' || @subjectName || '%')
       ORDER BY issued_at DESC LIMIT @limit`)
@@ -172,15 +195,15 @@ export class IssuerStore {
     return this.transaction(() => {
       const row = this.credential(id);
       if (!row) return undefined;
-      const list = toList(this.#db.prepare('SELECT * FROM status_lists WHERE id = ?').get(row.listId) as StatusListSqlRow);
+      const list = toList(this.#sql('SELECT * FROM status_lists WHERE id = ?').get(row.listId) as StatusListSqlRow);
       setBit(list.bits, row.statusIndex, state === 'revoked');
-      this.#db.prepare('UPDATE status_lists SET bits = ?, updated_at = ? WHERE id = ?').run(Buffer.from(list.bits), now, list.id);
-      this.#db.prepare('UPDATE credentials SET state = ? WHERE id = ?').run(state, id);
+      this.#sql('UPDATE status_lists SET bits = ?, updated_at = ? WHERE id = ?').run(Buffer.from(list.bits), now, list.id);
+      this.#sql('UPDATE credentials SET state = ? WHERE id = ?').run(state, id);
       return { ...row, state };
     });
   }
 
   statusLists(): StatusListRow[] {
-    return (this.#db.prepare('SELECT * FROM status_lists ORDER BY id').all() as StatusListSqlRow[]).map(toList);
+    return (this.#sql('SELECT * FROM status_lists ORDER BY id').all() as StatusListSqlRow[]).map(toList);
   }
 }

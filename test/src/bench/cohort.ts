@@ -1,7 +1,8 @@
 /**
- * A cohort end to end, as `corridor-issuer issue-batch` runs it: CSV rows read, each credential
- * signed with its status index reserved in SQLite on the main thread, QR (PNG + SVG), JSON and
- * certificate HTML rendered on worker threads (all cores) and written atomically. No PDF.
+ * A cohort end to end, as `corridor-issuer issue-batch` runs it: CSV rows read, status indices
+ * reserved and signed credentials recorded in SQLite on the main thread (a transaction a batch),
+ * each credential signed and its QR (PNG + SVG), JSON and certificate HTML rendered on worker
+ * threads (all cores), then written atomically. No PDF.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,13 +23,13 @@ export async function benchCohort(count: number): Promise<CohortResults> {
       ...Array.from({ length: count }, (_, i) => `Worker ${i},1990-01-${String(1 + (i % 28)).padStart(2, '0')},${PH_CAREGIVING_NC_II},2026-10-30,training`)].join('\n');
     const out = join(dir, 'out');
     mkdirSync(out);
-    const pool = createRenderPool();
+    const pool = createRenderPool({ key: world.issuer.signingKey });
     const started = performance.now();
     const { rows } = readCohort(csv);
     const result = await issueCohort({
-      issuer: world.issuer, trust, rows, concurrency: pool.size * 4,
-      deliver: async (credential) => {
-        const files = await pool.render({ credential, qualification: world.caregiving, ...(trust.qrCatalogue ? { catalogue: trust.qrCatalogue } : {}) });
+      issuer: world.issuer, trust, rows,
+      produce: (job) => pool.produce({ ...job, ...(trust.qrCatalogue ? { catalogue: trust.qrCatalogue } : {}) }),
+      deliver: (_credential, files) => {
         writeFileAtomically(join(out, `${files.baseName}.json`), files.json);
         writeFileAtomically(join(out, `${files.baseName}.png`), files.png);
         writeFileAtomically(join(out, `${files.baseName}.svg`), files.svg);
