@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import type { PNG as PngType } from 'pngjs';
 import { CorridorError } from '../errors.js';
 import { decodeSimplePng, encodeModulesPng } from './png.js';
+import { readPristineQr } from './symbol-read.js';
 import { encodeQrSymbol } from './symbol.js';
 
 // Loaded on first use (all are CommonJS): a verifier reading JSON never pays for them.
@@ -91,10 +92,13 @@ function downscale(data: Uint8ClampedArray, width: number, height: number, facto
 const SCAN_SIDES = [320, 640, 1000];
 
 /**
- * Reads the QR text from RGBA pixels: from reduced copies first (a phone photo has far more
- * pixels than a QR code needs), then at full size.
+ * Reads the QR text from RGBA pixels: a pristine rendering (our own PNG, a screenshot) directly;
+ * otherwise with jsQR, from reduced copies first (a phone photo has far more pixels than a QR
+ * code needs), then at full size.
  */
 export function readQrFromPixels(data: Uint8ClampedArray, width: number, height: number): string {
+  const pristine = readPristineQr(data, width, height);
+  if (pristine !== undefined) return pristine;
   const longer = Math.max(width, height);
   const factors = [...new Set(SCAN_SIDES.map((side) => Math.floor(longer / side)))].filter((f) => f >= 2);
   for (const factor of factors) {

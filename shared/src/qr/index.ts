@@ -4,3 +4,4 @@ export * from './image.js';
 export * from './catalogue.js';
 export * from './pdf.js';
 export { encodeQrSymbol, type EccLevel, type QrSymbol } from './symbol.js';
+export { decodeQrModules, readPristineQr } from './symbol-read.js';
