@@ -3,12 +3,16 @@
  * alphanumeric set. Compression tables are append-only: a table id, once printed on paper,
  * always decodes to the same strings, so a certificate printed today still reads in ten years.
  */
-import { decode as decodeCborld, encode as encodeCborld } from '@digitalbazaar/cborld';
+import { CREDENTIAL_CONTEXTS } from '../contexts/index.js';
 import { documentLoader as defaultLoader, type DocumentLoader } from '../document-loader.js';
 import { CorridorError, isCorridorError } from '../errors.js';
 import type { QrCatalogue } from '../types.js';
 import { decodeBase45, encodeBase45 } from './base45.js';
 import { CATALOGUE_CODE_OFFSET } from './catalogue.js';
+import { cborldEntryId, decodeCredentialFast, encodeCredentialFast, fastTables, type FastTables } from './cborld-fast.js';
+
+/** The library, loaded only for what the specialised codec leaves to it (importing it costs ~70 ms). */
+const cborld = () => import('@digitalbazaar/cborld');
 
 /** Typed prefix and format version of every Corridor QR payload. */
 export const QR_PREFIX = 'CC1:';
@@ -63,6 +67,19 @@ function tableWithCatalogue(catalogue: QrCatalogue): TypeTable {
   return table;
 }
 
+const BASE_FAST_TABLES = fastTables(CORRIDOR_TABLE_ID, BASE_TABLE);
+const catalogueFastTables = new WeakMap<QrCatalogue, FastTables>();
+
+function fastTablesFor(catalogue: QrCatalogue | undefined): FastTables {
+  if (!catalogue) return BASE_FAST_TABLES;
+  let tables = catalogueFastTables.get(catalogue);
+  if (!tables) {
+    tables = fastTables(CORRIDOR_CATALOGUE_TABLE_ID, tableWithCatalogue(catalogue));
+    catalogueFastTables.set(catalogue, tables);
+  }
+  return tables;
+}
+
 function typeTableLoaderFor(catalogue: QrCatalogue | undefined) {
   return async ({ registryEntryId }: { registryEntryId: number }) => {
     if (registryEntryId === CORRIDOR_TABLE_ID) return BASE_TABLE;
@@ -74,6 +91,11 @@ function typeTableLoaderFor(catalogue: QrCatalogue | undefined) {
   };
 }
 
+/** How the library is called for a catalogue (or none): the reference the fast codec is held to. */
+export function libraryCodecOptions(catalogue: QrCatalogue | undefined) {
+  return { typeTableLoader: typeTableLoaderFor(catalogue), registryEntryId: catalogue ? CORRIDOR_CATALOGUE_TABLE_ID : CORRIDOR_TABLE_ID };
+}
+
 export interface QrCodecOptions {
   /** The registry's catalogue from the trust pack: makes the code much smaller. */
   catalogue?: QrCatalogue;
@@ -82,11 +104,13 @@ export interface QrCodecOptions {
 
 export async function credentialToCborld(credential: object, options: QrCodecOptions = {}): Promise<Uint8Array> {
   const { catalogue, documentLoader = defaultLoader } = options;
+  // Our own credential shape: the library's bytes without its context processing.
+  if (documentLoader === defaultLoader) {
+    const fast = encodeCredentialFast(credential, CREDENTIAL_CONTEXTS, fastTablesFor(catalogue));
+    if (fast) return fast;
+  }
   try {
-    return await encodeCborld({
-      jsonldDocument: credential, documentLoader, typeTableLoader: typeTableLoaderFor(catalogue),
-      registryEntryId: catalogue ? CORRIDOR_CATALOGUE_TABLE_ID : CORRIDOR_TABLE_ID,
-    });
+    return await (await cborld()).encode({ jsonldDocument: credential, documentLoader, ...libraryCodecOptions(catalogue) });
   } catch (cause) {
     if (isCorridorError(cause)) throw cause;
     throw new CorridorError('ERR_CREDENTIAL_MALFORMED', 'the credential cannot be compressed for a QR code', { cause });
@@ -96,8 +120,13 @@ export async function credentialToCborld(credential: object, options: QrCodecOpt
 export async function cborldToCredential(bytes: Uint8Array, options: QrCodecOptions = {}): Promise<Record<string, unknown>> {
   const { catalogue, documentLoader = defaultLoader } = options;
   if (bytes.length > MAX_CBORLD_BYTES) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'the QR payload is larger than any credential');
+  const entryId = cborldEntryId(bytes);
+  if (documentLoader === defaultLoader && (entryId === CORRIDOR_TABLE_ID || (entryId === CORRIDOR_CATALOGUE_TABLE_ID && catalogue))) {
+    const fast = decodeCredentialFast(bytes, CREDENTIAL_CONTEXTS, fastTablesFor(catalogue));
+    if (fast) return fast;
+  }
   try {
-    return await decodeCborld({ cborldBytes: bytes, documentLoader, typeTableLoader: typeTableLoaderFor(catalogue) });
+    return await (await cborld()).decode({ cborldBytes: bytes, documentLoader, typeTableLoader: typeTableLoaderFor(catalogue) });
   } catch (cause) {
     if (isCorridorError(cause) && cause.code !== 'ERR_CONTEXT_UNKNOWN') throw cause;
     throw new CorridorError('ERR_QR_INVALID', 'the QR payload is not valid CBOR-LD', { cause });

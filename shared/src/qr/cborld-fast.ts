@@ -1,0 +1,403 @@
+/**
+ * CBOR-LD for exactly the credential Corridor issues, without jsonld-style context processing:
+ * the term ids and value codecs that @digitalbazaar/cborld derives from our fixed, `@protected`
+ * contexts are written down here once. Same bytes as the library, held by a property-based
+ * differential test (cborld-fast.test.ts). Anything off that shape returns undefined and the
+ * caller uses the library. The decoder accepts only what this encoder writes back bit for bit,
+ * so whatever it decodes, the library would decode the same.
+ */
+import { encodeBase58btc, decodeBase58btc } from '../encoding.js';
+import { CborMap, CborTag, decodeCbor, encodeCbor, type CborValue } from './cbor.js';
+
+/** CBOR-LD 1.0: tag 0xcb1d over [registry entry id, payload]. */
+const CBORLD_TAG = 0xcb1d;
+
+/** How a value is written; each mirrors one of cborld's codecs for its JSON-LD term type. */
+type Codec =
+  | { kind: 'url' } // `@id`-typed: URL table, then http(s) / urn:uuid / did:key compression
+  | { kind: 'none' } // untyped string: the `none` table
+  | { kind: 'text' } // typed with a type cborld has no codec for: as is
+  | { kind: 'date' } // xsd:date
+  | { kind: 'dateTime' } // xsd:dateTime
+  | { kind: 'multibase' }
+  | { kind: 'cryptosuite' }
+  | { kind: 'term'; term: string; id: number } // a fixed value that is a term (types, proof purpose)
+  | { kind: 'terms'; terms: [string, number][] } // a fixed array of terms
+  | { kind: 'object'; fields: Schema }
+  | { kind: 'objects'; fields: Schema; max: number };
+
+interface Field { id: number; codec: Codec; optional?: boolean }
+type Schema = Record<string, Field>;
+
+const url: Codec = { kind: 'url' };
+const none: Codec = { kind: 'none' };
+const typed = (...terms: [string, number][]): Codec => ({ kind: 'terms', terms });
+
+// Term ids as cborld assigns them for this document shape (in the order it loads our contexts).
+const ALIGNMENT: Schema = {
+  type: { id: 157, codec: typed(['Alignment', 168]) },
+  targetCode: { id: 298, codec: none },
+  targetFramework: { id: 302, codec: none },
+  targetName: { id: 304, codec: none },
+  targetUrl: { id: 308, codec: { kind: 'text' }, optional: true },
+};
+const ACHIEVEMENT: Schema = {
+  description: { id: 130, codec: none },
+  id: { id: 140, codec: url },
+  name: { id: 150, codec: none },
+  type: { id: 157, codec: typed(['Achievement', 160]) },
+  alignment: { id: 199, codec: { kind: 'objects', fields: ALIGNMENT, max: 20 } },
+  achievementType: { id: 274, codec: none },
+  criteria: { id: 280, codec: { kind: 'object', fields: { narrative: { id: 208, codec: none } } } },
+};
+/**
+ * The credential's fields. Term ids are handed out as contexts load, and the Alignment context
+ * loads (with six new terms) only when there is an alignment: the proof's terms, which load
+ * later, come out 12 higher then.
+ */
+function credentialSchema(alignments: boolean): Schema {
+  const later = alignments ? 12 : 0;
+  return {
+    id: { id: 140, codec: url },
+    name: { id: 150, codec: none },
+    type: { id: 157, codec: typed(['VerifiableCredential', 118], ['OpenBadgeCredential', 186]) },
+    credentialStatus: {
+      id: 220, codec: {
+        kind: 'object', fields: {
+          id: { id: 140, codec: url, optional: true },
+          type: { id: 156, codec: { kind: 'term', term: 'BitstringStatusListEntry', id: 106 } },
+          statusListCredential: { id: 242, codec: url },
+          statusListIndex: { id: 244, codec: none },
+          statusPurpose: { id: 248, codec: none },
+        },
+      },
+    },
+    credentialSubject: {
+      id: 222, codec: {
+        kind: 'object', fields: {
+          id: { id: 140, codec: url, optional: true },
+          name: { id: 150, codec: none },
+          type: { id: 157, codec: typed(['AchievementSubject', 164]) },
+          assessmentRoute: { id: 212, codec: none },
+          birthDate: { id: 214, codec: { kind: 'date' } },
+          achievement: { id: 254, codec: { kind: 'object', fields: ACHIEVEMENT } },
+          activityEndDate: { id: 256, codec: { kind: 'text' } },
+        },
+      },
+    },
+    issuer: {
+      id: 226, codec: {
+        kind: 'object', fields: {
+          id: { id: 140, codec: url },
+          name: { id: 150, codec: none },
+          type: { id: 157, codec: typed(['Profile', 188]) },
+        },
+      },
+    },
+    proof: {
+      id: 228, optional: true, codec: {
+        kind: 'object', fields: {
+          type: { id: 156, codec: { kind: 'term', term: 'DataIntegrityProof', id: 108 } },
+          created: { id: 326 + later, codec: { kind: 'dateTime' } },
+          cryptosuite: { id: 328 + later, codec: { kind: 'cryptosuite' } },
+          proofPurpose: { id: 338 + later, codec: { kind: 'term', term: 'assertionMethod', id: 344 + later } },
+          proofValue: { id: 340 + later, codec: { kind: 'multibase' } },
+          verificationMethod: { id: 342 + later, codec: url },
+        },
+      },
+    },
+    validFrom: { id: 238, codec: { kind: 'dateTime' } },
+    validUntil: { id: 240, codec: { kind: 'dateTime' }, optional: true },
+  };
+}
+const CREDENTIAL = { withAlignments: credentialSchema(true), withoutAlignments: credentialSchema(false) };
+
+/** `@context`, plural (an array), is term id 1. */
+const CONTEXT_PLURAL = 1;
+
+/** The tables of one registry entry: string → code, and code → string. */
+export interface FastTables {
+  entryId: number;
+  context: Map<string, number>;
+  url: Map<string, number>;
+  none: Map<string, number>;
+  cryptosuite: Map<string, number>;
+  reverse: { context: Map<number, string>; url: Map<number, string>; none: Map<number, string>; cryptosuite: Map<number, string> };
+}
+
+export function fastTables(entryId: number, table: Map<string, Map<unknown, number>>): FastTables {
+  const strings = (name: string) => new Map([...(table.get(name) ?? new Map<unknown, number>())].filter((e): e is [string, number] => typeof e[0] === 'string'));
+  const context = strings('context');
+  const urls = strings('url');
+  const noneTable = strings('none');
+  const cryptosuite = strings('https://w3id.org/security#cryptosuiteString');
+  const reverse = (m: Map<string, number>) => new Map([...m].map(([k, v]) => [v, k]));
+  return {
+    entryId, context, url: urls, none: noneTable, cryptosuite,
+    reverse: { context: reverse(context), url: reverse(urls), none: reverse(noneTable), cryptosuite: reverse(cryptosuite) },
+  };
+}
+
+class OffShape extends Error {}
+const off = (): never => { throw new OffShape(); };
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** A string with no lone surrogate (whose UTF-8 bytes would be a guess), else off shape. */
+function text(value: unknown): string {
+  return typeof value === 'string' && !LONE_SURROGATE.test(value) ? value : off();
+}
+
+/** cborld writes a table code as the fewest big-endian bytes of 1, 2 or 4 (its thresholds, kept). */
+function codeBytes(code: number): Uint8Array {
+  if (code < 0xff) return Uint8Array.of(code);
+  if (code < 0xffff) return Uint8Array.of(code >>> 8, code & 0xff);
+  if (code < 0xffffffff) return Uint8Array.of(code >>> 24, (code >>> 16) & 0xff, (code >>> 8) & 0xff, code & 0xff);
+  return off();
+}
+
+function codeOf(bytes: Uint8Array): number {
+  if (bytes.length === 1) return bytes[0]!;
+  if (bytes.length === 2) return (bytes[0]! << 8) | bytes[1]!;
+  if (bytes.length === 4) return ((bytes[0]! << 24) >>> 0) + ((bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!);
+  return off();
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** base58btc bytes, undefined when not base58 (the library's decoder skips whitespace: not ours to guess). */
+function base58(text: string): Uint8Array | undefined {
+  if (/\s/.test(text)) return off();
+  return decodeBase58btc(text);
+}
+
+function base58Part(text: string): CborValue {
+  return (text.startsWith('z') ? base58(text.slice(1)) : undefined) ?? text;
+}
+
+function encodeUrl(input: unknown, tables: FastTables): CborValue {
+  const value = text(input);
+  const code = tables.url.get(value);
+  if (code !== undefined) return codeBytes(code);
+  // A value equal to a term would be written as the term: none of our URLs is (they have a
+  // scheme, terms do not); anything unusual is the library's.
+  if (!value.includes(':') || !URL.canParse(value)) return off();
+  const scheme = value.slice(0, value.lastIndexOf(':'));
+  if (scheme === 'https' || scheme === 'http') {
+    const prefix = `${scheme}://`;
+    return value.startsWith(prefix) ? [scheme === 'https' ? 2 : 1, value.slice(prefix.length)] : value;
+  }
+  if (scheme === 'urn:uuid') {
+    const rest = value.slice('urn:uuid:'.length);
+    if (rest.toLowerCase() !== rest) return [3, rest];
+    if (!UUID.test(rest)) return off();
+    return [3, Uint8Array.from(Buffer.from(rest.replace(/-/g, ''), 'hex'))];
+  }
+  if (scheme === 'did:key') {
+    const parts = value.slice('did:key:'.length).split('#');
+    if (parts.length > 2) return off();
+    return [1025, ...parts.map(base58Part)];
+  }
+  if (scheme === 'data' || scheme === 'did:v1:nym') return off();
+  return value;
+}
+
+function decodeUrl(value: CborValue, tables: FastTables): string {
+  if (typeof value === 'string') return value;
+  if (value instanceof Uint8Array) return tables.reverse.url.get(codeOf(value)) ?? off();
+  if (!Array.isArray(value)) return off();
+  const [scheme, first, second] = value;
+  if ((scheme === 1 || scheme === 2) && value.length === 2 && typeof first === 'string') return `${scheme === 2 ? 'https' : 'http'}://${first}`;
+  if (scheme === 3 && value.length === 2) {
+    if (typeof first === 'string') return `urn:uuid:${first}`;
+    if (!(first instanceof Uint8Array) || first.length !== 16) return off();
+    const hex = Buffer.from(first).toString('hex');
+    return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  }
+  if (scheme === 1025 && (value.length === 2 || value.length === 3)) {
+    const part = (p: CborValue | undefined) => (typeof p === 'string' ? p : p instanceof Uint8Array ? `z${encodeBase58btc(p)}` : off());
+    return `did:key:${part(first)}${value.length === 3 ? `#${part(second)}` : ''}`;
+  }
+  return off();
+}
+
+function encodeDateTime(input: unknown): CborValue {
+  const value = text(input);
+  const parsed = Date.parse(value);
+  if (!value.includes('T') || Number.isNaN(parsed)) return value;
+  const seconds = Math.floor(parsed / 1000);
+  const dot = value.indexOf('.');
+  if (dot === -1) return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z') === value ? seconds : value;
+  const milliseconds = parseInt(value.slice(dot + 1), 10);
+  if (Number.isNaN(milliseconds)) return off();
+  return new Date(seconds * 1000 + milliseconds).toISOString() === value ? [seconds, milliseconds] : value;
+}
+
+function decodeDateTime(value: CborValue): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return new Date(value * 1000).toISOString().replace('.000Z', 'Z');
+  if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'number' && typeof value[1] === 'number') {
+    return new Date(value[0] * 1000 + value[1]).toISOString();
+  }
+  return off();
+}
+
+function encodeDate(input: unknown): CborValue {
+  const value = text(input);
+  const parsed = Date.parse(value);
+  if (value.includes('T') || Number.isNaN(parsed)) return value;
+  const seconds = Math.floor(parsed / 1000);
+  const iso = new Date(seconds * 1000).toISOString();
+  return iso.slice(0, iso.indexOf('T')) === value ? seconds : value;
+}
+
+function decodeDate(value: CborValue): string {
+  if (typeof value === 'string') return value;
+  if (typeof value !== 'number') return off();
+  const iso = new Date(value * 1000).toISOString();
+  return iso.slice(0, iso.indexOf('T'));
+}
+
+function encodeValue(codec: Codec, value: unknown, tables: FastTables): CborValue {
+  switch (codec.kind) {
+    case 'url': return encodeUrl(value, tables);
+    case 'none': {
+      const code = tables.none.get(text(value));
+      return code === undefined ? text(value) : codeBytes(code);
+    }
+    case 'text': return text(value);
+    case 'date': return encodeDate(value);
+    case 'dateTime': return encodeDateTime(value);
+    case 'multibase': {
+      if (typeof value !== 'string' || !value.startsWith('z')) return off();
+      const decoded = base58(value.slice(1)) ?? off();
+      return Uint8Array.from([0x7a, ...decoded]);
+    }
+    case 'cryptosuite': return tables.cryptosuite.get(text(value)) ?? text(value);
+    case 'term': return value === codec.term ? codec.id : off();
+    case 'terms': {
+      if (!Array.isArray(value) || value.length !== codec.terms.length) return off();
+      return codec.terms.map(([term, id], i) => (value[i] === term ? id : off()));
+    }
+    case 'object': return encodeObject(codec.fields, value, tables);
+    case 'objects': {
+      if (!Array.isArray(value) || value.length > codec.max) return off();
+      return value.map((item) => encodeObject(codec.fields, item, tables));
+    }
+  }
+}
+
+function decodeValue(codec: Codec, value: CborValue, tables: FastTables): unknown {
+  switch (codec.kind) {
+    case 'url': return decodeUrl(value, tables);
+    case 'none':
+      if (typeof value === 'string') return value;
+      return value instanceof Uint8Array ? tables.reverse.none.get(codeOf(value)) ?? off() : off();
+    case 'text': return typeof value === 'string' ? value : off();
+    case 'date': return decodeDate(value);
+    case 'dateTime': return decodeDateTime(value);
+    case 'multibase':
+      return value instanceof Uint8Array && value[0] === 0x7a ? `z${encodeBase58btc(value.subarray(1))}` : off();
+    case 'cryptosuite':
+      if (typeof value === 'string') return value;
+      return typeof value === 'number' ? tables.reverse.cryptosuite.get(value) ?? off() : off();
+    case 'term': return value === codec.id ? codec.term : off();
+    case 'terms':
+      if (!Array.isArray(value) || value.length !== codec.terms.length) return off();
+      return codec.terms.map(([term, id], i) => (value[i] === id ? term : off()));
+    case 'object': return decodeObject(codec.fields, value, tables);
+    case 'objects':
+      if (!Array.isArray(value) || value.length > codec.max) return off();
+      return value.map((item) => decodeObject(codec.fields, item, tables));
+  }
+}
+
+function encodeObject(fields: Schema, value: unknown, tables: FastTables): CborMap {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return off();
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) if (!Object.hasOwn(fields, key)) off();
+  const map = new CborMap();
+  for (const [key, field] of Object.entries(fields)) {
+    if (!Object.hasOwn(record, key)) {
+      if (!field.optional) off();
+      continue;
+    }
+    map.set(field.id, encodeValue(field.codec, record[key], tables));
+  }
+  return map;
+}
+
+function decodeObject(fields: Schema, value: CborValue, tables: FastTables): Record<string, unknown> {
+  if (!(value instanceof CborMap)) return off();
+  // Keys in the order the library writes them: sorted by term.
+  const out: Record<string, unknown> = {};
+  let seen = 0;
+  for (const key of Object.keys(fields).sort()) {
+    const field = fields[key]!;
+    const encoded = value.get(field.id);
+    if (encoded === undefined) {
+      if (!field.optional) off();
+      continue;
+    }
+    seen++;
+    out[key] = decodeValue(field.codec, encoded, tables);
+  }
+  return seen === value.size ? out : off();
+}
+
+/** Our credential as CBOR-LD bytes, identical to the library's; undefined when off our shape. */
+export function encodeCredentialFast(credential: object, contexts: readonly string[], tables: FastTables): Uint8Array | undefined {
+  try {
+    const record = credential as Record<string, unknown>;
+    const context = record['@context'];
+    if (!Array.isArray(context) || context.length !== contexts.length || !contexts.every((c, i) => context[i] === c)) return undefined;
+    const { '@context': _context, ...rest } = record;
+    const alignments = (rest.credentialSubject as { achievement?: { alignment?: unknown } } | undefined)?.achievement?.alignment;
+    const schema = Array.isArray(alignments) && alignments.length > 0 ? CREDENTIAL.withAlignments : CREDENTIAL.withoutAlignments;
+    const payload = encodeObject(schema, rest, tables);
+    payload.set(CONTEXT_PLURAL, context.map((c: string) => tables.context.get(c) ?? c));
+    return encodeCbor(new CborTag(CBORLD_TAG, [tables.entryId, payload]));
+  } catch (error) {
+    if (error instanceof OffShape) return undefined;
+    throw error;
+  }
+}
+
+/** The registry entry id of CBOR-LD bytes, if they are CBOR-LD 1.0 at all. */
+export function cborldEntryId(bytes: Uint8Array): number | undefined {
+  // tag 0xcb1d (d9 cb 1d), array of 2 (82), then the entry id as an unsigned integer.
+  if (bytes.length < 5 || bytes[0] !== 0xd9 || bytes[1] !== 0xcb || bytes[2] !== 0x1d || bytes[3] !== 0x82) return undefined;
+  const head = bytes[4]!;
+  if (head < 24) return head;
+  if (head === 24 && bytes.length > 5) return bytes[5];
+  if (head === 25 && bytes.length > 6) return (bytes[5]! << 8) | bytes[6]!;
+  return undefined;
+}
+
+/**
+ * Our credential from CBOR-LD bytes, or undefined when they are not exactly what
+ * `encodeCredentialFast` writes (then the library decides, with the same answer where it can).
+ */
+export function decodeCredentialFast(bytes: Uint8Array, contexts: readonly string[], tables: FastTables): Record<string, unknown> | undefined {
+  const top = decodeCbor(bytes);
+  if (!(top instanceof CborTag) || top.tag !== CBORLD_TAG || !Array.isArray(top.value) || top.value.length !== 2) return undefined;
+  const [entryId, payload] = top.value;
+  if (entryId !== tables.entryId || !(payload instanceof CborMap)) return undefined;
+  try {
+    const context = payload.get(CONTEXT_PLURAL);
+    if (!Array.isArray(context)) return undefined;
+    const rest = new CborMap([...payload].filter(([key]) => key !== CONTEXT_PLURAL));
+    const subject = rest.get(CREDENTIAL.withAlignments.credentialSubject!.id);
+    const achievement = subject instanceof CborMap ? subject.get(254) : undefined;
+    const alignments = achievement instanceof CborMap ? achievement.get(199) : undefined;
+    const schema = Array.isArray(alignments) && alignments.length > 0 ? CREDENTIAL.withAlignments : CREDENTIAL.withoutAlignments;
+    const decoded = {
+      '@context': context.map((c) => (typeof c === 'number' ? tables.reverse.context.get(c) ?? off() : typeof c === 'string' ? c : off())),
+      ...decodeObject(schema, rest, tables),
+    };
+    const again = encodeCredentialFast(decoded, contexts, tables);
+    return again && Buffer.from(again).equals(Buffer.from(bytes)) ? decoded : undefined;
+  } catch (error) {
+    if (error instanceof OffShape) return undefined;
+    throw error;
+  }
+}
