@@ -33,26 +33,27 @@ function chunk(type: string, data: Uint8Array): Buffer {
 export function encodeModulesPng(size: number, modules: Uint8Array, scale: number, margin: number): Buffer {
   const side = (size + 2 * margin) * scale;
   const rowBytes = Math.ceil(side / 8) + 1;
-  const raw = Buffer.alloc(rowBytes * side, 0xff);
-  const packed = Buffer.alloc(rowBytes);
+  // Each module row is packed once into its first pixel row; the `scale - 1` rows below it are
+  // filter type 2 (Up) with zero differences, which deflate to almost nothing, almost at once.
+  const raw = Buffer.alloc(rowBytes * side);
   for (let row = -margin; row < size + margin; row++) {
+    const first = (row + margin) * scale * rowBytes;
+    const packed = raw.subarray(first + 1, first + rowBytes);
     packed.fill(0xff);
-    packed[0] = 0; // filter: none
     if (row >= 0 && row < size) {
-      for (let col = 0; col < size; col++) {
-        if (!modules[row * size + col]) continue;
-        for (let x = (col + margin) * scale, end = x + scale; x < end; x++) packed[1 + (x >> 3)]! &= ~(0x80 >> (x & 7));
+      for (let col = 0, at = row * size; col < size; col++, at++) {
+        if (!modules[at]) continue;
+        for (let x = (col + margin) * scale, end = x + scale; x < end; x++) packed[x >> 3]! &= ~(0x80 >> (x & 7));
       }
     }
-    for (let k = 0, y = (row + margin) * scale; k < scale; k++, y++) packed.copy(raw, y * rowBytes);
+    for (let k = 1; k < scale; k++) raw[first + k * rowBytes] = 2;
   }
   const header = Buffer.alloc(13);
   header.writeUInt32BE(side, 0);
   header.writeUInt32BE(side, 4);
   header[8] = 1; // bit depth
   header[9] = 0; // greyscale
-  // Level 4 measured both faster (~0.3 ms against ~1.3 ms) and smaller than the default 6 on
-  // these rows, which repeat `scale` times.
+  // Level 4: measured faster than the default 6 (0.4 against 1.4 ms) at a tenth more bytes.
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 4 })), chunk('IEND', new Uint8Array(0)),
