@@ -79,6 +79,16 @@ describe('cohorts from a CSV file', () => {
     expect(again.json()).toMatchObject({ issued: 0, alreadyIssued: 5 });
   });
 
+  it('writes only the files asked for with --files, and refuses an unknown kind as a usage error', () => {
+    writeFileSync(file('few.csv'), [header, row(900), row(901)].join('\n'));
+    const done = issuer('issue-batch', file('few.csv'), '--pack', file('pack-PH.json'), '--out', file('few'), '--files', 'json,PNG', '--json');
+    expect(done.code).toBe(0);
+    expect(readdirSync(file('few')).map((f) => f.split('.').pop()).sort()).toEqual(['json', 'json', 'png', 'png']);
+    const bad = issuer('issue-batch', file('few.csv'), '--pack', file('pack-PH.json'), '--out', file('few'), '--files', 'json,docx');
+    expect(bad.code).toBe(3);
+    expect(bad.err).toMatch(/--files/);
+  });
+
   it('killed with SIGKILL mid-run, a re-run finishes the job: nothing lost, nothing doubled, no index reused', async () => {
     const rows = Array.from({ length: 300 }, (_, i) => row(100 + i));
     writeFileSync(file('big.csv'), [header, ...rows].join('\n'));

@@ -8,9 +8,10 @@
  *       --assessed <YYYY-MM-DD> [--route training|rpl] [--valid-until <date>] [--wallet <did>] [--out <dir>]
  *       issue one credential; writes <uuid>.json, <uuid>.png (QR), <uuid>.svg and the certificate <uuid>.html
  *       (add --pdf for <uuid>.pdf, printed by headless Chromium)
- *   corridor-issuer issue-batch <cohort.csv> --pack <trust-pack.json> [--out <dir>]
+ *   corridor-issuer issue-batch <cohort.csv> --pack <trust-pack.json> [--out <dir>] [--files json,png,svg,html]
  *       one credential per row (name,birth_date,qualification,assessment_date,route); bad rows go to
  *       <out>/errors.csv and never stop good ones; re-running the same file issues nothing twice;
+ *       --files picks each credential's files (all four by default);
  *       --pdf also prints all certificates into <out>/certificates.pdf, a page each
  *   corridor-issuer serve --pack <trust-pack.json> [--port 8470] [--host 127.0.0.1] [--push <registry-url>]
  *       [--tls-cert <pem> --tls-key <pem>]
@@ -38,9 +39,19 @@ import { issueCohort, readCohort } from './cohort.js';
 import { createIssuerApp } from './http.js';
 import { qualificationToIssue } from './issuance-policy.js';
 import { Issuer } from './issuer.js';
-import { renderCredentialFiles } from './output.js';
+import { renderCredentialFiles, writeRenderedFiles } from './output.js';
+import { FILE_KINDS, type FileKind } from './render-worker.js';
 import { htmlToPdf } from './pdf.js';
 import { IssuerStore } from './store.js';
+
+/** `--files json,png`: which files each credential of a cohort gets (all four by default). */
+function fileKinds(option: string | undefined): FileKind[] {
+  if (option === undefined) return [...FILE_KINDS];
+  const kinds = option.split(',').map((k) => k.trim().toLowerCase()).filter(Boolean);
+  const unknown = kinds.filter((k) => !(FILE_KINDS as readonly string[]).includes(k));
+  if (unknown.length || !kinds.length) throw new UsageError(`--files takes a comma-separated list of ${FILE_KINDS.join(', ')}`);
+  return [...new Set(kinds)] as FileKind[];
+}
 
 const HELP = helpText(readFileSync(new URL(import.meta.url), 'utf8'));
 
@@ -49,7 +60,7 @@ const spec = {
   options: {
     data: { type: 'string' }, name: { type: 'string' }, 'base-url': { type: 'string' }, authority: { type: 'string' },
     pack: { type: 'string' }, qualification: { type: 'string' }, 'birth-date': { type: 'string' }, assessed: { type: 'string' },
-    route: { type: 'string' }, push: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, limit: { type: 'string' }, pdf: { type: 'boolean' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'valid-until': { type: 'string' }, wallet: { type: 'string' }, out: { type: 'string' },
+    route: { type: 'string' }, push: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, limit: { type: 'string' }, pdf: { type: 'boolean' }, files: { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'valid-until': { type: 'string' }, wallet: { type: 'string' }, out: { type: 'string' },
     json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' },
   },
 } as const;
@@ -165,6 +176,7 @@ async function main(): Promise<number> {
         throw new CorridorError('ERR_INPUT_INVALID', 'cannot read the cohort file', { cause });
       }
       const { rows, problems } = readCohort(text);
+      const kinds = fileKinds(options.files);
       const out = resolve(options.out ?? '.');
       mkdirSync(out, { recursive: true });
       const catalogue = index.qrCatalogue ? { catalogue: index.qrCatalogue } : {};
@@ -173,13 +185,10 @@ async function main(): Promise<number> {
       const pool = createRenderPool({ key: issuer.signingKey });
       const result = await issueCohort({
         issuer, trust: index, rows,
-        produce: (job) => pool.produce({ ...job, ...catalogue }),
-        deliver: (credential, files, row) => {
-          writeFileAtomically(join(out, `${files.baseName}.json`), files.json);
-          writeFileAtomically(join(out, `${files.baseName}.png`), Buffer.from(files.png));
-          writeFileAtomically(join(out, `${files.baseName}.svg`), files.svg);
-          writeFileAtomically(join(out, `${files.baseName}.html`), files.html);
-          if (options.pdf) certificates.push({ line: row.line, html: files.html });
+        produce: (job) => pool.produce({ ...job, ...catalogue, kinds: options.pdf ? [...kinds, 'html'] : kinds }),
+        deliver: (_credential, files, row) => {
+          writeRenderedFiles(out, { ...files, ...(kinds.includes('html') ? {} : { html: undefined }) });
+          if (options.pdf && files.html) certificates.push({ line: row.line, html: files.html });
         },
         progress: progressBar(),
       }).finally(() => pool.close());

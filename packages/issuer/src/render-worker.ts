@@ -4,9 +4,16 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { KeyObject } from 'node:crypto';
-import { signCredential, signerOf, type QrCatalogue, type QualificationRecord, type Signer, type SkillCredential } from '@corridor/shared';
+import {
+  encodeQrSymbol, encodeQrText, qrSymbolPng, qrSymbolSvg, signCredential, signerOf,
+  type QrCatalogue, type QualificationRecord, type Signer, type SkillCredential,
+} from '@corridor/shared';
 import { renderCertificateHtml } from './certificate.js';
-import { renderCredentialFiles } from './output.js';
+import { credentialBaseName } from './output.js';
+
+/** The files a credential can have: JSON for wallets, the QR as PNG and SVG, the certificate page. */
+export const FILE_KINDS = ['json', 'png', 'svg', 'html'] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
 
 export interface RenderJob {
   credential: SkillCredential;
@@ -14,14 +21,17 @@ export interface RenderJob {
   catalogue?: QrCatalogue;
   /** Sign the credential first, with the pool's key, at this instant (ISO 8601). */
   signAt?: string;
+  /** Which files to render; all by default. */
+  kinds?: readonly FileKind[];
 }
 
+/** The rendered files, those asked for. */
 export interface RenderedFiles {
   baseName: string;
-  json: string;
-  png: Uint8Array;
-  svg: string;
-  html: string;
+  json?: string;
+  png?: Uint8Array;
+  svg?: string;
+  html?: string;
 }
 
 export interface Produced {
@@ -36,11 +46,18 @@ export interface SigningKeyData {
 }
 
 export async function renderAll(job: Omit<RenderJob, 'signAt'>): Promise<RenderedFiles> {
-  const files = await renderCredentialFiles(job.credential, job.catalogue ? { catalogue: job.catalogue } : {});
-  return {
-    baseName: files.baseName, json: files.json, png: files.png, svg: files.svg,
-    html: renderCertificateHtml({ credential: job.credential, qualification: job.qualification, qrSvg: files.svg }),
-  };
+  const { credential, qualification, catalogue } = job;
+  const kinds = new Set(job.kinds ?? FILE_KINDS);
+  const files: RenderedFiles = { baseName: credentialBaseName(credential) };
+  if (kinds.has('json')) files.json = JSON.stringify(credential, null, 2) + '\n';
+  if (kinds.has('png') || kinds.has('svg') || kinds.has('html')) {
+    const symbol = encodeQrSymbol(await encodeQrText(credential, catalogue ? { catalogue } : {}));
+    if (kinds.has('png')) files.png = qrSymbolPng(symbol);
+    const svg = kinds.has('svg') || kinds.has('html') ? qrSymbolSvg(symbol) : undefined;
+    if (kinds.has('svg')) files.svg = svg;
+    if (kinds.has('html')) files.html = renderCertificateHtml({ credential, qualification, qrSvg: svg! });
+  }
+  return files;
 }
 
 export async function produce(job: RenderJob, signer: Signer | undefined): Promise<Produced> {

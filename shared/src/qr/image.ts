@@ -7,7 +7,7 @@ import type { PNG as PngType } from 'pngjs';
 import { CorridorError } from '../errors.js';
 import { decodeSimplePng, encodeModulesPng } from './png.js';
 import { readPristineQr } from './symbol-read.js';
-import { encodeQrSymbol } from './symbol.js';
+import { encodeQrSymbol, type QrSymbol } from './symbol.js';
 
 // Loaded on first use (all are CommonJS): a verifier reading JSON never pays for them.
 const require = createRequire(import.meta.url);
@@ -38,13 +38,9 @@ export async function renderQrSvg(text: string, options: QrRenderOptions = {}): 
   return renderQr(text, options).svg;
 }
 
-/**
- * Everything a credential's files need from one QR encoding (making the symbol is the costly
- * part): PNG for print, SVG for scaling, and its version and size.
- */
-export function renderQr(text: string, { scale = 8, margin = 4 }: QrRenderOptions = {}): { png: Buffer; svg: string; version: number; modules: number } {
-  const qr = encodeQrSymbol(text, 'M');
-  const { size, modules } = qr;
+/** A QR symbol as SVG: one path of horizontal runs, `margin` modules of quiet zone. */
+export function qrSymbolSvg(symbol: QrSymbol, margin = 4): string {
+  const { size, modules } = symbol;
   let path = '';
   for (let row = 0; row < size; row++) {
     for (let col = 0, at = row * size; col < size; col++, at++) {
@@ -57,9 +53,22 @@ export function renderQr(text: string, { scale = 8, margin = 4 }: QrRenderOption
     }
   }
   const side = size + 2 * margin;
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges">` +
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges">` +
     `<path fill="#ffffff" d="M0 0h${side}v${side}H0z"/><path fill="#000000" d="${path}"/></svg>\n`;
-  return { png: encodeModulesPng(size, modules, scale, margin), svg, version: qr.version, modules: size };
+}
+
+/** A QR symbol as a 1-bit PNG, `scale` pixels a module. */
+export function qrSymbolPng(symbol: QrSymbol, { scale = 8, margin = 4 }: QrRenderOptions = {}): Buffer {
+  return encodeModulesPng(symbol.size, symbol.modules, scale, margin);
+}
+
+/**
+ * Everything a credential's files need from one QR encoding (making the symbol is the costly
+ * part): PNG for print, SVG for scaling, and its version and size.
+ */
+export function renderQr(text: string, options: QrRenderOptions = {}): { png: Buffer; svg: string; version: number; modules: number } {
+  const symbol = encodeQrSymbol(text, 'M');
+  return { png: qrSymbolPng(symbol, options), svg: qrSymbolSvg(symbol, options.margin), version: symbol.version, modules: symbol.size };
 }
 
 /** QR version (1–40) and size in modules of the code `text` makes at ECC M. */

@@ -1,20 +1,21 @@
 /**
- * A cohort end to end, as `corridor-issuer issue-batch` runs it: CSV rows read, status indices
- * reserved and signed credentials recorded in SQLite on the main thread (a transaction a batch),
- * each credential signed and its QR (PNG + SVG), JSON and certificate HTML rendered on worker
- * threads (all cores), then written atomically. No PDF.
+ * A cohort end to end, as `corridor-issuer issue-batch --files …` runs it: CSV rows read, status
+ * indices reserved and signed credentials recorded in SQLite on the main thread (a transaction a
+ * batch), each credential signed and its files (JSON, QR PNG, and SVG and certificate HTML when
+ * asked) rendered on worker threads (all cores), then written atomically. No PDF.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRenderPool, issueCohort, readCohort } from '@corridor/issuer';
-import { PH_CAREGIVING_NC_II, writeFileAtomically } from '@corridor/shared';
+import { createRenderPool, issueCohort, readCohort, writeRenderedFiles, type FileKind } from '@corridor/issuer';
+import { PH_CAREGIVING_NC_II } from '@corridor/shared';
 import { createWorld } from '../world.js';
 import { round } from './measure.js';
 
-export interface CohortResults { rows: number; workers: number; seconds: number; rowsPerSecond: number; issued: number; problems: number }
+export interface CohortResults { rows: number; files: FileKind[]; workers: number; seconds: number; rowsPerSecond: number; issued: number; problems: number }
 
-export async function benchCohort(count: number): Promise<CohortResults> {
+/** `files`: what each credential gets written; the issue's measure is JSON + QR (PNG). */
+export async function benchCohort(count: number, files: FileKind[]): Promise<CohortResults> {
   const dir = mkdtempSync(join(tmpdir(), 'corridor-bench-cohort-'));
   const world = await createWorld({ dir });
   try {
@@ -28,16 +29,11 @@ export async function benchCohort(count: number): Promise<CohortResults> {
     const { rows } = readCohort(csv);
     const result = await issueCohort({
       issuer: world.issuer, trust, rows,
-      produce: (job) => pool.produce({ ...job, ...(trust.qrCatalogue ? { catalogue: trust.qrCatalogue } : {}) }),
-      deliver: (_credential, files) => {
-        writeFileAtomically(join(out, `${files.baseName}.json`), files.json);
-        writeFileAtomically(join(out, `${files.baseName}.png`), files.png);
-        writeFileAtomically(join(out, `${files.baseName}.svg`), files.svg);
-        writeFileAtomically(join(out, `${files.baseName}.html`), files.html);
-      },
+      produce: (job) => pool.produce({ ...job, kinds: files, ...(trust.qrCatalogue ? { catalogue: trust.qrCatalogue } : {}) }),
+      deliver: (_credential, rendered) => void writeRenderedFiles(out, rendered),
     }).finally(() => pool.close());
     const seconds = round((performance.now() - started) / 1000, 1);
-    return { rows: count, workers: pool.size, seconds, rowsPerSecond: round(count / seconds, 0), issued: result.issued.length, problems: result.problems.length };
+    return { rows: count, files, workers: pool.size, seconds, rowsPerSecond: round(count / seconds, 0), issued: result.issued.length, problems: result.problems.length };
   } finally {
     world.close();
     rmSync(dir, { recursive: true, force: true });
