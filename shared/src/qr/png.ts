@@ -2,7 +2,7 @@
  * A minimal PNG writer for QR codes: 1-bit greyscale, one IDAT, zlib from node. Written here
  * because the generic encoders are slow for a job this simple (and 40× slower under test VMs).
  */
-import { deflateSync, inflateSync } from 'node:zlib';
+import { constants as zlibConstants, deflateSync, inflateSync } from 'node:zlib';
 
 const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -12,7 +12,7 @@ const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, n) => {
 
 function crc32(bytes: Uint8Array): number {
   let c = 0xffffffff;
-  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff]! ^ (c >>> 8);
+  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
@@ -35,15 +35,17 @@ export function encodeModulesPng(size: number, modules: Uint8Array, scale: numbe
   const rowBytes = Math.ceil(side / 8) + 1;
   // Each module row is packed once into its first pixel row; the `scale - 1` rows below it are
   // filter type 2 (Up) with zero differences, which deflate to almost nothing, almost at once.
-  const raw = Buffer.alloc(rowBytes * side);
+  const raw = new Uint8Array(rowBytes * side);
   for (let row = -margin; row < size + margin; row++) {
     const first = (row + margin) * scale * rowBytes;
-    const packed = raw.subarray(first + 1, first + rowBytes);
-    packed.fill(0xff);
+    raw.fill(0xff, first + 1, first + rowBytes);
     if (row >= 0 && row < size) {
       for (let col = 0, at = row * size; col < size; col++, at++) {
         if (!modules[at]) continue;
-        for (let x = (col + margin) * scale, end = x + scale; x < end; x++) packed[x >> 3]! &= ~(0x80 >> (x & 7));
+        const x0 = (col + margin) * scale;
+        // At 8 pixels a module each module is one whole byte; otherwise set its bits one by one.
+        if (scale === 8) raw[first + 1 + (x0 >> 3)] = 0;
+        else for (let x = x0, end = x0 + scale; x < end; x++) raw[first + 1 + (x >> 3)]! &= ~(0x80 >> (x & 7));
       }
     }
     for (let k = 1; k < scale; k++) raw[first + k * rowBytes] = 2;
@@ -53,10 +55,11 @@ export function encodeModulesPng(size: number, modules: Uint8Array, scale: numbe
   header.writeUInt32BE(side, 4);
   header[8] = 1; // bit depth
   header[9] = 0; // greyscale
-  // Level 4: measured faster than the default 6 (0.4 against 1.4 ms) at a tenth more bytes.
+  // Run-length matches only: these rows are runs of 0x00 and 0xff bytes and Up-filtered zeros,
+  // so RLE measured 4× faster than level 4 (0.08 against 0.34 ms) for a fifth more bytes (~2 KB).
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 4 })), chunk('IEND', new Uint8Array(0)),
+    chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { strategy: zlibConstants.Z_RLE })), chunk('IEND', new Uint8Array(0)),
   ]);
 }
 

@@ -22,4 +22,6 @@ export const gunzipSync = (input: Uint8Array, options: { maxOutputLength?: numbe
 export const inflateSync = (input: Uint8Array, options: { maxOutputLength?: number } = {}): Buffer => inflateWith(Unzlib, input, options);
 
 export const gzipSync = (input: Uint8Array): Buffer => Buffer.from(fflateGzip(input));
-export const deflateSync = (input: Uint8Array): Buffer => Buffer.from(zlibSync(input));
+export const deflateSync = (input: Uint8Array, _options?: object): Buffer => Buffer.from(zlibSync(input));
+/** Strategy hints are node's to use; fflate has one strategy, and the output is valid zlib either way. */
+export const constants = { Z_RLE: 3 } as const;
