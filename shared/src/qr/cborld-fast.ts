@@ -1,7 +1,7 @@
 /**
  * CBOR-LD for exactly the credential Corridor issues, without jsonld-style context processing:
  * the term ids and value codecs that @digitalbazaar/cborld derives from our fixed, `@protected`
- * contexts are written down here once. Same bytes as the library, held by a property-based
+ * contexts are written down once (cborld-schema.ts). Same bytes as the library, held by a property-based
  * differential test (cborld-fast.test.ts). Anything off that shape returns undefined and the
  * caller uses the library. The decoder accepts only what this encoder writes back bit for bit,
  * so whatever it decodes, the library would decode the same.
