@@ -182,10 +182,10 @@ async function main(): Promise<number> {
       const catalogue = index.qrCatalogue ? { catalogue: index.qrCatalogue } : {};
       const certificates: { line: number; html: string }[] = [];
       // The database on this thread; signing, QR and certificate rendering on every core.
-      const pool = createRenderPool({ key: issuer.signingKey });
+      const pool = createRenderPool({ key: issuer.signingKey, ...catalogue });
       const result = await issueCohort({
         issuer, trust: index, rows,
-        produce: (job) => pool.produce({ ...job, ...catalogue, kinds: options.pdf ? [...kinds, 'html'] : kinds }),
+        produce: (job) => pool.produce({ ...job, kinds: options.pdf ? [...kinds, 'html'] : kinds }),
         deliver: (_credential, files, row) => {
           writeRenderedFiles(out, { ...files, ...(kinds.includes('html') ? {} : { html: undefined }) });
           if (options.pdf && files.html) certificates.push({ line: row.line, html: files.html });

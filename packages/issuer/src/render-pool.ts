@@ -7,8 +7,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { CorridorError, isErrorCode, type KeyPair } from '@corridor/shared';
-import { produce, type Produced, type RenderJob, type SigningKeyData } from './render-worker.js';
+import { CorridorError, isErrorCode, type KeyPair, type QrCatalogue } from '@corridor/shared';
+import { produce, type Produced, type RenderJob, type SigningKeyData, type WorkerProduced } from './render-worker.js';
 
 export interface RenderPool {
   size: number;
@@ -17,22 +17,29 @@ export interface RenderPool {
   close(): Promise<void>;
 }
 
-export function createRenderPool(options: { size?: number; key?: KeyPair } = {}): RenderPool {
-  const { size = availableParallelism(), key } = options;
+/**
+ * `key` signs what jobs ask to be signed; `catalogue`, the registry's QR catalogue, compresses
+ * every QR code. Both go to each worker once, not with every job: a real catalogue holds tens of
+ * thousands of strings.
+ */
+export function createRenderPool(options: { size?: number; key?: KeyPair; catalogue?: QrCatalogue } = {}): RenderPool {
+  const { size = availableParallelism(), key, catalogue } = options;
   const script = fileURLToPath(new URL('./render-worker.js', import.meta.url));
   if (!existsSync(script) || size < 1) {
-    return { size: 1, produce: (job) => produce(job, key?.signer), close: async () => {} };
+    return { size: 1, produce: (job) => produce({ ...(catalogue ? { catalogue } : {}), ...job }, key?.signer), close: async () => {} };
   }
   const signingKey: SigningKeyData | undefined = key ? { id: key.signer.id, privateKey: key.privateKey } : undefined;
-  const workers = Array.from({ length: size }, () => new Worker(script, { workerData: { signingKey } }));
-  const pending = new Map<number, { resolve: (produced: Produced) => void; reject: (error: unknown) => void }>();
+  const workers = Array.from({ length: size }, () => new Worker(script, { workerData: { signingKey, catalogue } }));
+  const pending = new Map<number, { job: RenderJob; resolve: (produced: Produced) => void; reject: (error: unknown) => void }>();
   let next = 0;
   for (const worker of workers) {
-    worker.on('message', (message: { id: number; produced?: Produced; error?: { code?: string; message: string } }) => {
+    worker.on('message', (message: { id: number; produced?: WorkerProduced; error?: { code?: string; message: string } }) => {
       const waiter = pending.get(message.id);
       pending.delete(message.id);
       if (!waiter) return;
-      if (message.produced) waiter.resolve(message.produced);
+      // Only the proof comes back: the credential it signs is the one this thread sent.
+      const { proof, files } = message.produced ?? {};
+      if (files) waiter.resolve({ credential: proof ? { ...waiter.job.credential, proof } : waiter.job.credential, files });
       else waiter.reject(isErrorCode(message.error?.code) ? new CorridorError(message.error.code, message.error.message) : new Error(message.error?.message));
     });
     worker.on('error', (error) => { for (const w of pending.values()) w.reject(error); pending.clear(); });
@@ -42,7 +49,7 @@ export function createRenderPool(options: { size?: number; key?: KeyPair } = {})
     produce(job) {
       const id = next++;
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
+        pending.set(id, { job, resolve, reject });
         workers[id % workers.length]!.postMessage({ ...job, id });
       });
     },

@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { KeyObject } from 'node:crypto';
 import {
-  encodeQrSymbol, encodeQrText, qrSymbolPng, qrSymbolSvg, signCredential, signerOf,
+  CorridorError, encodeQrSymbol, encodeQrText, qrSymbolPng, qrSymbolSvg, signCredential, signerOf,
   type QrCatalogue, type QualificationRecord, type Signer, type SkillCredential,
 } from '@corridor/shared';
 import { renderCertificateHtml } from './certificate.js';
@@ -39,6 +39,12 @@ export interface Produced {
   files: RenderedFiles;
 }
 
+/** What a worker sends back: the proof it made (if it signed) and the files. */
+export interface WorkerProduced {
+  proof?: Record<string, unknown>;
+  files: RenderedFiles;
+}
+
 /** What a pool hands its workers: the issuer's signing key (a KeyObject is cloned across threads). */
 export interface SigningKeyData {
   id: string;
@@ -63,18 +69,22 @@ export async function renderAll(job: Omit<RenderJob, 'signAt'>): Promise<Rendere
 export async function produce(job: RenderJob, signer: Signer | undefined): Promise<Produced> {
   let { credential } = job;
   if (job.signAt !== undefined) {
-    if (!signer) throw new Error('this pool has no signing key');
+    if (!signer) throw new CorridorError('ERR_KEY_INVALID', 'this pool has no signing key');
     credential = await signCredential({ credential, signer, now: new Date(job.signAt) });
   }
   return { credential, files: await renderAll({ ...job, credential }) };
 }
 
-const key = (workerData as { signingKey?: SigningKeyData } | undefined)?.signingKey;
-const workerSigner = key ? signerOf(key.id, key.privateKey) : undefined;
+const shared = workerData as { signingKey?: SigningKeyData; catalogue?: QrCatalogue } | undefined;
+const workerSigner = shared?.signingKey ? signerOf(shared.signingKey.id, shared.signingKey.privateKey) : undefined;
+const workerCatalogue = shared?.catalogue ? { catalogue: shared.catalogue } : {};
 
 parentPort?.on('message', (job: RenderJob & { id: number }) => {
-  produce(job, workerSigner).then(
-    (produced) => parentPort!.postMessage({ id: job.id, produced }),
+  produce({ ...workerCatalogue, ...job }, workerSigner).then(
+    ({ credential, files }) => {
+      const produced: WorkerProduced = { files, ...(job.signAt !== undefined ? { proof: credential.proof } : {}) };
+      parentPort!.postMessage({ id: job.id, produced });
+    },
     (error: unknown) => parentPort!.postMessage({ id: job.id, error: { code: (error as { code?: string }).code, message: (error as Error).message } }),
   );
 });

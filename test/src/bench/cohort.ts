@@ -24,12 +24,12 @@ export async function benchCohort(count: number, files: FileKind[]): Promise<Coh
       ...Array.from({ length: count }, (_, i) => `Worker ${i},1990-01-${String(1 + (i % 28)).padStart(2, '0')},${PH_CAREGIVING_NC_II},2026-10-30,training`)].join('\n');
     const out = join(dir, 'out');
     mkdirSync(out);
-    const pool = createRenderPool({ key: world.issuer.signingKey });
+    const pool = createRenderPool({ key: world.issuer.signingKey, ...(trust.qrCatalogue ? { catalogue: trust.qrCatalogue } : {}) });
     const started = performance.now();
     const { rows } = readCohort(csv);
     const result = await issueCohort({
       issuer: world.issuer, trust, rows,
-      produce: (job) => pool.produce({ ...job, kinds: files, ...(trust.qrCatalogue ? { catalogue: trust.qrCatalogue } : {}) }),
+      produce: (job) => pool.produce({ ...job, kinds: files }),
       deliver: (_credential, rendered) => void writeRenderedFiles(out, rendered),
     }).finally(() => pool.close());
     const seconds = round((performance.now() - started) / 1000, 1);
