@@ -120,6 +120,8 @@ export interface Layout {
   dataOrder: Uint32Array;
   /** The eight masks as XOR patterns over data modules only. */
   masks: Uint8Array[];
+  /** The same eight masks as one byte a module: bit p set where mask p flips it. */
+  maskBits: Uint8Array;
 }
 
 function isMasked(mask: number, row: number, col: number): boolean {
@@ -199,7 +201,9 @@ export function layoutOf(version: number): Layout {
     }
     return pattern;
   });
-  const layout = { version, size, functionModules: modules, reserved, dataOrder: Uint32Array.from(order), masks };
+  const maskBits = new Uint8Array(size * size);
+  masks.forEach((pattern, mask) => { for (let at = 0; at < pattern.length; at++) maskBits[at]! |= pattern[at]! << mask; });
+  const layout = { version, size, functionModules: modules, reserved, dataOrder: Uint32Array.from(order), masks, maskBits };
   layouts.set(version, layout);
   return layout;
 }

@@ -1,0 +1,151 @@
+/**
+ * Choosing the mask: the standard scores all eight masked symbols and keeps the lowest. Scoring
+ * them one by one was most of the cost of making a QR code, so `maskPenalties` scores all eight
+ * in one pass over the symbol: each module becomes one byte whose bit p is its value under mask
+ * p; 2×2 blocks and finder-like runs are found for all eight masks with byte-wide logic and
+ * counted through histograms, and run lengths are tracked in four 8-bit lanes of two 32-bit
+ * words. Same scores as `maskPenalty` on each masked symbol (mask-penalty.test.ts).
+ */
+import { formatBits, formatPositions, type Layout } from './symbol-layout.js';
+
+/**
+ * The standard's four penalty rules for one masked symbol, scored exactly as `qrcode` scores them
+ * (runs of five or more, 2×2 blocks, finder-like 1:1:3:1:1 runs with four light modules, dark
+ * balance). The reference `maskPenalties` is held to; branch-free, as the modules are near random.
+ */
+export function maskPenalty(modules: Uint8Array, size: number): number {
+  let runs = 0; let blocks = 0; let finders = 0; let dark = 0;
+  for (let a = 0; a < size; a++) {
+    const row = a * size;
+    let rowRun = 0; let colRun = 0; let rowLast = 2; let colLast = 2; let rowBits = 0; let colBits = 0;
+    for (let b = 0; b < size; b++) {
+      const inRow = modules[row + b]!;
+      const inCol = modules[b * size + a]!;
+      dark += inRow;
+      // A run grows while the module repeats; it scores 3 on reaching five, then 1 a module.
+      rowRun = (rowRun & -((inRow ^ rowLast ^ 1) & 1)) + 1;
+      colRun = (colRun & -((inCol ^ colLast ^ 1) & 1)) + 1;
+      rowLast = inRow;
+      colLast = inCol;
+      const rowLong = (4 - rowRun) >>> 31; const colLong = (4 - colRun) >>> 31;
+      runs += rowLong + ((rowLong & ((rowRun - 6) >>> 31)) << 1) + colLong + ((colLong & ((colRun - 6) >>> 31)) << 1);
+      rowBits = ((rowBits << 1) & 0x7ff) | inRow;
+      colBits = ((colBits << 1) & 0x7ff) | inCol;
+      const rowFinder = Number(rowBits === 0x5d0 || rowBits === 0x05d);
+      const colFinder = Number(colBits === 0x5d0 || colBits === 0x05d);
+      if ((rowFinder | colFinder) && b >= 10) finders += rowFinder + colFinder;
+    }
+  }
+  for (let a = 0; a + 1 < size; a++) {
+    const row = a * size; const next = row + size;
+    let left = modules[row]! + modules[next]!;
+    for (let b = 1; b < size; b++) {
+      const right = modules[row + b]! + modules[next + b]!;
+      blocks += (((left + right) & 3) - 1) >>> 31; // all four light (0) or all dark (4)
+      left = right;
+    }
+  }
+  const balance = Math.abs(Math.ceil((dark * 100) / (size * size) / 5) - 10);
+  return runs + blocks * 3 + finders * 40 + balance * 10;
+}
+
+/** Four bits → four bytes holding 0 or 1 (bit k → byte k). */
+const SPREAD = Uint32Array.from({ length: 16 }, (_, n) => (n & 1) | ((n & 2) << 7) | ((n & 4) << 14) | ((n & 8) << 21));
+
+/** Per-mask totals from a histogram of byte vectors: total[p] = Σ count[v] for v with bit p set. */
+function perMask(histogram: Uint32Array, into: Float64Array, weight: number): void {
+  for (let v = 1; v < 256; v++) {
+    const count = histogram[v]!;
+    if (count) for (let p = 0; p < 8; p++) if ((v >> p) & 1) into[p]! += count * weight;
+  }
+}
+
+/**
+ * Run scores of one line for all eight masks: `at` the first module, `step` to the next. Lanes
+ * hold run lengths capped at 6 (only "reached five" and "beyond five" score).
+ */
+function lineRuns(vectors: Uint8Array, at: number, step: number, size: number, into: Float64Array): void {
+  let runLo = 0; let runHi = 0; let lastLo = -1; let lastHi = -1; let scoreLo = 0; let scoreHi = 0;
+  for (let i = 0; i < size; i++, at += step) {
+    const v = vectors[at]!;
+    const lo = SPREAD[v & 15]!; const hi = SPREAD[v >> 4]!;
+    const sameLo = ~(lo ^ lastLo) & 0x01010101; const sameHi = ~(hi ^ lastHi) & 0x01010101;
+    lastLo = lo; lastHi = hi;
+    runLo = (runLo & (sameLo * 0xff)) + 0x01010101;
+    runHi = (runHi & (sameHi * 0xff)) + 0x01010101;
+    runLo -= ((runLo + 0x79797979) & 0x80808080) >>> 7; // 7 → 6
+    runHi -= ((runHi + 0x79797979) & 0x80808080) >>> 7;
+    const fiveLo = ((runLo + 0x7b7b7b7b) & 0x80808080) >>> 7; const sixLo = ((runLo + 0x7a7a7a7a) & 0x80808080) >>> 7;
+    const fiveHi = ((runHi + 0x7b7b7b7b) & 0x80808080) >>> 7; const sixHi = ((runHi + 0x7a7a7a7a) & 0x80808080) >>> 7;
+    // 3 on reaching five, then 1 a module: at most 3 a module, so a lane holds 64 modules' worth.
+    scoreLo += fiveLo + ((fiveLo ^ sixLo) << 1);
+    scoreHi += fiveHi + ((fiveHi ^ sixHi) << 1);
+    if ((i & 63) === 63 || i === size - 1) {
+      for (let k = 0; k < 4; k++) { into[k]! += (scoreLo >>> (8 * k)) & 0xff; into[k + 4]! += (scoreHi >>> (8 * k)) & 0xff; }
+      scoreLo = 0; scoreHi = 0;
+    }
+  }
+}
+
+/** Finder-like windows of one line for all eight masks, into a histogram of match vectors. */
+function lineFinders(vectors: Uint8Array, at: number, step: number, size: number, histogram: Uint32Array): void {
+  // 1011101 then 0000, and 0000 then 1011101 (oldest module first).
+  for (let s = 0; s + 10 < size; s++, at += step) {
+    const v0 = vectors[at]!; const v1 = vectors[at + step]!; const v2 = vectors[at + 2 * step]!; const v3 = vectors[at + 3 * step]!;
+    // Most windows fail on their first modules, for every mask: test those first.
+    const a = v0 & ~v1 & v2 & v3;
+    const b = ~(v0 | v1 | v2 | v3) & 0xff;
+    if (!(a | b)) continue;
+    const v4 = vectors[at + 4 * step]!; const v5 = vectors[at + 5 * step]!; const v6 = vectors[at + 6 * step]!;
+    const v7 = vectors[at + 7 * step]!; const v8 = vectors[at + 8 * step]!; const v9 = vectors[at + 9 * step]!; const v10 = vectors[at + 10 * step]!;
+    const matchA = a & v4 & ~v5 & v6 & ~(v7 | v8 | v9 | v10) & 0xff;
+    const matchB = b & v4 & ~v5 & v6 & v7 & v8 & ~v9 & v10;
+    if (matchA) histogram[matchA]!++;
+    if (matchB) histogram[matchB]!++;
+  }
+}
+
+/**
+ * The penalty of each of the eight masks for an unmasked symbol (`modules`: function patterns
+ * and data, format area light) at level `ecc` (ordinal), as `maskPenalty` scores each masked one.
+ */
+export function maskPenalties(modules: Uint8Array, layout: Layout, ecc: number): Float64Array {
+  const { size, maskBits } = layout;
+  const vectors = new Uint8Array(size * size);
+  for (let at = 0; at < vectors.length; at++) vectors[at] = -modules[at]! ^ maskBits[at]!;
+  // The format bits differ by mask: bit i of mask p's format word, at both of its places.
+  const [first, second] = formatPositions(size);
+  for (let i = 0; i < 15; i++) {
+    let vector = 0;
+    for (let p = 0; p < 8; p++) vector |= ((formatBits(ecc, p) >>> i) & 1) << p;
+    vectors[first[i]!] = vectors[second[i]!] = vector;
+  }
+  vectors[(size - 8) * size + 8] = 0xff; // the dark module
+
+  const total = new Float64Array(8);
+  const finders = new Uint32Array(256);
+  const blocks = new Uint32Array(256);
+  const dark = new Uint32Array(256);
+  for (let line = 0; line < size; line++) {
+    lineRuns(vectors, line * size, 1, size, total);
+    lineRuns(vectors, line, size, size, total);
+    lineFinders(vectors, line * size, 1, size, finders);
+    lineFinders(vectors, line, size, size, finders);
+  }
+  for (let row = 0, at = 0; row < size; row++) {
+    for (let col = 0; col < size; col++, at++) {
+      const v = vectors[at]!;
+      dark[v]!++;
+      if (row + 1 < size && col + 1 < size) {
+        const same = ~((v ^ vectors[at + 1]!) | (v ^ vectors[at + size]!) | (v ^ vectors[at + size + 1]!)) & 0xff;
+        blocks[same]!++;
+      }
+    }
+  }
+  perMask(finders, total, 40);
+  perMask(blocks, total, 3);
+  const darkCount = new Float64Array(8);
+  perMask(dark, darkCount, 1);
+  for (let p = 0; p < 8; p++) total[p]! += Math.abs(Math.ceil((darkCount[p]! * 100) / (size * size) / 5) - 10) * 10;
+  return total;
+}
