@@ -1,9 +1,9 @@
 // The three command-line tools as an authority, a training centre and an officer would run them,
 // each a real process on its own SQLite files. Needs the build (`npm test` does it first).
-import { beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { request as httpsRequest } from 'node:https';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,6 +61,8 @@ beforeAll(() => {
   expect(registry('sign', phJpCareMapping().id, '--version', '1', '--key', file('jp.json'), '--json').json().state).toBe('in-force');
   expect(registry('export-pack', '--country', 'PH', '--out', file('pack-PH.json')).code).toBe(0);
 }, 60_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('cohorts from a CSV file', () => {
   const header = 'name,birth_date,qualification,assessment_date,route';

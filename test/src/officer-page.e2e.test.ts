@@ -3,7 +3,7 @@
 // of certificates are verified on the device — valid, revoked, tampered, unaccredited, expired
 // and stale-pack — in Japanese, Filipino, Arabic (right to left) and English.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,6 +110,7 @@ afterAll(async () => {
   server?.closeAllConnections();
   await new Promise((resolve) => server?.close(resolve));
   world?.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('the officer page', () => {

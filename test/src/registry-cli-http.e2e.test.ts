@@ -3,7 +3,7 @@
 // server is killed with SIGKILL mid-writes and loses nothing it acknowledged.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +56,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   server.child.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('the registry service from the command line', () => {

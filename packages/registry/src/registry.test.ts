@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -130,7 +130,8 @@ describe('trust pack', () => {
 
 describe('audit', () => {
   it('verifies a clean log, and finds a row changed by hand in the log or in the records', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'corridor-registry-')), 'registry.db');
+    const dir = mkdtempSync(join(tmpdir(), 'corridor-registry-'));
+    const path = join(dir, 'registry.db');
     const { registry } = await referenceRegistry(path);
     const clean = await registry.audit();
     expect(clean).toMatchObject({ ok: true, entries: registry.store.head().seq });
@@ -144,5 +145,7 @@ describe('audit', () => {
     db.prepare("UPDATE log SET accepted_at = '2020-01-01T00:00:00Z' WHERE seq = 3").run();
     db.close();
     expect(await registry.audit()).toMatchObject({ ok: false, firstBreak: { seq: 3, reason: 'entry hash does not match its content' } });
+    registry.store.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 });

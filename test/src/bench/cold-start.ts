@@ -3,7 +3,7 @@
  * bare `node -e 0` started in the same run (the floor no CLI can beat).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +41,7 @@ export async function benchColdStart(runs: number): Promise<ColdStartResults> {
     verdictExit = result.status;
     startup.push(wall(['-e', '0']).ms);
   }
+  rmSync(dir, { recursive: true, force: true });
   const verifyMs = Math.round(median(verify));
   const nodeStartupMs = Math.round(median(startup));
   return { verifyMs, nodeStartupMs, overStartupMs: verifyMs - nodeStartupMs, runs, verdictExit };
