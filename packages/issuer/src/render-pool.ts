@@ -50,7 +50,10 @@ export function createRenderPool(options: { size?: number; key?: KeyPair; catalo
       const id = next++;
       return new Promise((resolve, reject) => {
         pending.set(id, { job, resolve, reject });
-        workers[id % workers.length]!.postMessage({ ...job, id });
+        // Only what the worker needs crosses threads: the record only for a certificate page.
+        const { qualification, ...rest } = job;
+        const needsRecord = !job.kinds || job.kinds.includes('html');
+        workers[id % workers.length]!.postMessage({ ...rest, ...(needsRecord ? { qualification } : {}), id });
       });
     },
     async close() {

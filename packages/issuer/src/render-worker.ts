@@ -17,7 +17,8 @@ export type FileKind = (typeof FILE_KINDS)[number];
 
 export interface RenderJob {
   credential: SkillCredential;
-  qualification: QualificationRecord;
+  /** The qualification's record, for the certificate page (only `html` needs it). */
+  qualification?: QualificationRecord;
   catalogue?: QrCatalogue;
   /** Sign the credential first, with the pool's key, at this instant (ISO 8601). */
   signAt?: string;
@@ -61,7 +62,10 @@ export async function renderAll(job: Omit<RenderJob, 'signAt'>): Promise<Rendere
     if (kinds.has('png')) files.png = qrSymbolPng(symbol);
     const svg = kinds.has('svg') || kinds.has('html') ? qrSymbolSvg(symbol) : undefined;
     if (kinds.has('svg')) files.svg = svg;
-    if (kinds.has('html')) files.html = renderCertificateHtml({ credential, qualification, qrSvg: svg! });
+    if (kinds.has('html')) {
+      if (!qualification) throw new CorridorError('ERR_INPUT_INVALID', 'a certificate page needs the qualification record');
+      files.html = renderCertificateHtml({ credential, qualification, qrSvg: svg! });
+    }
   }
   return files;
 }

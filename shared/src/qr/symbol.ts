@@ -30,9 +30,14 @@ class BitWriter {
   length = 0;
   constructor(capacityBytes: number) { this.bytes = new Uint8Array(capacityBytes); }
   put(value: number, bits: number): void {
-    for (let i = bits - 1; i >= 0; i--) {
-      if ((value >>> i) & 1) this.bytes[this.length >>> 3]! |= 0x80 >>> (this.length & 7);
-      this.length++;
+    // Fill the current byte, then whole bytes, a chunk of bits at a time.
+    while (bits > 0) {
+      const free = 8 - (this.length & 7);
+      const take = Math.min(free, bits);
+      const chunk = (value >>> (bits - take)) & ((1 << take) - 1);
+      this.bytes[this.length >>> 3]! |= chunk << (free - take);
+      this.length += take;
+      bits -= take;
     }
   }
 }
@@ -87,26 +92,30 @@ function dataCodewordBytes(segment: Segment, version: number, ecc: number): Uint
 const gfMultiply = (a: number, b: number) => (a === 0 || b === 0 ? 0 : EXP[LOG[a]! + LOG[b]!]!);
 
 const divisors = new Map<number, Uint8Array>();
-/** The Reed–Solomon generator polynomial of `degree`, highest coefficient (always 1) dropped. */
-function divisor(degree: number): Uint8Array {
+/**
+ * The Reed–Solomon generator polynomial of `degree`, highest coefficient (always 1) dropped, as
+ * logarithms (255 for a zero coefficient), which is how the remainder uses it.
+ */
+function divisorLogs(degree: number): Uint8Array {
   let result = divisors.get(degree);
   if (result) return result;
-  result = new Uint8Array(degree);
-  result[degree - 1] = 1;
+  const coefficients = new Uint8Array(degree);
+  coefficients[degree - 1] = 1;
   let root = 1;
   for (let i = 0; i < degree; i++) {
     for (let j = 0; j < degree; j++) {
-      result[j] = gfMultiply(result[j]!, root);
-      if (j + 1 < degree) result[j]! ^= result[j + 1]!;
+      coefficients[j] = gfMultiply(coefficients[j]!, root);
+      if (j + 1 < degree) coefficients[j]! ^= coefficients[j + 1]!;
     }
     root = gfMultiply(root, 2);
   }
+  result = coefficients.map((c) => (c === 0 ? 255 : LOG[c]!));
   divisors.set(degree, result);
   return result;
 }
 
 function reedSolomonRemainder(data: Uint8Array, degree: number): Uint8Array {
-  const generator = divisor(degree);
+  const generator = divisorLogs(degree);
   const remainder = new Uint8Array(degree);
   for (const byte of data) {
     const factor = byte ^ remainder[0]!;
@@ -114,7 +123,10 @@ function reedSolomonRemainder(data: Uint8Array, degree: number): Uint8Array {
     remainder[degree - 1] = 0;
     if (factor === 0) continue;
     const logFactor = LOG[factor]!;
-    for (let i = 0; i < degree; i++) if (generator[i]) remainder[i]! ^= EXP[LOG[generator[i]!]! + logFactor]!;
+    for (let i = 0; i < degree; i++) {
+      const logCoefficient = generator[i]!;
+      if (logCoefficient !== 255) remainder[i]! ^= EXP[logCoefficient + logFactor]!;
+    }
   }
   return remainder;
 }
