@@ -150,8 +150,16 @@ function statusListTriples(c: Record<string, unknown>, g: Triples): void {
   g.add(node, `${STATUS}statusPurpose`, literal(text(subject.statusPurpose)));
 }
 
+/**
+ * RDFC-1.0 canonical N-Quads. With at most one blank node the algorithm has nothing to decide
+ * (a lone blank node's hash is unique, so it is issued `c14n0`): the quads are relabelled,
+ * serialised and sorted directly, as for every proof configuration.
+ */
 function canonical(g: Triples): string {
-  return rdfCanonize._canonizeSync(g.quads, { algorithm: 'RDFC-1.0', format: 'application/n-quads' });
+  const blanks = new Set(g.quads.flatMap((q) => [q.subject, q.object].filter((t) => t.termType === 'BlankNode').map((t) => t.value)));
+  if (blanks.size > 1) return rdfCanonize._canonizeSync(g.quads, { algorithm: 'RDFC-1.0', format: 'application/n-quads' });
+  const relabel = (t: Term): Term => (t.termType === 'BlankNode' ? { termType: 'BlankNode', value: 'c14n0' } : t);
+  return g.quads.map((q) => rdfCanonize.NQuads.serializeQuad({ ...q, subject: relabel(q.subject), object: relabel(q.object) })).sort().join('');
 }
 
 /** Canonical N-Quads of an unsigned skill credential, or undefined if it is not exactly our shape. */

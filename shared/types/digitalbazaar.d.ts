@@ -56,6 +56,7 @@ declare module 'rdf-canonize' {
   const rdfCanonize: {
     _canonizeSync(input: Quad[], options: { algorithm: 'RDFC-1.0'; format: 'application/n-quads' }): string;
     canonize(input: Quad[], options: { algorithm: 'RDFC-1.0'; format: 'application/n-quads' }): Promise<string>;
+    NQuads: { serializeQuad(quad: Quad): string };
   };
   export default rdfCanonize;
 }
