@@ -2,9 +2,9 @@
  * Choosing the mask: the standard scores all eight masked symbols and keeps the lowest. Scoring
  * them one by one was most of the cost of making a QR code, so `maskPenalties` scores all eight
  * in one pass over the symbol: each module becomes one byte whose bit p is its value under mask
- * p; 2×2 blocks and finder-like runs are found for all eight masks with byte-wide logic and
- * counted through histograms, and run lengths are tracked in four 8-bit lanes of two 32-bit
- * words. Same scores as `maskPenalty` on each masked symbol (mask-penalty.test.ts).
+ * p; runs of five, 2×2 blocks and finder-like runs are found for all eight masks at once with
+ * byte-wide logic and counted through histograms of those bytes. Same scores as `maskPenalty`
+ * on each masked symbol (mask-penalty.test.ts).
  */
 import { formatBits, formatPositions, type Layout } from './symbol-layout.js';
 
@@ -49,9 +49,6 @@ export function maskPenalty(modules: Uint8Array, size: number): number {
   return runs + blocks * 3 + finders * 40 + balance * 10;
 }
 
-/** Four bits → four bytes holding 0 or 1 (bit k → byte k). */
-const SPREAD = Uint32Array.from({ length: 16 }, (_, n) => (n & 1) | ((n & 2) << 7) | ((n & 4) << 14) | ((n & 8) << 21));
-
 /** Per-mask totals from a histogram of byte vectors: total[p] = Σ count[v] for v with bit p set. */
 function perMask(histogram: Uint32Array, into: Float64Array, weight: number): void {
   for (let v = 1; v < 256; v++) {
@@ -61,29 +58,18 @@ function perMask(histogram: Uint32Array, into: Float64Array, weight: number): vo
 }
 
 /**
- * Run scores of one line for all eight masks: `at` the first module, `step` to the next. Lanes
- * hold run lengths capped at 6 (only "reached five" and "beyond five" score).
+ * Runs of one line for all eight masks, into two histograms of mask vectors: windows of five equal
+ * modules, and those that begin a run. A run of L ≥ 5 scores L − 2 = (its L − 4 windows) + 2.
  */
-function lineRuns(vectors: Uint8Array, at: number, step: number, size: number, into: Float64Array): void {
-  let runLo = 0; let runHi = 0; let lastLo = -1; let lastHi = -1; let scoreLo = 0; let scoreHi = 0;
-  for (let i = 0; i < size; i++, at += step) {
-    const v = vectors[at]!;
-    const lo = SPREAD[v & 15]!; const hi = SPREAD[v >> 4]!;
-    const sameLo = ~(lo ^ lastLo) & 0x01010101; const sameHi = ~(hi ^ lastHi) & 0x01010101;
-    lastLo = lo; lastHi = hi;
-    runLo = (runLo & (sameLo * 0xff)) + 0x01010101;
-    runHi = (runHi & (sameHi * 0xff)) + 0x01010101;
-    runLo -= ((runLo + 0x79797979) & 0x80808080) >>> 7; // 7 → 6
-    runHi -= ((runHi + 0x79797979) & 0x80808080) >>> 7;
-    const fiveLo = ((runLo + 0x7b7b7b7b) & 0x80808080) >>> 7; const sixLo = ((runLo + 0x7a7a7a7a) & 0x80808080) >>> 7;
-    const fiveHi = ((runHi + 0x7b7b7b7b) & 0x80808080) >>> 7; const sixHi = ((runHi + 0x7a7a7a7a) & 0x80808080) >>> 7;
-    // 3 on reaching five, then 1 a module: at most 3 a module, so a lane holds 64 modules' worth.
-    scoreLo += fiveLo + ((fiveLo ^ sixLo) << 1);
-    scoreHi += fiveHi + ((fiveHi ^ sixHi) << 1);
-    if ((i & 63) === 63 || i === size - 1) {
-      for (let k = 0; k < 4; k++) { into[k]! += (scoreLo >>> (8 * k)) & 0xff; into[k + 4]! += (scoreHi >>> (8 * k)) & 0xff; }
-      scoreLo = 0; scoreHi = 0;
-    }
+function lineRuns(vectors: Uint8Array, at: number, step: number, size: number, windows: Uint32Array, starts: Uint32Array): void {
+  for (let i = 0; i + 4 < size; i++, at += step) {
+    const v0 = vectors[at]!;
+    let same = ~((v0 ^ vectors[at + step]!) | (v0 ^ vectors[at + 2 * step]!)) & 0xff;
+    if (same) same &= ~((v0 ^ vectors[at + 3 * step]!) | (v0 ^ vectors[at + 4 * step]!));
+    if (!same) continue;
+    windows[same]!++;
+    const start = i === 0 ? same : same & (v0 ^ vectors[at - step]!);
+    if (start) starts[start]!++;
   }
 }
 
@@ -123,12 +109,14 @@ export function maskPenalties(modules: Uint8Array, layout: Layout, ecc: number):
   vectors[(size - 8) * size + 8] = 0xff; // the dark module
 
   const total = new Float64Array(8);
+  const windows = new Uint32Array(256);
+  const starts = new Uint32Array(256);
   const finders = new Uint32Array(256);
   const blocks = new Uint32Array(256);
   const dark = new Uint32Array(256);
   for (let line = 0; line < size; line++) {
-    lineRuns(vectors, line * size, 1, size, total);
-    lineRuns(vectors, line, size, size, total);
+    lineRuns(vectors, line * size, 1, size, windows, starts);
+    lineRuns(vectors, line, size, size, windows, starts);
     lineFinders(vectors, line * size, 1, size, finders);
     lineFinders(vectors, line, size, size, finders);
   }
@@ -142,6 +130,8 @@ export function maskPenalties(modules: Uint8Array, layout: Layout, ecc: number):
       }
     }
   }
+  perMask(windows, total, 1);
+  perMask(starts, total, 2);
   perMask(finders, total, 40);
   perMask(blocks, total, 3);
   const darkCount = new Float64Array(8);
