@@ -25,6 +25,22 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return out;
 }
 
+let scratch: { key: string; raw: Uint8Array } | undefined;
+/**
+ * The raw image buffer, kept between calls (a cohort makes thousands of same-size codes, and a
+ * fresh 50 KB buffer each time was measurable): the Up-filtered repeat rows are written once and
+ * never change; every call rewrites each module row's first pixel row in full.
+ */
+function scratchRaw(rowBytes: number, side: number, scale: number): Uint8Array {
+  const key = `${rowBytes}:${side}:${scale}`;
+  if (scratch?.key !== key) {
+    const raw = new Uint8Array(rowBytes * side);
+    for (let y = 0; y < side; y++) if (y % scale !== 0) raw[y * rowBytes] = 2;
+    scratch = { key, raw };
+  }
+  return scratch.raw;
+}
+
 /**
  * Encodes a square module matrix (row-major, 1 = dark) as a 1-bit greyscale PNG with `scale` pixels per
  * module: each module row is packed once and repeated, so a print-size QR takes well under a
@@ -35,7 +51,7 @@ export function encodeModulesPng(size: number, modules: Uint8Array, scale: numbe
   const rowBytes = Math.ceil(side / 8) + 1;
   // Each module row is packed once into its first pixel row; the `scale - 1` rows below it are
   // filter type 2 (Up) with zero differences, which deflate to almost nothing, almost at once.
-  const raw = new Uint8Array(rowBytes * side);
+  const raw = scratchRaw(rowBytes, side, scale);
   for (let row = -margin; row < size + margin; row++) {
     const first = (row + margin) * scale * rowBytes;
     raw.fill(0xff, first + 1, first + rowBytes);
@@ -48,7 +64,6 @@ export function encodeModulesPng(size: number, modules: Uint8Array, scale: numbe
         else for (let x = x0, end = x0 + scale; x < end; x++) raw[first + 1 + (x >> 3)]! &= ~(0x80 >> (x & 7));
       }
     }
-    for (let k = 1; k < scale; k++) raw[first + k * rowBytes] = 2;
   }
   const header = Buffer.alloc(13);
   header.writeUInt32BE(side, 0);
