@@ -4,8 +4,8 @@
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { decodeQrText, readQrFromPng, verifyCredentialProof, type QrCatalogue } from '@corridor/shared';
-import type { createRenderPool as CreateRenderPool } from '@corridor/issuer';
+import { decodeQrText, PH_CAREGIVING_NC_II, readQrFromPng, signCredential, verifyCredentialProof, type QrCatalogue } from '@corridor/shared';
+import { issueCohort, readCohort, type createRenderPool as CreateRenderPool } from '@corridor/issuer';
 import { createWorld, type World } from './world.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -66,4 +66,32 @@ describe('the cohort worker pool', () => {
       await pool.close();
     }
   }, 60_000);
+
+  it('stops a cohort on a failure that is not one row\'s (a full disk), and writes nothing after saying so', async () => {
+    const trust = await world.trust('PH');
+    const csv = ['name,birth_date,qualification,assessment_date,route',
+      ...Array.from({ length: 120 }, (_, i) => `Stopper ${i},1990-01-01,${PH_CAREGIVING_NC_II},2026-10-30,training`)].join('\n');
+    const { rows } = readCohort(csv);
+    let delivered = 0;
+    const failing = issueCohort({
+      issuer: world.issuer, trust, rows, batchSize: 10, batchesInFlight: 3,
+      produce: async (job) => {
+        // Later rows take a while, so other batches are still in flight when the disk fills.
+        if (job.credential.credentialSubject.name !== 'Stopper 47') await new Promise((resolve) => setTimeout(resolve, 30));
+        return {
+          credential: job.signAt ? await signCredential({ credential: job.credential, signer: world.issuer.signingKey.signer, now: new Date(job.signAt) }) : job.credential,
+          files: {},
+        };
+      },
+      deliver: (_credential, _files, row) => {
+        if (row.line === 49) throw new Error('ENOSPC: no space left on device');
+        delivered++;
+      },
+    });
+    await expect(failing).rejects.toThrow(/ENOSPC/);
+    const atFailure = delivered;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(delivered).toBe(atFailure);
+    expect(delivered).toBeLessThan(rows.length);
+  });
 });

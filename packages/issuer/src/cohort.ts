@@ -170,21 +170,28 @@ export async function issueCohort<F>(options: {
   }
 
   const inFlight = new Set<Promise<void>>();
-  for (let start = 0; start < rows.length; start += batchSize) {
-    const batch: { row: CohortRow; qualification: QualificationRecord; id: string }[] = [];
-    for (const row of rows.slice(start, start + batchSize)) {
-      try {
-        batch.push({ row, qualification: qualificationToIssue(trust, issuer.did, row.qualification, now()), id: cohortCredentialId(issuer.did, row) });
-      } catch (error) {
-        problem(row, error);
+  try {
+    for (let start = 0; start < rows.length; start += batchSize) {
+      const batch: { row: CohortRow; qualification: QualificationRecord; id: string }[] = [];
+      for (const row of rows.slice(start, start + batchSize)) {
+        try {
+          batch.push({ row, qualification: qualificationToIssue(trust, issuer.did, row.qualification, now()), id: cohortCredentialId(issuer.did, row) });
+        } catch (error) {
+          problem(row, error);
+        }
       }
+      if (!batch.length) continue;
+      const running: Promise<void> = runBatch(batch).finally(() => inFlight.delete(running));
+      inFlight.add(running);
+      if (inFlight.size >= batchesInFlight) await Promise.race(inFlight);
     }
-    if (!batch.length) continue;
-    const running: Promise<void> = runBatch(batch).finally(() => inFlight.delete(running));
-    inFlight.add(running);
-    if (inFlight.size >= batchesInFlight) await Promise.race(inFlight);
+    await Promise.all(inFlight);
+  } catch (error) {
+    // A batch that cannot be recorded (the disk, the database) stops the cohort: let the others
+    // in flight settle first, so nothing is written after the caller hears of the failure.
+    await Promise.allSettled(inFlight);
+    throw error;
   }
-  await Promise.all(inFlight);
   result.issued.sort((a, b) => a.line - b.line);
   return result;
 }
