@@ -6,6 +6,7 @@
  * the same N-Quads, byte for byte, as jsonld.js (a property-based differential test checks it).
  * Anything it is not certain about returns undefined, and the caller takes the library path.
  */
+import { createHash } from 'node:crypto';
 import rdfCanonize, { type Quad } from 'rdf-canonize';
 import { CREDENTIAL_CONTEXTS, VC_V2_CONTEXT } from './contexts/index.js';
 import type { SkillCredential } from './types.js';
@@ -150,16 +151,36 @@ function statusListTriples(c: Record<string, unknown>, g: Triples): void {
   g.add(node, `${STATUS}statusPurpose`, literal(text(subject.statusPurpose)));
 }
 
+const serialize = (quad: Quad) => rdfCanonize.NQuads.serializeQuad(quad);
+const blank = (value: string): Term => ({ termType: 'BlankNode', value });
+
 /**
- * RDFC-1.0 canonical N-Quads. With at most one blank node the algorithm has nothing to decide
- * (a lone blank node's hash is unique, so it is issued `c14n0`): the quads are relabelled,
- * serialised and sorted directly, as for every proof configuration.
+ * RDFC-1.0 canonical N-Quads. Each blank node's first-degree hash (its quads, itself as `_:a`,
+ * others as `_:z`) is computed here; when those hashes are all different — always, for our
+ * shapes, unless two alignments are identical — they alone decide the canonical labels, in hash
+ * order. A tie needs the N-degree algorithm: that case goes to rdf-canonize, as does nothing else.
  */
 function canonical(g: Triples): string {
-  const blanks = new Set(g.quads.flatMap((q) => [q.subject, q.object].filter((t) => t.termType === 'BlankNode').map((t) => t.value)));
-  if (blanks.size > 1) return rdfCanonize._canonizeSync(g.quads, { algorithm: 'RDFC-1.0', format: 'application/n-quads' });
-  const relabel = (t: Term): Term => (t.termType === 'BlankNode' ? { termType: 'BlankNode', value: 'c14n0' } : t);
-  return g.quads.map((q) => rdfCanonize.NQuads.serializeQuad({ ...q, subject: relabel(q.subject), object: relabel(q.object) })).sort().join('');
+  const quadsOf = new Map<string, Quad[]>();
+  for (const quad of g.quads) {
+    for (const term of [quad.subject, quad.object]) {
+      if (term.termType !== 'BlankNode') continue;
+      const list = quadsOf.get(term.value) ?? [];
+      if (!list.includes(quad)) list.push(quad);
+      quadsOf.set(term.value, list);
+    }
+  }
+  const byHash = new Map<string, string>();
+  for (const [id, quads] of quadsOf) {
+    const mark = (t: Term) => (t.termType === 'BlankNode' ? blank(t.value === id ? 'a' : 'z') : t);
+    const nquads = quads.map((q) => serialize({ ...q, subject: mark(q.subject), object: mark(q.object) })).sort();
+    const hash = createHash('sha256').update(nquads.join('')).digest('hex');
+    if (byHash.has(hash)) return rdfCanonize._canonizeSync(g.quads, { algorithm: 'RDFC-1.0', format: 'application/n-quads' });
+    byHash.set(hash, id);
+  }
+  const label = new Map([...byHash.keys()].sort().map((hash, i) => [byHash.get(hash)!, `c14n${i}`]));
+  const relabel = (t: Term): Term => (t.termType === 'BlankNode' ? blank(label.get(t.value)!) : t);
+  return g.quads.map((q) => serialize({ ...q, subject: relabel(q.subject), object: relabel(q.object) })).sort().join('');
 }
 
 /** Canonical N-Quads of an unsigned skill credential, or undefined if it is not exactly our shape. */
