@@ -97,8 +97,8 @@ function lineFinders(vectors: Uint8Array, at: number, step: number, size: number
  */
 export function maskPenalties(modules: Uint8Array, layout: Layout, ecc: number): Float64Array {
   const { size, maskBits } = layout;
-  const vectors = new Uint8Array(size * size);
-  for (let at = 0; at < vectors.length; at++) vectors[at] = -modules[at]! ^ maskBits[at]!;
+  const { vectors, windows, starts, finders, blocks, dark } = scratchFor(size * size);
+  for (let at = 0; at < size * size; at++) vectors[at] = -modules[at]! ^ maskBits[at]!;
   // The format bits differ by mask: bit i of mask p's format word, at both of its places.
   const [first, second] = formatPositions(size);
   for (let i = 0; i < 15; i++) {
@@ -108,28 +108,20 @@ export function maskPenalties(modules: Uint8Array, layout: Layout, ecc: number):
   }
   vectors[(size - 8) * size + 8] = 0xff; // the dark module
 
-  const total = new Float64Array(8);
-  const windows = new Uint32Array(256);
-  const starts = new Uint32Array(256);
-  const finders = new Uint32Array(256);
-  const blocks = new Uint32Array(256);
-  const dark = new Uint32Array(256);
   for (let line = 0; line < size; line++) {
     lineRuns(vectors, line * size, 1, size, windows, starts);
     lineRuns(vectors, line, size, size, windows, starts);
     lineFinders(vectors, line * size, 1, size, finders);
     lineFinders(vectors, line, size, size, finders);
   }
-  for (let row = 0, at = 0; row < size; row++) {
-    for (let col = 0; col < size; col++, at++) {
+  for (let at = 0; at < size * size; at++) dark[vectors[at]!]!++;
+  for (let row = 0; row + 1 < size; row++) {
+    for (let at = row * size, end = at + size - 1; at < end; at++) {
       const v = vectors[at]!;
-      dark[v]!++;
-      if (row + 1 < size && col + 1 < size) {
-        const same = ~((v ^ vectors[at + 1]!) | (v ^ vectors[at + size]!) | (v ^ vectors[at + size + 1]!)) & 0xff;
-        blocks[same]!++;
-      }
+      blocks[~((v ^ vectors[at + 1]!) | (v ^ vectors[at + size]!) | (v ^ vectors[at + size + 1]!)) & 0xff]!++;
     }
   }
+  const total = new Float64Array(8);
   perMask(windows, total, 1);
   perMask(starts, total, 2);
   perMask(finders, total, 40);
@@ -138,4 +130,15 @@ export function maskPenalties(modules: Uint8Array, layout: Layout, ecc: number):
   perMask(dark, darkCount, 1);
   for (let p = 0; p < 8; p++) total[p]! += Math.abs(Math.ceil((darkCount[p]! * 100) / (size * size) / 5) - 10) * 10;
   return total;
+}
+
+/** Working arrays, kept between symbols (thousands a cohort) and cleared for each. */
+let scratch: { vectors: Uint8Array; windows: Uint32Array; starts: Uint32Array; finders: Uint32Array; blocks: Uint32Array; dark: Uint32Array } | undefined;
+function scratchFor(modules: number) {
+  if (!scratch || scratch.vectors.length < modules) {
+    scratch = { vectors: new Uint8Array(modules), windows: new Uint32Array(256), starts: new Uint32Array(256), finders: new Uint32Array(256), blocks: new Uint32Array(256), dark: new Uint32Array(256) };
+  } else {
+    for (const histogram of [scratch.windows, scratch.starts, scratch.finders, scratch.blocks, scratch.dark]) histogram.fill(0);
+  }
+  return scratch;
 }
