@@ -39,8 +39,7 @@ import { issueCohort, readCohort } from './cohort.js';
 import { createIssuerApp } from './http.js';
 import { qualificationToIssue } from './issuance-policy.js';
 import { Issuer } from './issuer.js';
-import { renderCredentialFiles, writeRenderedFiles } from './output.js';
-import { FILE_KINDS, type FileKind } from './render-worker.js';
+import { FILE_KINDS, renderCredentialFiles, writeRenderedFiles, type FileKind } from './output.js';
 import { htmlToPdf } from './pdf.js';
 import { IssuerStore } from './store.js';
 

@@ -1,7 +1,6 @@
 export * from './store.js';
 export * from './issuer.js';
 export * from './output.js';
-export { FILE_KINDS, type FileKind, type RenderedFiles } from './render-worker.js';
 export * from './issuance-policy.js';
 export * from './cohort.js';
 export * from './http.js';

@@ -40,7 +40,7 @@ describe('status indices', () => {
     const draws = [7, 7, 7, 9, 7, 9, 11];
     const issuer = newIssuer(store, () => draws.shift() ?? 13);
     // A crash between allocation and save: the index is spent, the credential never existed.
-    store.allocateIndex({ credentialId: 'urn:uuid:lost', issuerDid: issuer.did, length: 131072, capacity: 100, draw: () => 7, now: NOW.toISOString() });
+    store.allocateIndices({ credentialIds: ['urn:uuid:lost'], issuerDid: issuer.did, length: 131072, capacity: 100, draw: () => 7, now: NOW.toISOString() });
     const indices = [];
     for (let i = 0; i < 3; i++) indices.push((await issuer.issue(request)).credentialStatus.statusListIndex);
     expect(indices).toEqual(['9', '11', '13']);
@@ -48,7 +48,7 @@ describe('status indices', () => {
 
   it('opens a new list when one fills', () => {
     const store = new IssuerStore(':memory:');
-    const allocate = (i: number) => store.allocateIndex({ credentialId: `urn:uuid:${i}`, issuerDid: 'did:key:z6Mkx', length: 131072, capacity: 3, draw: () => 42 + i, now: NOW.toISOString() });
+    const allocate = (i: number) => store.allocateIndices({ credentialIds: [`urn:uuid:${i}`], issuerDid: 'did:key:z6Mkx', length: 131072, capacity: 3, draw: () => 42 + i, now: NOW.toISOString() })[0]!;
     expect([0, 1, 2].map(allocate).map((a) => a.listId)).toEqual([1, 1, 1]);
     expect(allocate(3)).toEqual({ listId: 2, index: 45 });
     expect(store.statusLists().map((l) => l.allocated)).toEqual([3, 1]);
@@ -60,7 +60,7 @@ describe('a crash between reserving an index and saving the credential', () => {
     const store = new IssuerStore(':memory:');
     const issuer = newIssuer(store, () => 77);
     const id = 'urn:uuid:00000000-0000-4000-8000-0000000000aa';
-    store.allocateIndex({ credentialId: id, issuerDid: issuer.did, length: 131072, capacity: 100, draw: () => 5, now: NOW.toISOString() });
+    store.allocateIndices({ credentialIds: [id], issuerDid: issuer.did, length: 131072, capacity: 100, draw: () => 5, now: NOW.toISOString() });
     const retried = await issuer.issue({ ...request, id });
     expect(retried.credentialStatus.statusListIndex).toBe('5');
     const other = await issuer.issue(request);

@@ -41,8 +41,6 @@ export interface Reserved {
   index: number;
   /** The proof's `created`: the same instant as `validFrom`. */
   signedAt: Date;
-  qualificationId: string;
-  subjectName: string;
 }
 
 /** A list is full at 15/16 of its length, so drawing a free random index stays fast. */
@@ -122,7 +120,7 @@ export class Issuer {
             statusListIndex: String(index), statusListCredential: this.statusListUrl(listId),
           },
         });
-        return { credential, listId, index, signedAt: now, qualificationId: request.qualification.id, subjectName: request.subject.name };
+        return { credential, listId, index, signedAt: now };
       } catch (error) {
         if (error instanceof CorridorError) return { error };
         throw error;
@@ -138,7 +136,7 @@ export class Issuer {
       }
     }
     this.#o.store.saveCredentials(issued.map(({ reserved, signed }) => ({
-      id: signed.id, qualification: reserved.qualificationId, subjectName: reserved.subjectName, issuedAt: signed.validFrom,
+      id: signed.id, qualification: reserved.credential.credentialSubject.achievement.id, subjectName: reserved.credential.credentialSubject.name, issuedAt: signed.validFrom,
       listId: reserved.listId, statusIndex: reserved.index, state: 'active', json: JSON.stringify(signed),
     })));
   }

@@ -1,11 +1,27 @@
 /**
- * What a worker receives: the credential as JSON (for any VC wallet), and its QR code as PNG
- * (for printing) and SVG (for scaling). Rendering is pure and returns bytes; writing them is
- * atomic, file by file. File names use the credential's uuid, never the worker's name.
+ * A credential's files: the credential as JSON (for any VC wallet), its QR code as PNG (for
+ * printing) and SVG (for scaling), and the certificate page. Rendering is pure and returns bytes;
+ * writing them is atomic, file by file. File names use the credential's uuid, never the worker's name.
  */
 import { join } from 'node:path';
-import { encodeQrText, renderQr, writeFileAtomically, type QrCatalogue, type SkillCredential } from '@corridor/shared';
-import type { RenderedFiles } from './render-worker.js';
+import {
+  CorridorError, encodeQrSymbol, encodeQrText, qrSymbolPng, qrSymbolSvg, writeFileAtomically,
+  type QrCatalogue, type QualificationRecord, type SkillCredential,
+} from '@corridor/shared';
+import { renderCertificateHtml } from './certificate.js';
+
+/** The files a credential can have: JSON for wallets, the QR as PNG and SVG, the certificate page. */
+export const FILE_KINDS = ['json', 'png', 'svg', 'html'] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
+/** The rendered files, those asked for. */
+export interface RenderedFiles {
+  baseName: string;
+  json?: string;
+  png?: Uint8Array;
+  svg?: string;
+  html?: string;
+}
 
 export interface CredentialFiles {
   baseName: string;
@@ -21,23 +37,54 @@ export function credentialBaseName(credential: SkillCredential): string {
   return credential.id.replace(/^urn:uuid:/, '').replace(/[^A-Za-z0-9-]/g, '_');
 }
 
+const credentialJson = (credential: SkillCredential) => JSON.stringify(credential, null, 2) + '\n';
+
+async function qrOf(credential: SkillCredential, catalogue: QrCatalogue | undefined) {
+  const text = await encodeQrText(credential, catalogue ? { catalogue } : {});
+  return { text, symbol: encodeQrSymbol(text) };
+}
+
+/** JSON, PNG and SVG of one credential, with what its QR code holds. */
 export async function renderCredentialFiles(credential: SkillCredential, options: { catalogue?: QrCatalogue } = {}): Promise<CredentialFiles> {
-  const qrText = await encodeQrText(credential, options);
-  const qr = renderQr(qrText);
+  const { text, symbol } = await qrOf(credential, options.catalogue);
   return {
-    baseName: credentialBaseName(credential),
-    json: JSON.stringify(credential, null, 2) + '\n',
-    png: qr.png,
-    svg: qr.svg,
-    qrText,
-    qr: { version: qr.version, modules: qr.modules, characters: qrText.length },
+    baseName: credentialBaseName(credential), json: credentialJson(credential), png: qrSymbolPng(symbol), svg: qrSymbolSvg(symbol),
+    qrText: text, qr: { version: symbol.version, modules: symbol.size, characters: text.length },
   };
+}
+
+export interface RenderRequest {
+  credential: SkillCredential;
+  /** The qualification's record, for the certificate page (only `html` needs it). */
+  qualification?: QualificationRecord;
+  catalogue?: QrCatalogue;
+  /** Which files to render; all by default. */
+  kinds?: readonly FileKind[];
+}
+
+/** The kinds of file asked for (all by default). */
+export async function renderFiles(job: RenderRequest): Promise<RenderedFiles> {
+  const { credential, qualification } = job;
+  const kinds = new Set(job.kinds ?? FILE_KINDS);
+  const files: RenderedFiles = { baseName: credentialBaseName(credential) };
+  if (kinds.has('json')) files.json = credentialJson(credential);
+  if (kinds.has('png') || kinds.has('svg') || kinds.has('html')) {
+    const { symbol } = await qrOf(credential, job.catalogue);
+    if (kinds.has('png')) files.png = qrSymbolPng(symbol);
+    const svg = kinds.has('svg') || kinds.has('html') ? qrSymbolSvg(symbol) : undefined;
+    if (kinds.has('svg')) files.svg = svg;
+    if (kinds.has('html')) {
+      if (!qualification) throw new CorridorError('ERR_INPUT_INVALID', 'a certificate page needs the qualification record');
+      files.html = renderCertificateHtml({ credential, qualification, qrSvg: svg! });
+    }
+  }
+  return files;
 }
 
 /** Writes the files that were rendered into `dir`, each atomically; returns their paths. */
 export function writeRenderedFiles(dir: string, files: RenderedFiles): string[] {
   const written: string[] = [];
-  for (const kind of ['json', 'png', 'svg', 'html'] as const) {
+  for (const kind of FILE_KINDS) {
     const data = files[kind];
     if (data === undefined) continue;
     const path = join(dir, `${files.baseName}.${kind}`);

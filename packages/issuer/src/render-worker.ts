@@ -4,35 +4,12 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { KeyObject } from 'node:crypto';
-import {
-  CorridorError, encodeQrSymbol, encodeQrText, qrSymbolPng, qrSymbolSvg, signCredential, signerOf,
-  type QrCatalogue, type QualificationRecord, type Signer, type SkillCredential,
-} from '@corridor/shared';
-import { renderCertificateHtml } from './certificate.js';
-import { credentialBaseName } from './output.js';
+import { CorridorError, signCredential, signerOf, type QrCatalogue, type Signer, type SkillCredential } from '@corridor/shared';
+import { renderFiles, type RenderedFiles, type RenderRequest } from './output.js';
 
-/** The files a credential can have: JSON for wallets, the QR as PNG and SVG, the certificate page. */
-export const FILE_KINDS = ['json', 'png', 'svg', 'html'] as const;
-export type FileKind = (typeof FILE_KINDS)[number];
-
-export interface RenderJob {
-  credential: SkillCredential;
-  /** The qualification's record, for the certificate page (only `html` needs it). */
-  qualification?: QualificationRecord;
-  catalogue?: QrCatalogue;
+export interface RenderJob extends RenderRequest {
   /** Sign the credential first, with the pool's key, at this instant (ISO 8601). */
   signAt?: string;
-  /** Which files to render; all by default. */
-  kinds?: readonly FileKind[];
-}
-
-/** The rendered files, those asked for. */
-export interface RenderedFiles {
-  baseName: string;
-  json?: string;
-  png?: Uint8Array;
-  svg?: string;
-  html?: string;
 }
 
 export interface Produced {
@@ -52,31 +29,13 @@ export interface SigningKeyData {
   privateKey: KeyObject;
 }
 
-export async function renderAll(job: Omit<RenderJob, 'signAt'>): Promise<RenderedFiles> {
-  const { credential, qualification, catalogue } = job;
-  const kinds = new Set(job.kinds ?? FILE_KINDS);
-  const files: RenderedFiles = { baseName: credentialBaseName(credential) };
-  if (kinds.has('json')) files.json = JSON.stringify(credential, null, 2) + '\n';
-  if (kinds.has('png') || kinds.has('svg') || kinds.has('html')) {
-    const symbol = encodeQrSymbol(await encodeQrText(credential, catalogue ? { catalogue } : {}));
-    if (kinds.has('png')) files.png = qrSymbolPng(symbol);
-    const svg = kinds.has('svg') || kinds.has('html') ? qrSymbolSvg(symbol) : undefined;
-    if (kinds.has('svg')) files.svg = svg;
-    if (kinds.has('html')) {
-      if (!qualification) throw new CorridorError('ERR_INPUT_INVALID', 'a certificate page needs the qualification record');
-      files.html = renderCertificateHtml({ credential, qualification, qrSvg: svg! });
-    }
-  }
-  return files;
-}
-
 export async function produce(job: RenderJob, signer: Signer | undefined): Promise<Produced> {
   let { credential } = job;
   if (job.signAt !== undefined) {
     if (!signer) throw new CorridorError('ERR_KEY_INVALID', 'this pool has no signing key');
     credential = await signCredential({ credential, signer, now: new Date(job.signAt) });
   }
-  return { credential, files: await renderAll({ ...job, credential }) };
+  return { credential, files: await renderFiles({ ...job, credential }) };
 }
 
 const shared = workerData as { signingKey?: SigningKeyData; catalogue?: QrCatalogue } | undefined;

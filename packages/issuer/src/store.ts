@@ -78,6 +78,16 @@ const toList = (r: StatusListSqlRow): StatusListRow => ({
   id: r.id, issuerDid: r.issuer_did, purpose: r.purpose, length: r.length, allocated: r.allocated, bits: new Uint8Array(r.bits), updatedAt: r.updated_at,
 });
 
+/** Where and how status indices are drawn: the issuer's lists of `length`, full at `capacity`. */
+interface Allocation {
+  issuerDid: string;
+  length: number;
+  capacity: number;
+  /** A uniform integer in [0, n). */
+  draw: (n: number) => number;
+  now: string;
+}
+
 export class IssuerStore {
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
@@ -135,16 +145,11 @@ export class IssuerStore {
    * opening a new list when the current one reaches `capacity` entries. `draw(n)` returns a
    * uniform integer in [0, n). An id that already holds a reservation gets it back.
    */
-  allocateIndices(options: { credentialIds: string[]; issuerDid: string; length: number; capacity: number; draw: (n: number) => number; now: string }): { listId: number; index: number }[] {
+  allocateIndices(options: Allocation & { credentialIds: string[] }): { listId: number; index: number }[] {
     return this.transaction(() => options.credentialIds.map((credentialId) => this.#allocate({ ...options, credentialId })));
   }
 
-  /** One reservation, in its own committed transaction. */
-  allocateIndex(options: { credentialId: string; issuerDid: string; length: number; capacity: number; draw: (n: number) => number; now: string }): { listId: number; index: number } {
-    return this.allocateIndices({ ...options, credentialIds: [options.credentialId] })[0]!;
-  }
-
-  #allocate(options: { credentialId: string; issuerDid: string; length: number; capacity: number; draw: (n: number) => number; now: string }): { listId: number; index: number } {
+  #allocate(options: Allocation & { credentialId: string }): { listId: number; index: number } {
     // A crash between this commit and saving the credential leaves the reservation behind; the
     // retry of the same credential id takes it back (that index was never on an issued credential).
     const reserved = this.#sql('SELECT list_id AS listId, idx AS "index" FROM status_allocations WHERE credential_id = ?')

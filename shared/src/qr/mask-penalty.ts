@@ -3,51 +3,10 @@
  * them one by one was most of the cost of making a QR code, so `maskPenalties` scores all eight
  * in one pass over the symbol: each module becomes one byte whose bit p is its value under mask
  * p; runs of five, 2×2 blocks and finder-like runs are found for all eight masks at once with
- * byte-wide logic and counted through histograms of those bytes. Same scores as `maskPenalty`
- * on each masked symbol (mask-penalty.test.ts).
+ * byte-wide logic and counted through histograms of those bytes. Same scores as scoring each
+ * masked symbol on its own, as `qrcode` does (mask-penalty.test.ts holds it to that).
  */
 import { formatBits, formatPositions, type Layout } from './symbol-layout.js';
-
-/**
- * The standard's four penalty rules for one masked symbol, scored exactly as `qrcode` scores them
- * (runs of five or more, 2×2 blocks, finder-like 1:1:3:1:1 runs with four light modules, dark
- * balance). The reference `maskPenalties` is held to; branch-free, as the modules are near random.
- */
-export function maskPenalty(modules: Uint8Array, size: number): number {
-  let runs = 0; let blocks = 0; let finders = 0; let dark = 0;
-  for (let a = 0; a < size; a++) {
-    const row = a * size;
-    let rowRun = 0; let colRun = 0; let rowLast = 2; let colLast = 2; let rowBits = 0; let colBits = 0;
-    for (let b = 0; b < size; b++) {
-      const inRow = modules[row + b]!;
-      const inCol = modules[b * size + a]!;
-      dark += inRow;
-      // A run grows while the module repeats; it scores 3 on reaching five, then 1 a module.
-      rowRun = (rowRun & -((inRow ^ rowLast ^ 1) & 1)) + 1;
-      colRun = (colRun & -((inCol ^ colLast ^ 1) & 1)) + 1;
-      rowLast = inRow;
-      colLast = inCol;
-      const rowLong = (4 - rowRun) >>> 31; const colLong = (4 - colRun) >>> 31;
-      runs += rowLong + ((rowLong & ((rowRun - 6) >>> 31)) << 1) + colLong + ((colLong & ((colRun - 6) >>> 31)) << 1);
-      rowBits = ((rowBits << 1) & 0x7ff) | inRow;
-      colBits = ((colBits << 1) & 0x7ff) | inCol;
-      const rowFinder = Number(rowBits === 0x5d0 || rowBits === 0x05d);
-      const colFinder = Number(colBits === 0x5d0 || colBits === 0x05d);
-      if ((rowFinder | colFinder) && b >= 10) finders += rowFinder + colFinder;
-    }
-  }
-  for (let a = 0; a + 1 < size; a++) {
-    const row = a * size; const next = row + size;
-    let left = modules[row]! + modules[next]!;
-    for (let b = 1; b < size; b++) {
-      const right = modules[row + b]! + modules[next + b]!;
-      blocks += (((left + right) & 3) - 1) >>> 31; // all four light (0) or all dark (4)
-      left = right;
-    }
-  }
-  const balance = Math.abs(Math.ceil((dark * 100) / (size * size) / 5) - 10);
-  return runs + blocks * 3 + finders * 40 + balance * 10;
-}
 
 /** Per-mask totals from a histogram of byte vectors: total[p] = Σ count[v] for v with bit p set. */
 function perMask(histogram: Uint32Array, into: Float64Array, weight: number): void {
@@ -93,7 +52,7 @@ function lineFinders(vectors: Uint8Array, at: number, step: number, size: number
 
 /**
  * The penalty of each of the eight masks for an unmasked symbol (`modules`: function patterns
- * and data, format area light) at level `ecc` (ordinal), as `maskPenalty` scores each masked one.
+ * and data, format area light) at level `ecc` (ordinal), as each masked symbol scores on its own.
  */
 export function maskPenalties(modules: Uint8Array, layout: Layout, ecc: number): Float64Array {
   const { size, maskBits } = layout;

@@ -7,6 +7,9 @@
 
 export type EccLevel = 'L' | 'M' | 'Q' | 'H';
 
+/** The 45 characters of alphanumeric mode, in code order. */
+export const ALPHANUMERIC = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
+
 export const ECC_ORDINAL: Record<EccLevel, number> = { L: 0, M: 1, Q: 2, H: 3 };
 /** The two format bits of each level, by ordinal (M is 00, as the standard numbers them). */
 export const ECC_FORMAT_BITS = [1, 0, 3, 2];

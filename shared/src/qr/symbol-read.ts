@@ -6,9 +6,7 @@
  * returns undefined, and the caller falls back to the general reader (jsQR). The point is speed:
  * no 150 ms of loading and searching for the file the verifier meets most.
  */
-import { blockStructure, EXP, formatBits, formatPositions, layoutOf, LOG } from './symbol-layout.js';
-
-const ALPHANUMERIC = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
+import { ALPHANUMERIC, blockStructure, EXP, formatBits, formatPositions, layoutOf, LOG } from './symbol-layout.js';
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 class BitReader {

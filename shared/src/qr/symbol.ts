@@ -8,7 +8,7 @@
  */
 import { CorridorError } from '../errors.js';
 import { maskPenalties } from './mask-penalty.js';
-import { blockStructure, ECC_ORDINAL, EXP, formatBits, layoutOf, LOG, placeFormatBits, type EccLevel } from './symbol-layout.js';
+import { ALPHANUMERIC, blockStructure, ECC_ORDINAL, EXP, formatBits, layoutOf, LOG, placeFormatBits, type EccLevel } from './symbol-layout.js';
 
 export type { EccLevel } from './symbol-layout.js';
 
@@ -21,7 +21,6 @@ export interface QrSymbol {
   mask: number;
 }
 
-const ALPHANUMERIC = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
 const ALPHANUMERIC_VALUE = new Int8Array(128).fill(-1);
 for (let i = 0; i < ALPHANUMERIC.length; i++) ALPHANUMERIC_VALUE[ALPHANUMERIC.charCodeAt(i)] = i;
 
@@ -162,11 +161,12 @@ export function encodeQrSymbol(text: string, ecc: EccLevel = 'M'): QrSymbol {
   while (version <= 40 && segmentBits(segment, version) > blockStructure(version, level).dataCodewords * 8) version++;
   if (version > 40) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'the text is too long for any QR code');
   const codewords = interleavedCodewords(dataCodewordBytes(segment, version, level), version, level);
-  const { size, functionModules, dataOrder, masks } = layoutOf(version);
+  const layout = layoutOf(version);
+  const { size, functionModules, dataOrder, masks } = layout;
   const modules = functionModules.slice();
   const bits = Math.min(dataOrder.length, codewords.length * 8);
   for (let bit = 0; bit < bits; bit++) modules[dataOrder[bit]!] = (codewords[bit >>> 3]! >>> (7 - (bit & 7))) & 1;
-  const penalties = maskPenalties(modules, layoutOf(version), level);
+  const penalties = maskPenalties(modules, layout, level);
   let best = 0;
   for (let mask = 1; mask < 8; mask++) if (penalties[mask]! < penalties[best]!) best = mask;
   placeFormatBits(modules, size, formatBits(level, best));
