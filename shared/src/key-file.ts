@@ -4,6 +4,7 @@
  * file system.
  */
 import { chmodSync, existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { rename, unlink, writeFile } from 'node:fs/promises';
 import { CorridorError } from './errors.js';
 import { importKeyPair, type KeyPair, type StoredKeyPair } from './keys.js';
 
@@ -36,4 +37,22 @@ export function readKeyFile(path: string): KeyPair {
 export function writeFileAtomically(path: string, data: string | Uint8Array): void {
   writeFileSync(`${path}.tmp`, data);
   renameSync(`${path}.tmp`, path);
+}
+
+let temporaryFiles = 0;
+/**
+ * The same, off the calling thread (libuv's pool), for the many files of a cohort: creating a
+ * file can block for a fraction of a millisecond on a busy disk, and thousands of them in a row
+ * stalled everything else. Each write has its own temporary name, so two writes of one path at
+ * once cannot mix; the last rename wins with a whole file.
+ */
+export async function writeFileAtomicallyAsync(path: string, data: string | Uint8Array): Promise<void> {
+  const temporary = `${path}.${process.pid}-${++temporaryFiles}.tmp`;
+  try {
+    await writeFile(temporary, data);
+    await rename(temporary, path);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
 }

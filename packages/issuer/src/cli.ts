@@ -185,8 +185,8 @@ async function main(): Promise<number> {
       const result = await issueCohort({
         issuer, trust: index, rows,
         produce: (job) => pool.produce({ ...job, kinds: options.pdf ? [...kinds, 'html'] : kinds }),
-        deliver: (_credential, files, row) => {
-          writeRenderedFiles(out, { ...files, ...(kinds.includes('html') ? {} : { html: undefined }) });
+        deliver: async (_credential, files, row) => {
+          await writeRenderedFiles(out, { ...files, ...(kinds.includes('html') ? {} : { html: undefined }) });
           if (options.pdf && files.html) certificates.push({ line: row.line, html: files.html });
         },
         progress: progressBar(),

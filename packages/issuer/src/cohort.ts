@@ -157,16 +157,16 @@ export async function issueCohort<F>(options: {
       const r = reserved[i]!;
       return 'credential' in r ? [{ reserved: r, signed: produced.credential }] : [];
     }));
-    for (const { i, produced } of ready) {
+    // The batch's files are written all at once (file creation waits on the disk, not the CPU);
+    // every write settles before a failure is reported, in row order.
+    const delivered = await Promise.allSettled(ready.map(async ({ i, produced }) => deliver(produced.credential, produced.files, batch[i]!.row)));
+    ready.forEach(({ i, produced }, k) => {
       const { row } = batch[i]!;
-      try {
-        await deliver(produced.credential, produced.files, row);
-        result.issued.push({ line: row.line, id: produced.credential.id, alreadyIssued: 'existing' in reserved[i]! });
-        finish();
-      } catch (error) {
-        problem(row, error);
-      }
-    }
+      const outcome = delivered[k]!;
+      if (outcome.status === 'rejected') return problem(row, outcome.reason);
+      result.issued.push({ line: row.line, id: produced.credential.id, alreadyIssued: 'existing' in reserved[i]! });
+      finish();
+    });
   }
 
   const inFlight = new Set<Promise<void>>();

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import {
-  CorridorError, encodeQrSymbol, encodeQrText, qrSymbolPng, qrSymbolSvg, writeFileAtomically,
+  CorridorError, encodeQrSymbol, encodeQrText, qrSymbolPng, qrSymbolSvg, writeFileAtomicallyAsync,
   type QrCatalogue, type QualificationRecord, type SkillCredential,
 } from '@corridor/shared';
 import { renderCertificateHtml } from './certificate.js';
@@ -81,15 +81,15 @@ export async function renderFiles(job: RenderRequest): Promise<RenderedFiles> {
   return files;
 }
 
-/** Writes the files that were rendered into `dir`, each atomically; returns their paths. */
-export function writeRenderedFiles(dir: string, files: RenderedFiles): string[] {
-  const written: string[] = [];
-  for (const kind of FILE_KINDS) {
+/** Writes the files that were rendered into `dir`, each atomically and all at once; returns their paths. */
+export async function writeRenderedFiles(dir: string, files: RenderedFiles): Promise<string[]> {
+  const writes = FILE_KINDS.flatMap((kind) => {
     const data = files[kind];
-    if (data === undefined) continue;
-    const path = join(dir, `${files.baseName}.${kind}`);
-    writeFileAtomically(path, data);
-    written.push(path);
-  }
-  return written;
+    return data === undefined ? [] : [{ path: join(dir, `${files.baseName}.${kind}`), data }];
+  });
+  // Every write settles before any failure is reported: nothing is still being written after.
+  const outcomes = await Promise.allSettled(writes.map(({ path, data }) => writeFileAtomicallyAsync(path, data)));
+  const failed = outcomes.find((o) => o.status === 'rejected');
+  if (failed) throw failed.reason;
+  return writes.map(({ path }) => path);
 }

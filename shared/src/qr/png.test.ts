@@ -2,7 +2,9 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { PNG } from 'pngjs';
-import { decodeSimplePng, encodeModulesPng } from './png.js';
+import { inflateSync } from 'node:zlib';
+import { decodeSimplePng, deflateRawImage, encodeModulesPng } from './png.js';
+import { zlibModuleImage } from './png-deflate.js';
 
 const rgbaOf = (bytes: Buffer) => {
   const png = PNG.sync.read(bytes);
@@ -33,5 +35,35 @@ describe('decodeSimplePng', () => {
     const palette = PNG.sync.write(new PNG({ width: 4, height: 4 }), { colorType: 0, bitDepth: 16 } as never);
     expect(decodeSimplePng(palette, 1e7)).toBeUndefined();
     expect(decodeSimplePng(bytes, 10)).toBeUndefined();
+  });
+});
+
+describe('zlibModuleImage', () => {
+  it('inflates (Adler-32 checked) to exactly the raw image zlib is given, for every QR size and margin', () => {
+    fc.assert(fc.property(
+      fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 2 ** 31 }), fc.double({ min: 0, max: 1, noNaN: true }),
+      (version, margin, seed, darkShare) => {
+        const size = 17 + 4 * version;
+        let state = seed;
+        const modules = Uint8Array.from({ length: size * size }, () => { state = (state * 1103515245 + 12345) & 0x7fffffff; return state / 0x7fffffff < darkShare ? 1 : 0; });
+        const ours = inflateSync(zlibModuleImage(size, modules, margin));
+        expect(Buffer.compare(ours, inflateSync(deflateRawImage(size, modules, 8, margin)))).toBe(0);
+      },
+    ), { numRuns: 120 });
+  });
+
+  it('makes PNGs that pngjs reads pixel for pixel as the modules say, about as small as zlib made them', () => {
+    const size = 73;
+    const modules = Uint8Array.from({ length: size * size }, (_, i) => ((i * 2654435761) >>> 13) & 1);
+    const png = encodeModulesPng(size, modules, 8, 4);
+    const { width, data } = rgbaOf(png);
+    expect(width).toBe((size + 8) * 8);
+    for (let row = 0; row < size; row++) {
+      for (let col = 0; col < size; col++) {
+        const pixel = (((row + 4) * 8 + 3) * width + (col + 4) * 8 + 5) * 4;
+        expect(data[pixel]).toBe(modules[row * size + col] ? 0 : 255);
+      }
+    }
+    expect(png.length).toBeLessThanOrEqual(1.3 * deflateRawImage(size, modules, 8, 4).length);
   });
 });

@@ -30,7 +30,7 @@ export async function benchCohort(count: number, files: FileKind[]): Promise<Coh
     const result = await issueCohort({
       issuer: world.issuer, trust, rows,
       produce: (job) => pool.produce({ ...job, kinds: files }),
-      deliver: (_credential, rendered) => void writeRenderedFiles(out, rendered),
+      deliver: async (_credential, rendered) => void await writeRenderedFiles(out, rendered),
     }).finally(() => pool.close());
     const seconds = round((performance.now() - started) / 1000, 1);
     return { rows: count, files, workers: pool.size, seconds, rowsPerSecond: round(count / seconds, 0), issued: result.issued.length, problems: result.problems.length };
