@@ -1,53 +1,127 @@
 /**
- * Choosing the mask: the standard scores all eight masked symbols and keeps the lowest. Scoring
- * them one by one was most of the cost of making a QR code, so `maskPenalties` scores all eight
- * in one pass over the symbol: each module becomes one byte whose bit p is its value under mask
- * p; runs of five, 2×2 blocks and finder-like runs are found for all eight masks at once with
- * byte-wide logic and counted through histograms of those bytes. Same scores as scoring each
- * masked symbol on its own, as `qrcode` does (mask-penalty.test.ts holds it to that).
+ * Choosing the mask: the standard scores all eight masked symbols and keeps the lowest, and that
+ * scoring was most of the cost of making a QR code. Here each masked symbol is held as bit planes,
+ * 32 modules to a word, twice: row by row and column by column. A rule along a line then compares
+ * whole words of neighbouring lines (32 lines at once) and counts with popcount: runs of five,
+ * finder-like runs, 2×2 blocks, the dark share. Same scores as scoring each masked symbol module by
+ * module, as `qrcode` does (mask-penalty.test.ts holds it to that).
  */
 import { formatBits, formatPositions, type Layout } from './symbol-layout.js';
 
-/** Per-mask totals from a histogram of byte vectors: total[p] = Σ count[v] for v with bit p set. */
-function perMask(histogram: Uint32Array, into: Float64Array, weight: number): void {
-  for (let v = 1; v < 256; v++) {
-    const count = histogram[v]!;
-    if (count) for (let p = 0; p < 8; p++) if ((v >> p) & 1) into[p]! += count * weight;
-  }
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 /**
- * Runs of one line for all eight masks, into two histograms of mask vectors: windows of five equal
- * modules, and those that begin a run. A run of L ≥ 5 scores L − 2 = (its L − 4 windows) + 2.
+ * The symbol's modules as planes: `lines[line * words + k]` holds modules 32k…32k+31 across `line`
+ * (bit j = module 32k + j), for lines that are rows (`byRow`) and for lines that are columns.
  */
-function lineRuns(vectors: Uint8Array, at: number, step: number, size: number, windows: Uint32Array, starts: Uint32Array): void {
-  for (let i = 0; i + 4 < size; i++, at += step) {
-    const v0 = vectors[at]!;
-    let same = ~((v0 ^ vectors[at + step]!) | (v0 ^ vectors[at + 2 * step]!)) & 0xff;
-    if (same) same &= ~((v0 ^ vectors[at + 3 * step]!) | (v0 ^ vectors[at + 4 * step]!));
-    if (!same) continue;
-    windows[same]!++;
-    const start = i === 0 ? same : same & (v0 ^ vectors[at - step]!);
-    if (start) starts[start]!++;
+interface Planes { byRow: Int32Array; byColumn: Int32Array }
+
+/**
+ * Transposes a 32×32 bit block in place (word i, bit j ↔ word j, bit i), by swapping ever smaller
+ * sub-blocks (Hacker's Delight §7-3): a few hundred word operations instead of 1024 bit moves.
+ */
+function transpose32(block: Int32Array): void {
+  for (let j = 16, m = 0x0000ffff; j !== 0; j >>>= 1, m ^= m << j) {
+    for (let k = 0; k < 32; k = (k + j + 1) & ~j) {
+      const t = ((block[k]! >>> j) ^ block[k + j]!) & m;
+      block[k + j]! ^= t;
+      block[k]! ^= t << j;
+    }
   }
 }
 
-/** Finder-like windows of one line for all eight masks, into a histogram of match vectors. */
-function lineFinders(vectors: Uint8Array, at: number, step: number, size: number, histogram: Uint32Array): void {
-  // 1011101 then 0000, and 0000 then 1011101 (oldest module first).
-  for (let s = 0; s + 10 < size; s++, at += step) {
-    const v0 = vectors[at]!; const v1 = vectors[at + step]!; const v2 = vectors[at + 2 * step]!; const v3 = vectors[at + 3 * step]!;
-    // Most windows fail on their first modules, for every mask: test those first.
-    const a = v0 & ~v1 & v2 & v3;
-    const b = ~(v0 | v1 | v2 | v3) & 0xff;
-    if (!(a | b)) continue;
-    const v4 = vectors[at + 4 * step]!; const v5 = vectors[at + 5 * step]!; const v6 = vectors[at + 6 * step]!;
-    const v7 = vectors[at + 7 * step]!; const v8 = vectors[at + 8 * step]!; const v9 = vectors[at + 9 * step]!; const v10 = vectors[at + 10 * step]!;
-    const matchA = a & v4 & ~v5 & v6 & ~(v7 | v8 | v9 | v10) & 0xff;
-    const matchB = b & v4 & ~v5 & v6 & v7 & v8 & ~v9 & v10;
-    if (matchA) histogram[matchA]!++;
-    if (matchB) histogram[matchB]!++;
+const block = new Int32Array(32);
+
+/** The planes of `modules` (1 = dark), into `into` when given: rows packed, columns by transposing them. */
+function planesOf(size: number, words: number, modules: Uint8Array, into?: Planes): Planes {
+  const planes = into ?? { byRow: new Int32Array(size * words), byColumn: new Int32Array(size * words) };
+  const { byRow, byColumn } = planes;
+  for (let row = 0, at = 0; row < size; row++) {
+    let word = 0;
+    for (let col = 0; col < size; col++, at++) {
+      word |= modules[at]! << (col & 31);
+      if ((col & 31) === 31 || col === size - 1) {
+        byRow[row * words + (col >>> 5)] = word;
+        word = 0;
+      }
+    }
   }
+  for (let rowWord = 0; rowWord < words; rowWord++) {
+    for (let colWord = 0; colWord < words; colWord++) {
+      for (let i = 0; i < 32; i++) {
+        const row = 32 * rowWord + i;
+        block[i] = row < size ? byRow[row * words + colWord]! : 0;
+      }
+      transpose32(block);
+      for (let i = 0; i < 32 && 32 * colWord + i < size; i++) byColumn[(32 * colWord + i) * words + rowWord] = block[i]!;
+    }
+  }
+  return planes;
+}
+
+/** Each mask's pattern as planes, made once a version. */
+const maskPlanes = new WeakMap<Layout, Planes[]>();
+function maskPlanesOf(layout: Layout, words: number): Planes[] {
+  let planes = maskPlanes.get(layout);
+  if (!planes) {
+    planes = layout.masks.map((pattern) => planesOf(layout.size, words, pattern));
+    maskPlanes.set(layout, planes);
+  }
+  return planes;
+}
+
+/**
+ * Runs of five or more (N1) and finder-like runs (N3) along every line of `lines`, 32 lines to a
+ * word: a run of L ≥ 5 scores L − 2, that is its L − 4 windows of five plus 2 for its start.
+ */
+function alongLines(lines: Int32Array, size: number, words: number, valid: Int32Array): { runs: number; finders: number } {
+  let runs = 0; let finders = 0;
+  for (let k = 0; k < words; k++) {
+    const keep = valid[k]!;
+    const line = (i: number) => (i < size ? lines[i * words + k]! : 0);
+    // Modules i … i + 10 of 32 lines, moved along one module a step: one load a step.
+    let x0 = line(0); let x1 = line(1); let x2 = line(2); let x3 = line(3); let x4 = line(4); let x5 = line(5);
+    let x6 = line(6); let x7 = line(7); let x8 = line(8); let x9 = line(9); let x10 = line(10);
+    // same(i): bit set where module i equals module i + 1.
+    let before = 0; let s0 = ~(x0 ^ x1); let s1 = ~(x1 ^ x2); let s2 = ~(x2 ^ x3);
+    for (let i = 0, next = 11 * words + k; i + 4 < size; i++, next += words) {
+      const s3 = ~(x3 ^ x4);
+      const window = s0 & s1 & s2 & s3 & keep;
+      if (window) runs += popcount(window) + 2 * popcount(i === 0 ? window : window & ~before);
+      before = s0; s0 = s1; s1 = s2; s2 = s3;
+      // 1011101 then 0000, or 0000 then 1011101 (module i first), when all eleven are in the line.
+      const core = x4 & ~x5 & x6;
+      const matchA = core & x0 & ~x1 & x2 & x3 & ~(x7 | x8 | x9 | x10);
+      const matchB = core & ~(x0 | x1 | x2 | x3) & x7 & x8 & ~x9 & x10;
+      if (i + 10 < size && (matchA | matchB)) finders += popcount(matchA | matchB);
+      x0 = x1; x1 = x2; x2 = x3; x3 = x4; x4 = x5; x5 = x6; x6 = x7; x7 = x8; x8 = x9; x9 = x10;
+      x10 = i + 11 < size ? lines[next]! : 0;
+    }
+  }
+  return { runs, finders };
+}
+
+/** 2×2 blocks of one colour (N2), from the row planes: a row and the next, 32 columns at once. */
+function blocksOf(byRow: Int32Array, size: number, words: number, validPairs: Int32Array): number {
+  let blocks = 0;
+  for (let row = 0; row + 1 < size; row++) {
+    const top = row * words; const bottom = top + words;
+    for (let k = 0; k < words; k++) {
+      const a = byRow[top + k]!; const b = byRow[bottom + k]!;
+      const aNext = k + 1 < words ? byRow[top + k + 1]! : 0;
+      const bNext = k + 1 < words ? byRow[bottom + k + 1]! : 0;
+      const vertical = ~(a ^ b); // column j equal in both rows
+      const verticalRight = (vertical >>> 1) | (~(aNext ^ bNext) << 31); // the same for column j + 1
+      const across = ~(a ^ ((a >>> 1) | (aNext << 31))); // columns j and j + 1 equal in the top row
+      const block = vertical & verticalRight & across & validPairs[k]!;
+      if (block) blocks += popcount(block);
+    }
+  }
+  return blocks;
 }
 
 /**
@@ -55,49 +129,53 @@ function lineFinders(vectors: Uint8Array, at: number, step: number, size: number
  * and data, format area light) at level `ecc` (ordinal), as each masked symbol scores on its own.
  */
 export function maskPenalties(modules: Uint8Array, layout: Layout, ecc: number): Float64Array {
-  const { size, maskBits } = layout;
-  const { vectors, windows, starts, finders, blocks, dark } = scratchFor(size * size);
-  for (let at = 0; at < size * size; at++) vectors[at] = -modules[at]! ^ maskBits[at]!;
-  // The format bits differ by mask: bit i of mask p's format word, at both of its places.
+  const { size } = layout;
+  const words = (size + 31) >>> 5;
+  const work = scratchFor(size, words);
+  const unmasked = planesOf(size, words, modules, work.unmasked);
+  const masks = maskPlanesOf(layout, words);
   const [first, second] = formatPositions(size);
-  for (let i = 0; i < 15; i++) {
-    let vector = 0;
-    for (let p = 0; p < 8; p++) vector |= ((formatBits(ecc, p) >>> i) & 1) << p;
-    vectors[first[i]!] = vectors[second[i]!] = vector;
-  }
-  vectors[(size - 8) * size + 8] = 0xff; // the dark module
-
-  for (let line = 0; line < size; line++) {
-    lineRuns(vectors, line * size, 1, size, windows, starts);
-    lineRuns(vectors, line, size, size, windows, starts);
-    lineFinders(vectors, line * size, 1, size, finders);
-    lineFinders(vectors, line, size, size, finders);
-  }
-  for (let at = 0; at < size * size; at++) dark[vectors[at]!]!++;
-  for (let row = 0; row + 1 < size; row++) {
-    for (let at = row * size, end = at + size - 1; at < end; at++) {
-      const v = vectors[at]!;
-      blocks[~((v ^ vectors[at + 1]!) | (v ^ vectors[at + size]!) | (v ^ vectors[at + size + 1]!)) & 0xff]!++;
-    }
-  }
+  const { byRow, byColumn } = work.masked;
   const total = new Float64Array(8);
-  perMask(windows, total, 1);
-  perMask(starts, total, 2);
-  perMask(finders, total, 40);
-  perMask(blocks, total, 3);
-  const darkCount = new Float64Array(8);
-  perMask(dark, darkCount, 1);
-  for (let p = 0; p < 8; p++) total[p]! += Math.abs(Math.ceil((darkCount[p]! * 100) / (size * size) / 5) - 10) * 10;
+  for (let p = 0; p < 8; p++) {
+    const mask = masks[p]!;
+    for (let i = 0; i < byRow.length; i++) {
+      byRow[i] = unmasked.byRow[i]! ^ mask.byRow[i]!;
+      byColumn[i] = unmasked.byColumn[i]! ^ mask.byColumn[i]!;
+    }
+    // This mask's format bits, at both of their places, and the dark module.
+    const format = formatBits(ecc, p);
+    const setDark = (at: number) => {
+      const row = Math.floor(at / size); const col = at - row * size;
+      byRow[row * words + (col >>> 5)]! |= 1 << (col & 31);
+      byColumn[col * words + (row >>> 5)]! |= 1 << (row & 31);
+    };
+    for (let i = 0; i < 15; i++) if ((format >>> i) & 1) { setDark(first[i]!); setDark(second[i]!); }
+    setDark((size - 8) * size + 8);
+
+    const rows = alongLines(byColumn, size, words, work.valid);
+    const columns = alongLines(byRow, size, words, work.valid);
+    let dark = 0;
+    for (let i = 0; i < byRow.length; i++) dark += popcount(byRow[i]!);
+    total[p] = rows.runs + columns.runs + 3 * blocksOf(byRow, size, words, work.validPairs)
+      + 40 * (rows.finders + columns.finders) + Math.abs(Math.ceil((dark * 100) / (size * size) / 5) - 10) * 10;
+  }
   return total;
 }
 
-/** Working arrays, kept between symbols (thousands a cohort) and cleared for each. */
-let scratch: { vectors: Uint8Array; windows: Uint32Array; starts: Uint32Array; finders: Uint32Array; blocks: Uint32Array; dark: Uint32Array } | undefined;
-function scratchFor(modules: number) {
-  if (!scratch || scratch.vectors.length < modules) {
-    scratch = { vectors: new Uint8Array(modules), windows: new Uint32Array(256), starts: new Uint32Array(256), finders: new Uint32Array(256), blocks: new Uint32Array(256), dark: new Uint32Array(256) };
-  } else {
-    for (const histogram of [scratch.windows, scratch.starts, scratch.finders, scratch.blocks, scratch.dark]) histogram.fill(0);
+/** Working planes, kept between symbols (thousands a cohort), and which bits of a word are modules. */
+let scratch: { size: number; unmasked: Planes; masked: Planes; valid: Int32Array; validPairs: Int32Array } | undefined;
+function scratchFor(size: number, words: number) {
+  if (scratch?.size !== size) {
+    // valid: modules 0…size − 1 of a line; validPairs: 0…size − 2 (a pair needs a right neighbour).
+    const bitsBelow = (n: number, k: number) => { const m = n - 32 * k; return m >= 32 ? -1 : m <= 0 ? 0 : (1 << m) - 1; };
+    scratch = {
+      size,
+      unmasked: { byRow: new Int32Array(size * words), byColumn: new Int32Array(size * words) },
+      masked: { byRow: new Int32Array(size * words), byColumn: new Int32Array(size * words) },
+      valid: Int32Array.from({ length: words }, (_, k) => bitsBelow(size, k)),
+      validPairs: Int32Array.from({ length: words }, (_, k) => bitsBelow(size - 1, k)),
+    };
   }
   return scratch;
 }
