@@ -90,14 +90,15 @@ function dataCodewordBytes(segment: Segment, version: number, ecc: number): Uint
 
 const gfMultiply = (a: number, b: number) => (a === 0 || b === 0 ? 0 : EXP[LOG[a]! + LOG[b]!]!);
 
-const divisors = new Map<number, Uint8Array>();
+const products = new Map<number, Uint8Array>();
 /**
- * The Reed–Solomon generator polynomial of `degree`, highest coefficient (always 1) dropped, as
- * logarithms (255 for a zero coefficient), which is how the remainder uses it.
+ * The Reed–Solomon generator polynomial of `degree` (highest coefficient, always 1, dropped),
+ * multiplied by every possible factor: row f holds f × each coefficient. A remainder step is then
+ * one lookup and one XOR a coefficient.
  */
-function divisorLogs(degree: number): Uint8Array {
-  let result = divisors.get(degree);
-  if (result) return result;
+function generatorProducts(degree: number): Uint8Array {
+  let table = products.get(degree);
+  if (table) return table;
   const coefficients = new Uint8Array(degree);
   coefficients[degree - 1] = 1;
   let root = 1;
@@ -108,24 +109,21 @@ function divisorLogs(degree: number): Uint8Array {
     }
     root = gfMultiply(root, 2);
   }
-  result = coefficients.map((c) => (c === 0 ? 255 : LOG[c]!));
-  divisors.set(degree, result);
-  return result;
+  table = new Uint8Array(256 * degree);
+  for (let factor = 1; factor < 256; factor++) {
+    for (let i = 0; i < degree; i++) table[factor * degree + i] = gfMultiply(coefficients[i]!, factor);
+  }
+  products.set(degree, table);
+  return table;
 }
 
 function reedSolomonRemainder(data: Uint8Array, degree: number): Uint8Array {
-  const generator = divisorLogs(degree);
+  const table = generatorProducts(degree);
   const remainder = new Uint8Array(degree);
-  for (const byte of data) {
-    const factor = byte ^ remainder[0]!;
-    remainder.copyWithin(0, 1);
-    remainder[degree - 1] = 0;
-    if (factor === 0) continue;
-    const logFactor = LOG[factor]!;
-    for (let i = 0; i < degree; i++) {
-      const logCoefficient = generator[i]!;
-      if (logCoefficient !== 255) remainder[i]! ^= EXP[logCoefficient + logFactor]!;
-    }
+  for (let d = 0; d < data.length; d++) {
+    const row = (data[d]! ^ remainder[0]!) * degree;
+    for (let i = 0; i + 1 < degree; i++) remainder[i] = remainder[i + 1]! ^ table[row + i]!;
+    remainder[degree - 1] = table[row + degree - 1]!;
   }
   return remainder;
 }

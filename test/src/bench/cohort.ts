@@ -12,11 +12,21 @@ import { PH_CAREGIVING_NC_II } from '@corridor/shared';
 import { createWorld } from '../world.js';
 import { round } from './measure.js';
 
-export interface CohortResults { rows: number; files: FileKind[]; workers: number; seconds: number; rowsPerSecond: number; issued: number; problems: number }
+export interface CohortResults {
+  rows: number; files: FileKind[]; workers: number; seconds: number; rowsPerSecond: number; issued: number; problems: number;
+  /** CPU time of the whole process (main thread, workers, file-system threads): user, and the kernel's. */
+  cpuSeconds: { user: number; system: number };
+}
 
-/** `files`: what each credential gets written; the issue's measure is JSON + QR (PNG). */
-export async function benchCohort(count: number, files: FileKind[]): Promise<CohortResults> {
-  const dir = mkdtempSync(join(tmpdir(), 'corridor-bench-cohort-'));
+/**
+ * `files`: what each credential gets written; the issue's measure is JSON + QR (PNG). `keepIn`: a
+ * directory to work in and leave for the caller to delete once every measurement is done. On
+ * this VM's ext4, creating files soon after thousands were deleted costs up to ten times the
+ * kernel time (the allocator skips recently freed inodes one by one), so one cohort's clean-up
+ * must not land in the next one's measurement.
+ */
+export async function benchCohort(count: number, files: FileKind[], options: { keepIn?: string } = {}): Promise<CohortResults> {
+  const dir = mkdtempSync(join(options.keepIn ?? tmpdir(), 'corridor-bench-cohort-'));
   const world = await createWorld({ dir });
   try {
     const trust = await world.trust('PH');
@@ -25,6 +35,7 @@ export async function benchCohort(count: number, files: FileKind[]): Promise<Coh
     const out = join(dir, 'out');
     mkdirSync(out);
     const pool = createRenderPool({ key: world.issuer.signingKey, ...(trust.qrCatalogue ? { catalogue: trust.qrCatalogue } : {}) });
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const { rows } = readCohort(csv);
     const result = await issueCohort({
@@ -33,9 +44,13 @@ export async function benchCohort(count: number, files: FileKind[]): Promise<Coh
       deliver: async (_credential, rendered) => void await writeRenderedFiles(out, rendered),
     }).finally(() => pool.close());
     const seconds = round((performance.now() - started) / 1000, 1);
-    return { rows: count, files, workers: pool.size, seconds, rowsPerSecond: round(count / seconds, 0), issued: result.issued.length, problems: result.problems.length };
+    const cpu = process.cpuUsage(cpuBefore);
+    return {
+      rows: count, files, workers: pool.size, seconds, rowsPerSecond: round(count / seconds, 0), issued: result.issued.length, problems: result.problems.length,
+      cpuSeconds: { user: round(cpu.user / 1e6, 1), system: round(cpu.system / 1e6, 1) },
+    };
   } finally {
     world.close();
-    rmSync(dir, { recursive: true, force: true });
+    if (!options.keepIn) rmSync(dir, { recursive: true, force: true });
   }
 }

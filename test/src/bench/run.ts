@@ -3,11 +3,11 @@
  * as a ratio, because absolute times drift on shared machines. Writes artifacts/bench.json and
  * prints a table. `--quick` shortens every run (for a smoke check, not for numbers).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchCohort } from './cohort.js';
+import { benchCohort, type CohortResults } from './cohort.js';
 import { benchColdStart } from './cold-start.js';
 import { benchCryptoPaths } from './crypto-paths.js';
 import { benchDelta } from './delta-size.js';
@@ -26,9 +26,16 @@ async function main() {
   const crypto = await benchCryptoPaths(quick ? 300 : 5000);
   const cohortRows = quick ? 300 : 10_000;
   say(`bench: a cohort of ${cohortRows} credentials end to end…`);
-  const cohort = await benchCohort(cohortRows, ['json', 'png']);
-  say(`bench: the same cohort with every file (JSON, PNG, SVG, certificate HTML)…`);
-  const cohortAllFiles = await benchCohort(cohortRows, ['json', 'png', 'svg', 'html']);
+  // Both cohorts' files are deleted only after both are measured (see benchCohort).
+  const cohortDir = mkdtempSync(join(tmpdir(), 'corridor-bench-'));
+  let cohort: CohortResults; let cohortAllFiles: CohortResults;
+  try {
+    cohort = await benchCohort(cohortRows, ['json', 'png'], { keepIn: cohortDir });
+    say(`bench: the same cohort with every file (JSON, PNG, SVG, certificate HTML)…`);
+    cohortAllFiles = await benchCohort(cohortRows, ['json', 'png', 'svg', 'html'], { keepIn: cohortDir });
+  } finally {
+    rmSync(cohortDir, { recursive: true, force: true });
+  }
   // The plain library, signing alone on every core, no database, no files: the floor it would need.
   const plainCohortSeconds = round(cohortRows / (crypto.issue.plainLibrary.opsPerSecond * cohort.workers), 1);
   say('bench: QR size…');
@@ -68,7 +75,8 @@ async function main() {
       `${crypto.verify.plainLibrary.opsPerSecond} plain vc (p99 ${crypto.verify.plainLibrary.p99Ms} ms)`, `${crypto.verify.ratio}×`, `≥ 5× ${targets.verifyAtLeast5x ? 'met' : 'NOT met'}`],
     ['issue, ops/s/core (with DB + status index)', `${crypto.issue.corridor.opsPerSecond} (p99 ${crypto.issue.corridor.p99Ms} ms)`,
       `${crypto.issue.plainLibrary.opsPerSecond} plain vc`, `${crypto.issue.ratio}×`, `≥ 3× ${targets.issueAtLeast3x ? 'met' : 'NOT met'}`],
-    [`cohort of ${cohort.rows}, end to end (DB, status, JSON + QR PNG files)`, `${cohort.seconds} s (${cohort.rowsPerSecond} rows/s, ${cohort.workers} workers)`,
+    [`cohort of ${cohort.rows}, end to end (DB, status, JSON + QR PNG files)`,
+      `${cohort.seconds} s (${cohort.rowsPerSecond} rows/s, ${cohort.workers} workers; CPU ${cohort.cpuSeconds.user} s user + ${cohort.cpuSeconds.system} s kernel)`,
       `${plainCohortSeconds} s plain vc signing alone on ${cohort.workers} cores`, `${round(plainCohortSeconds / cohort.seconds, 2)}×`,
       `10,000 in ≤ 10 s ${targets.cohort10kAtMost10s ? 'met' : 'NOT met'}`],
     [`the same, every file (JSON, PNG, SVG, certificate HTML)`, `${cohortAllFiles.seconds} s (${cohortAllFiles.rowsPerSecond} rows/s)`, '', '', ''],
