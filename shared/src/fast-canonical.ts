@@ -151,7 +151,28 @@ function statusListTriples(c: Record<string, unknown>, g: Triples): void {
   g.add(node, `${STATUS}statusPurpose`, literal(text(subject.statusPurpose)));
 }
 
-const serialize = (quad: Quad) => rdfCanonize.NQuads.serializeQuad(quad);
+const XSD_STRING = `${XSD}string`;
+/** What rdf-canonize would escape in a literal; our IRIs never hold what it escapes (SAFE_IRI). */
+const LITERAL_ESCAPES = /[\u0000-\u001f\u007f"\\]/;
+
+/**
+ * One quad of ours as canonical N-Quads: written here when nothing in it needs escaping (the
+ * common case, and then the line is plain concatenation), by rdf-canonize otherwise. Our quads
+ * are all in the default graph and have no language-tagged literals.
+ */
+function serialize(quad: Quad): string {
+  const { subject, predicate, object } = quad;
+  if (object.termType === 'Literal' && LITERAL_ESCAPES.test(object.value)) return rdfCanonize.NQuads.serializeQuad(quad);
+  const s = subject.termType === 'BlankNode' ? `_:${subject.value}` : `<${subject.value}>`;
+  let o: string;
+  if (object.termType === 'NamedNode') o = `<${object.value}>`;
+  else if (object.termType === 'BlankNode') o = `_:${object.value}`;
+  else {
+    const datatype = object.datatype?.value ?? XSD_STRING; // ours always have one
+    o = datatype === XSD_STRING ? `"${object.value}"` : `"${object.value}"^^<${datatype}>`;
+  }
+  return `${s} <${predicate.value}> ${o} .\n`;
+}
 const blank = (value: string): Term => ({ termType: 'BlankNode', value });
 
 /**
