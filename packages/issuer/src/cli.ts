@@ -39,7 +39,7 @@ import { issueCohort, readCohort } from './cohort.js';
 import { createIssuerApp } from './http.js';
 import { qualificationToIssue } from './issuance-policy.js';
 import { Issuer } from './issuer.js';
-import { FILE_KINDS, renderCredentialFiles, writeRenderedFiles, type FileKind } from './output.js';
+import { createFileWriter, FILE_KINDS, renderCredentialFiles, type FileKind } from './output.js';
 import { htmlToPdf } from './pdf.js';
 import { IssuerStore } from './store.js';
 
@@ -182,11 +182,12 @@ async function main(): Promise<number> {
       const certificates: { line: number; html: string }[] = [];
       // The database on this thread; signing, QR and certificate rendering on every core.
       const pool = createRenderPool({ key: issuer.signingKey, ...catalogue });
+      const writeFiles = createFileWriter(out);
       const result = await issueCohort({
         issuer, trust: index, rows,
         produce: (job) => pool.produce({ ...job, kinds: options.pdf ? [...kinds, 'html'] : kinds }),
         deliver: async (_credential, files, row) => {
-          await writeRenderedFiles(out, { ...files, ...(kinds.includes('html') ? {} : { html: undefined }) });
+          await writeFiles({ ...files, ...(kinds.includes('html') ? {} : { html: undefined }) });
           if (options.pdf && files.html) certificates.push({ line: row.line, html: files.html });
         },
         progress: progressBar(),

@@ -7,7 +7,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRenderPool, issueCohort, readCohort, writeRenderedFiles, type FileKind } from '@corridor/issuer';
+import { createFileWriter, createRenderPool, issueCohort, readCohort, type FileKind } from '@corridor/issuer';
 import { PH_CAREGIVING_NC_II } from '@corridor/shared';
 import { createWorld } from '../world.js';
 import { round } from './measure.js';
@@ -34,6 +34,7 @@ export async function benchCohort(count: number, files: FileKind[], options: { k
       ...Array.from({ length: count }, (_, i) => `Worker ${i},1990-01-${String(1 + (i % 28)).padStart(2, '0')},${PH_CAREGIVING_NC_II},2026-10-30,training`)].join('\n');
     const out = join(dir, 'out');
     mkdirSync(out);
+    const writeFiles = createFileWriter(out);
     const pool = createRenderPool({ key: world.issuer.signingKey, ...(trust.qrCatalogue ? { catalogue: trust.qrCatalogue } : {}) });
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
@@ -41,7 +42,7 @@ export async function benchCohort(count: number, files: FileKind[], options: { k
     const result = await issueCohort({
       issuer: world.issuer, trust, rows,
       produce: (job) => pool.produce({ ...job, kinds: files }),
-      deliver: async (_credential, rendered) => void await writeRenderedFiles(out, rendered),
+      deliver: async (_credential, rendered) => void await writeFiles(rendered),
     }).finally(() => pool.close());
     const seconds = round((performance.now() - started) / 1000, 1);
     const cpu = process.cpuUsage(cpuBefore);
