@@ -6,7 +6,8 @@ import { verifyCredentialProof, signCredential } from '../proof.js';
 import { phCaregivingQualification } from '../reference.js';
 import { decodeBase45, encodeBase45 } from './base45.js';
 import { decodeQrText, encodeQrText, QR_PREFIX } from './cborld.js';
-import { describeQr, readQrFromPng, renderQrPng, renderQrSvg } from './image.js';
+import { describeQr, qrSymbolSvg, readQrFromPng, renderQrPng, renderQrSvg } from './image.js';
+import { encodeQrSymbol } from './symbol.js';
 
 const authority = importKeyPair(generateKeyPair());
 const issuerKey = importKeyPair(generateKeyPair());
@@ -88,5 +89,35 @@ describe('QR codec', () => {
     bomb.writeUInt32BE(100_000, 16);
     bomb.writeUInt32BE(100_000, 20);
     expect(() => readQrFromPng(bomb)).toThrow(expect.objectContaining({ code: 'ERR_PAYLOAD_TOO_LARGE' }));
+  });
+});
+
+describe('qrSymbolSvg', () => {
+  /** The plain way: one path command per horizontal run of dark modules. */
+  function referenceSvg(size: number, modules: Uint8Array, margin: number): string {
+    let path = '';
+    for (let row = 0; row < size; row++) {
+      for (let col = 0; col < size; col++) {
+        if (!modules[row * size + col]) continue;
+        let run = 1;
+        while (col + run < size && modules[row * size + col + run]) run++;
+        path += `M${col + margin} ${row + margin}h${run}v1h-${run}z`;
+        col += run - 1;
+      }
+    }
+    const side = size + 2 * margin;
+    return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges">` +
+      `<path fill="#ffffff" d="M0 0h${side}v${side}H0z"/><path fill="#000000" d="${path}"/></svg>\n`;
+  }
+
+  it('draws exactly the runs of dark modules, for small and large symbols, any margin, all dark or checkered', () => {
+    for (const text of ['1', 'HELLO WORLD', 'A'.repeat(1200), 'Z'.repeat(3300)]) {
+      const symbol = encodeQrSymbol(text);
+      const allDark = symbol.modules.map(() => 1);
+      const checkered = symbol.modules.map((_, at) => at % 2);
+      for (const modules of [symbol.modules, allDark, checkered]) {
+        for (const margin of [0, 4, 300, 12_000]) expect(qrSymbolSvg({ ...symbol, modules }, margin)).toBe(referenceSvg(symbol.size, modules, margin));
+      }
+    }
   });
 });
