@@ -42,7 +42,7 @@ export function writeFileAtomically(path: string, data: string | Uint8Array): vo
 let temporaryFiles = 0;
 /**
  * The same, off the calling thread (libuv's pool), for the many files of a cohort: creating a
- * file can block for a fraction of a millisecond on a busy disk, and thousands of them in a row
+ * file can take a good fraction of a millisecond in the kernel, and thousands of them in a row
  * stalled everything else. Each write has its own temporary name, so two writes of one path at
  * once cannot mix; the last rename wins with a whole file.
  */

@@ -157,8 +157,8 @@ export async function issueCohort<F>(options: {
       const r = reserved[i]!;
       return 'credential' in r ? [{ reserved: r, signed: produced.credential }] : [];
     }));
-    // The batch's files are written all at once (file creation waits on the disk, not the CPU);
-    // every write settles before a failure is reported, in row order.
+    // The batch's files are handed over all at once (the caller's writer paces them, off this
+    // thread); every write settles before a failure is reported, in row order.
     const delivered = await Promise.allSettled(ready.map(async ({ i, produced }) => deliver(produced.credential, produced.files, batch[i]!.row)));
     ready.forEach(({ i, produced }, k) => {
       const { row } = batch[i]!;

@@ -21,9 +21,9 @@ export interface CohortResults {
 /**
  * `files`: what each credential gets written; the issue's measure is JSON + QR (PNG). `keepIn`: a
  * directory to work in and leave for the caller to delete once every measurement is done. On
- * this VM's ext4, creating files soon after thousands were deleted costs up to ten times the
- * kernel time (the allocator skips recently freed inodes one by one), so one cohort's clean-up
- * must not land in the next one's measurement.
+ * this VM's ext4 (no journal), creating files within a minute or so of deleting thousands costs
+ * up to ten times the kernel time (the inode allocator skips recently freed inodes one by one:
+ * `recently_deleted` in perf), so one cohort's clean-up must not land in the next one's measurement.
  */
 export async function benchCohort(count: number, files: FileKind[], options: { keepIn?: string } = {}): Promise<CohortResults> {
   const dir = mkdtempSync(join(options.keepIn ?? tmpdir(), 'corridor-bench-cohort-'));
