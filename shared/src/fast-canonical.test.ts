@@ -10,7 +10,7 @@ import { CREDENTIAL_CONTEXTS } from './contexts/index.js';
 import { documentLoader } from './document-loader.js';
 import { canonicalCredential, canonicalProofConfig } from './fast-canonical.js';
 import { generateKeyPair, importKeyPair } from './keys.js';
-import { signCredential, verifyCredentialProof } from './proof.js';
+import { createProof, signCredential, verifyCredentialProof } from './proof.js';
 
 const runs = Number(process.env.CORRIDOR_DIFFERENTIAL_RUNS ?? 1000);
 const libraryCanonize = (doc: unknown) => eddsaRdfc2022.canonize(doc, { documentLoader });
@@ -128,6 +128,26 @@ describe('fast signing and verification', () => {
     expect(await verifyCredentialProof({ credential: signed })).toEqual({ verified: true });
     const changed = { ...signed, name: `${signed.name}!` };
     expect((await verifyCredentialProof({ credential: changed })).verified).toBe(false);
+    // The remembered proof configuration is one of plain strings: the same instant as a Date
+    // object is a different configuration, and the answer is the library's.
+    const dated = { ...signed, proof: { ...signed.proof, created: new Date(signed.proof.created as string) } };
+    const library = await vc.verifyCredential({ credential: dated, suite: new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }), documentLoader, checkStatus: async () => ({ verified: true }) }).catch(() => ({ verified: false }));
+    expect((await verifyCredentialProof({ credential: dated })).verified).toBe(library.verified);
+  });
+
+  it('createProof gives exactly the proof signCredential adds, on our shape and off it, and leaves its input alone', async () => {
+    const now = new Date('2026-11-01T00:00:00Z');
+    const doc = fc.sample(credential, { numRuns: 200, seed: 5 })
+      .map(({ validUntil: _v, ...c }) => ({ ...c, issuer: { ...c.issuer, id: key.description.controller }, validFrom: '2026-11-01T00:00:00Z', credentialSubject: { ...c.credentialSubject, birthDate: '1990-01-01', activityEndDate: '2026-10-01T00:00:00Z', assessmentRoute: 'training' as const } }))
+      .find((c) => canonicalCredential(c) !== undefined)!;
+    const offShape = { ...doc, description: 'An extra field our specialised path does not take: the library signs it.' };
+    expect(canonicalCredential(offShape)).toBeUndefined();
+    for (const unsigned of [doc, offShape]) {
+      const before = JSON.stringify(unsigned);
+      const proof = await createProof({ credential: unsigned, signer: key.signer, now });
+      expect(proof).toEqual((await signCredential({ credential: unsigned, signer: key.signer, now })).proof);
+      expect(JSON.stringify(unsigned)).toBe(before);
+    }
   });
 });
 

@@ -58,15 +58,32 @@ function library() {
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest();
 
+/**
+ * The hash of a canonical proof configuration, the last one kept: a cohort signs thousands of
+ * credentials with the same configuration (same key, same second), and verifiers see one issuer's
+ * proofs in a row.
+ */
+let lastConfig: { key: string; hash: Buffer | undefined } | undefined;
+function proofConfigHash(proofConfig: unknown): Buffer | undefined {
+  // Only a configuration of plain strings is remembered: its key then says all it holds.
+  const entries = typeof proofConfig === 'object' && proofConfig !== null ? Object.entries(proofConfig) : [];
+  const key = entries.length && entries.every(([, value]) => typeof value === 'string') ? JSON.stringify(entries) : undefined;
+  if (key !== undefined && lastConfig?.key === key) return lastConfig.hash;
+  const canonicalConfig = canonicalProofConfig(proofConfig);
+  const hash = canonicalConfig === undefined ? undefined : sha256(canonicalConfig);
+  if (key !== undefined) lastConfig = { key, hash };
+  return hash;
+}
+
 /** eddsa-rdfc-2022 hashData: hash of the canonical proof configuration, then of the document. */
 function fastHashData(document: unknown, proofConfig: unknown): Buffer | undefined {
-  const canonicalConfig = canonicalProofConfig(proofConfig);
-  if (canonicalConfig === undefined) return undefined;
+  const configHash = proofConfigHash(proofConfig);
+  if (configHash === undefined) return undefined;
   const types = (document as { type?: unknown }).type;
   const canonicalDocument = Array.isArray(types) && types.includes('BitstringStatusListCredential')
     ? canonicalStatusList(document) : canonicalCredential(document);
   if (canonicalDocument === undefined) return undefined;
-  return Buffer.concat([sha256(canonicalConfig), sha256(canonicalDocument)]);
+  return Buffer.concat([configHash, sha256(canonicalDocument)]);
 }
 
 /**
@@ -141,6 +158,28 @@ function issuerOfKnownShape(credential: unknown, now: Date | undefined): string 
 
 const isoSeconds = (date: Date) => date.toISOString().replace(/\.\d+Z$/, 'Z');
 
+/**
+ * The proof of our own credential shapes (unsigned, default loader), made on the specialised
+ * path: the same bytes as the library, without jsonld.js expansion. Undefined for anything else.
+ */
+async function fastProof(credential: object, signer: Signer, now: Date): Promise<Record<string, unknown> | undefined> {
+  const config = { type: 'DataIntegrityProof', created: isoSeconds(now), verificationMethod: signer.id, cryptosuite: 'eddsa-rdfc-2022', proofPurpose: 'assertionMethod' };
+  const knownShape = isSkillCredential(credential) ? libraryChecksPass(credential as unknown as SkillCredential, now, 'issue') : isStatusList(credential);
+  const hashData = !('proof' in credential) && knownShape ? fastHashData(credential, config) : undefined;
+  if (!hashData) return undefined;
+  const signature = await signer.sign({ data: hashData });
+  return { ...config, proofValue: 'z' + encodeBase58btc(signature) };
+}
+
+/**
+ * Only the proof `signCredential` would add: for a signer that already holds its own copy of the
+ * credential (a cohort's worker thread) and so need not have it copied again.
+ */
+export async function createProof(options: { credential: object; signer: Signer; now?: Date }): Promise<Record<string, unknown>> {
+  const { credential, signer, now = new Date() } = options;
+  return (await fastProof(credential, signer, now)) ?? (await signCredential({ credential, signer, now })).proof;
+}
+
 export async function signCredential<T extends object>(options: {
   credential: T;
   signer: Signer;
@@ -148,14 +187,8 @@ export async function signCredential<T extends object>(options: {
   documentLoader?: DocumentLoader;
 }): Promise<T & { proof: Record<string, unknown> }> {
   const { credential, signer, now = new Date(), documentLoader = defaultLoader } = options;
-  // Our own credential shape: the same bytes as the library, without jsonld.js expansion.
-  const config = { type: 'DataIntegrityProof', created: isoSeconds(now), verificationMethod: signer.id, cryptosuite: 'eddsa-rdfc-2022', proofPurpose: 'assertionMethod' };
-  const knownShape = isSkillCredential(credential) ? libraryChecksPass(credential as unknown as SkillCredential, now, 'issue') : isStatusList(credential);
-  const hashData = documentLoader === defaultLoader && !('proof' in credential) && knownShape ? fastHashData(credential, config) : undefined;
-  if (hashData) {
-    const signature = await signer.sign({ data: hashData });
-    return { ...structuredClone(credential), proof: { ...config, proofValue: 'z' + encodeBase58btc(signature) } };
-  }
+  const proof = documentLoader === defaultLoader ? await fastProof(credential, signer, now) : undefined;
+  if (proof) return { ...structuredClone(credential), proof };
   const { vc, DataIntegrityProof, eddsaRdfc2022 } = await library();
   const suite = new DataIntegrityProof({ signer, cryptosuite: eddsaRdfc2022, date: now });
   try {

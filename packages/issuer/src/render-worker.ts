@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { KeyObject } from 'node:crypto';
-import { CorridorError, signCredential, signerOf, type QrCatalogue, type Signer, type SkillCredential } from '@corridor/shared';
+import { CorridorError, createProof, signerOf, type QrCatalogue, type Signer, type SkillCredential } from '@corridor/shared';
 import { renderFiles, type RenderedFiles, type RenderRequest } from './output.js';
 
 export interface RenderJob extends RenderRequest {
@@ -33,7 +33,8 @@ export async function produce(job: RenderJob, signer: Signer | undefined): Promi
   let { credential } = job;
   if (job.signAt !== undefined) {
     if (!signer) throw new CorridorError('ERR_KEY_INVALID', 'this pool has no signing key');
-    credential = await signCredential({ credential, signer, now: new Date(job.signAt) });
+    // The job is this thread's own copy (it came by message): the proof is added to it, not to a clone.
+    credential = { ...credential, proof: await createProof({ credential, signer, now: new Date(job.signAt) }) };
   }
   return { credential, files: await renderFiles({ ...job, credential }) };
 }
