@@ -116,6 +116,7 @@ describe('cohorts from a CSV file', () => {
     expect(new Set(after.map((c) => c.id)).size).toBe(after.length);
     expect(new Set(after.map((c) => `${c.listId}:${c.statusIndex}`)).size).toBe(after.length);
     expect(readdirSync(file('big')).filter((f) => f.endsWith('.json'))).toHaveLength(300);
+    expect(readdirSync(file('big')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   }, 120_000);
 });
 

@@ -39,7 +39,7 @@ import { issueCohort, readCohort } from './cohort.js';
 import { createIssuerApp } from './http.js';
 import { qualificationToIssue } from './issuance-policy.js';
 import { Issuer } from './issuer.js';
-import { createFileWriter, FILE_KINDS, renderCredentialFiles, type FileKind } from './output.js';
+import { createFileWriter, FILE_KINDS, removeStaleTemporaries, renderCredentialFiles, type FileKind } from './output.js';
 import { htmlToPdf } from './pdf.js';
 import { IssuerStore } from './store.js';
 
@@ -178,6 +178,7 @@ async function main(): Promise<number> {
       const kinds = fileKinds(options.files);
       const out = resolve(options.out ?? '.');
       mkdirSync(out, { recursive: true });
+      removeStaleTemporaries(out);
       const catalogue = index.qrCatalogue ? { catalogue: index.qrCatalogue } : {};
       const certificates: { line: number; html: string }[] = [];
       // The database on this thread; signing, QR and certificate rendering on every core.

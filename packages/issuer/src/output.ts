@@ -3,6 +3,7 @@
  * printing) and SVG (for scaling), and the certificate page. Rendering is pure and returns bytes;
  * writing them is atomic, file by file. File names use the credential's uuid, never the worker's name.
  */
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CorridorError, encodeQrSymbol, encodeQrText, qrSymbolPng, qrSymbolSvg, writeFileAtomicallyAsync,
@@ -113,4 +114,31 @@ export function createFileWriter(dir: string, concurrency = 4): (files: Rendered
     if (failed) throw failed.reason;
     return writes.map(({ path }) => path);
   };
+}
+
+/** A temporary file of writeFileAtomicallyAsync: `<name>.<kind>.<pid>-<n>.tmp`. */
+const TEMPORARY = new RegExp(`\\.(?:${FILE_KINDS.join('|')})\\.(\\d+)-\\d+\\.tmp$`);
+
+const processAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Deletes the temporary files a killed run left in `dir` (a run still alive keeps its own);
+ * returns how many. The whole files they would have become are written again by the re-run.
+ */
+export function removeStaleTemporaries(dir: string): number {
+  let removed = 0;
+  for (const name of readdirSync(dir)) {
+    const pid = TEMPORARY.exec(name)?.[1];
+    if (pid === undefined || Number(pid) === process.pid || processAlive(Number(pid))) continue;
+    rmSync(join(dir, name), { force: true });
+    removed++;
+  }
+  return removed;
 }
