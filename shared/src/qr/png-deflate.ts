@@ -174,8 +174,8 @@ export function fitsModuleImage(modulesAcross: number, scale: number): boolean {
 
 /**
  * The zlib stream of the PNG raw image (filter byte + 1-bit pixels per row) of a square module
- * matrix at 8 pixels a module with `margin` light modules around it: exactly the bytes the raw image
- * would inflate from, with its Adler-32.
+ * matrix (each module exactly 0 or 1, as QrSymbol holds them) at 8 pixels a module with `margin`
+ * light modules around it: exactly the bytes the raw image would inflate from, with its Adler-32.
  */
 export function zlibModuleImage(size: number, modules: Uint8Array, margin: number): Uint8Array {
   const side = size + 2 * margin; // modules a row, and bytes a pixel row
