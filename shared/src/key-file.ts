@@ -3,8 +3,7 @@
  * back and checked; other outputs replaced atomically. The only file in shared that touches the
  * file system.
  */
-import { chmodSync, existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { rename, unlink, writeFile } from 'node:fs/promises';
+import { chmodSync, existsSync, readFileSync, rename, renameSync, statSync, unlink, writeFile, writeFileSync } from 'node:fs';
 import { CorridorError } from './errors.js';
 import { importKeyPair, type KeyPair, type StoredKeyPair } from './keys.js';
 
@@ -46,13 +45,15 @@ let temporaryFiles = 0;
  * stalled everything else. Each write has its own temporary name, so two writes of one path at
  * once cannot mix; the last rename wins with a whole file.
  */
-export async function writeFileAtomicallyAsync(path: string, data: string | Uint8Array): Promise<void> {
+export function writeFileAtomicallyAsync(path: string, data: string | Uint8Array): Promise<void> {
   const temporary = `${path}.${process.pid}-${++temporaryFiles}.tmp`;
-  try {
-    await writeFile(temporary, data);
-    await rename(temporary, path);
-  } catch (error) {
-    await unlink(temporary).catch(() => undefined);
-    throw error;
-  }
+  // Callbacks, not fs/promises: its file handles cost the calling thread about twice as much a
+  // file (measured: 20,000 files, 2.5 against 0.9–1.7 s of event-loop time).
+  return new Promise((resolve, reject) => {
+    const fail = (error: Error) => unlink(temporary, () => reject(error));
+    writeFile(temporary, data, (error) => {
+      if (error) return fail(error);
+      rename(temporary, path, (renameError) => (renameError ? fail(renameError) : resolve()));
+    });
+  });
 }
