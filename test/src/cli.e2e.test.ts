@@ -91,6 +91,18 @@ describe('cohorts from a CSV file', () => {
     expect(bad.err).toMatch(/--files/);
   });
 
+  it('a row repeated in the file is reported by line and issued once, in the same batch or another', () => {
+    writeFileSync(file('dups.csv'), [header, row(800), row(801), row(800), ...Array.from({ length: 70 }, (_, i) => row(810 + i)), row(801)].join('\n'));
+    const done = issuer('issue-batch', file('dups.csv'), '--pack', file('pack-PH.json'), '--out', file('dups'), '--json');
+    expect(done.code).toBe(1);
+    expect(done.json()).toMatchObject({ issued: 72, alreadyIssued: 0 });
+    expect((done.json().problems as { line: number; code: string; message: string }[]).map((p) => [p.line, p.code, p.message])).toEqual([
+      [4, 'ERR_CONFLICT', 'this row repeats line 2: one credential is issued for both'],
+      [75, 'ERR_CONFLICT', 'this row repeats line 3: one credential is issued for both'],
+    ]);
+    expect(readdirSync(file('dups')).filter((f) => f.endsWith('.json'))).toHaveLength(72);
+  });
+
   it('killed with SIGKILL mid-run, a re-run finishes the job: nothing lost, nothing doubled, no index reused', async () => {
     const rows = Array.from({ length: 300 }, (_, i) => row(100 + i));
     writeFileSync(file('big.csv'), [header, ...rows].join('\n'));

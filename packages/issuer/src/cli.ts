@@ -186,7 +186,11 @@ async function main(): Promise<number> {
       const writeFiles = createFileWriter(out);
       const result = await issueCohort({
         issuer, trust: index, rows,
-        produce: (job) => pool.produce({ ...job, kinds: options.pdf ? [...kinds, 'html'] : kinds }),
+        // Files are written by the workers under temporary names, put in place once recorded; the
+        // certificate pages for the PDF come back in memory.
+        produce: (job) => pool.produce({
+          ...job, kinds: options.pdf ? [...kinds, 'html'] : kinds, stage: { dir: out, kinds: options.pdf ? kinds.filter((k) => k !== 'html') : kinds },
+        }),
         deliver: async (_credential, files, row) => {
           await writeFiles({ ...files, ...(kinds.includes('html') ? {} : { html: undefined }) });
           if (options.pdf && files.html) certificates.push({ line: row.line, html: files.html });

@@ -170,12 +170,19 @@ export async function issueCohort<F>(options: {
   }
 
   const inFlight = new Set<Promise<void>>();
+  // A row repeated in the file would be the same credential twice: the first is issued, the
+  // others reported by line.
+  const firstLine = new Map<string, number>();
   try {
     for (let start = 0; start < rows.length; start += batchSize) {
       const batch: { row: CohortRow; qualification: QualificationRecord; id: string }[] = [];
       for (const row of rows.slice(start, start + batchSize)) {
         try {
-          batch.push({ row, qualification: qualificationToIssue(trust, issuer.did, row.qualification, now()), id: cohortCredentialId(issuer.did, row) });
+          const id = cohortCredentialId(issuer.did, row);
+          const first = firstLine.get(id);
+          if (first !== undefined) throw new CorridorError('ERR_CONFLICT', `this row repeats line ${first}: one credential is issued for both`);
+          batch.push({ row, qualification: qualificationToIssue(trust, issuer.did, row.qualification, now()), id });
+          firstLine.set(id, row.line);
         } catch (error) {
           problem(row, error);
         }

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createFileWriter, removeStaleTemporaries } from './output.js';
+import { createFileWriter, removeStaleTemporaries, stageFiles } from './output.js';
 
 describe('createFileWriter', () => {
   it('writes every file of every credential, whole, with no temporary file left, however many are queued', async () => {
@@ -34,16 +34,48 @@ describe('createFileWriter', () => {
   });
 });
 
+describe('stageFiles', () => {
+  it('writes the kinds asked under temporary names, which the writer renames into place, whole', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corridor-writer-'));
+    try {
+      const rendered = { baseName: 'c1', json: '{"n":1}\n', png: new Uint8Array([1, 2, 3]), html: '<p>page</p>' };
+      const staged = stageFiles(dir, rendered, ['json', 'png']);
+      expect(staged.json).toBeUndefined();
+      expect(staged.png).toBeUndefined();
+      expect(staged.html).toBe('<p>page</p>');
+      expect(Object.keys(staged.staged!).sort()).toEqual(['json', 'png']);
+      // Nothing is in place before the writer runs: only the temporaries exist.
+      expect(readdirSync(dir).every((name) => name.endsWith('.tmp'))).toBe(true);
+      expect(await createFileWriter(dir)(staged)).toEqual([join(dir, 'c1.json'), join(dir, 'c1.png'), join(dir, 'c1.html')]);
+      expect(readdirSync(dir).sort()).toEqual(['c1.html', 'c1.json', 'c1.png']);
+      expect(readFileSync(join(dir, 'c1.png'))).toEqual(Buffer.from([1, 2, 3]));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('removes a staged file whose rename fails, and reports the failure', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corridor-writer-'));
+    try {
+      const staged = stageFiles(dir, { baseName: 'c2', json: '{}' }, ['json']);
+      await expect(createFileWriter(join(dir, 'gone'))(staged)).rejects.toMatchObject({ code: 'ENOENT' });
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('removeStaleTemporaries', () => {
   it('deletes what a dead run left half-written, and nothing else', () => {
     const dir = mkdtempSync(join(tmpdir(), 'corridor-writer-'));
     try {
       const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
       const names = [
-        `a.json.${dead}-1.tmp`, `a.png.${dead}-2.tmp`, // a killed run's
-        `b.json.${process.pid}-3.tmp`, // this run's own, still being written
-        `c.json.${process.ppid}-4.tmp`, // a run that is still alive
-        'a.json', 'notes.tmp', 'x.txt.1-2.tmp', // not ours
+        `a.json.${dead}-0-1.tmp`, `a.png.${dead}-3-2.tmp`, // a killed run's, from its main thread and a worker
+        `b.json.${process.pid}-0-3.tmp`, // this run's own, still being written
+        `c.json.${process.ppid}-2-4.tmp`, // a run that is still alive
+        'a.json', 'notes.tmp', 'x.txt.1-2-3.tmp', // not ours
       ];
       for (const name of names) writeFileSync(join(dir, name), 'x');
       expect(removeStaleTemporaries(dir)).toBe(2);

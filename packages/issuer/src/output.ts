@@ -3,10 +3,10 @@
  * printing) and SVG (for scaling), and the certificate page. Rendering is pure and returns bytes;
  * writing them is atomic, file by file. File names use the credential's uuid, never the worker's name.
  */
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  CorridorError, encodeQrSymbol, encodeQrText, qrSymbolPng, qrSymbolSvg, writeFileAtomicallyAsync,
+  CorridorError, encodeQrSymbol, encodeQrText, qrSymbolPng, qrSymbolSvg, renameIntoPlace, temporaryPathFor, writeFileAtomicallyAsync,
   type QrCatalogue, type QualificationRecord, type SkillCredential,
 } from '@corridor/shared';
 import { renderCertificateHtml } from './certificate.js';
@@ -15,13 +15,17 @@ import { renderCertificateHtml } from './certificate.js';
 export const FILE_KINDS = ['json', 'png', 'svg', 'html'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
-/** The rendered files, those asked for. */
+/**
+ * The rendered files, those asked for: in memory, or already written under a temporary name
+ * (`staged`, by kind) to be renamed into place once their credential is recorded.
+ */
 export interface RenderedFiles {
   baseName: string;
   json?: string;
   png?: Uint8Array;
   svg?: string;
   html?: string;
+  staged?: Partial<Record<FileKind, string>>;
 }
 
 export interface CredentialFiles {
@@ -82,12 +86,34 @@ export async function renderFiles(job: RenderRequest): Promise<RenderedFiles> {
   return files;
 }
 
+/** Where a rendered file of `kind` goes in `dir`. */
+const pathOf = (dir: string, baseName: string, kind: FileKind) => join(dir, `${baseName}.${kind}`);
+
 /**
- * A writer of rendered files into `dir`, each file atomically, never on the calling thread (a
- * file's creation can take a good fraction of a millisecond in the kernel), at most `concurrency`
- * at a time: 4, node's file-system threads, measured as good as 8 or 64 and far better than one
- * (A/B, 10,000-row cohorts). Every write of a call settles before its failure is reported;
- * returns the paths written.
+ * Writes the rendered files of `kinds` into `dir` under temporary names, here and now, and
+ * returns the files with those kinds as `staged` paths instead of contents. A cohort's worker
+ * threads do this: the kernel's part of creating a file then runs beside the signing, and only a
+ * rename is left for the main thread, after the database has the credential.
+ */
+export function stageFiles(dir: string, files: RenderedFiles, kinds: readonly FileKind[]): RenderedFiles {
+  const out: RenderedFiles = { ...files, staged: { ...files.staged } };
+  for (const kind of kinds) {
+    const data = files[kind];
+    if (data === undefined) continue;
+    const temporary = temporaryPathFor(pathOf(dir, files.baseName, kind));
+    writeFileSync(temporary, data);
+    out.staged![kind] = temporary;
+    delete out[kind];
+  }
+  return out;
+}
+
+/**
+ * A writer of rendered files into `dir`, each file atomically (staged ones are renamed into
+ * place), never on the calling thread (a file's creation can take a good fraction of a
+ * millisecond in the kernel), at most `concurrency` at a time: 4, node's file-system threads,
+ * measured as good as 8 or 64 and far better than one (A/B, 10,000-row cohorts). Every write of
+ * a call settles before its failure is reported; returns the paths written.
  */
 export function createFileWriter(dir: string, concurrency = 4): (files: RenderedFiles) => Promise<string[]> {
   let running = 0;
@@ -106,18 +132,21 @@ export function createFileWriter(dir: string, concurrency = 4): (files: Rendered
   };
   return async (files) => {
     const writes = FILE_KINDS.flatMap((kind) => {
+      const path = pathOf(dir, files.baseName, kind);
+      const staged = files.staged?.[kind];
+      if (staged !== undefined) return [{ path, write: () => renameIntoPlace(staged, path) }];
       const data = files[kind];
-      return data === undefined ? [] : [{ path: join(dir, `${files.baseName}.${kind}`), data }];
+      return data === undefined ? [] : [{ path, write: () => writeFileAtomicallyAsync(path, data) }];
     });
-    const outcomes = await Promise.allSettled(writes.map(({ path, data }) => slot(() => writeFileAtomicallyAsync(path, data))));
+    const outcomes = await Promise.allSettled(writes.map(({ write }) => slot(write)));
     const failed = outcomes.find((o) => o.status === 'rejected');
     if (failed) throw failed.reason;
     return writes.map(({ path }) => path);
   };
 }
 
-/** A temporary file of writeFileAtomicallyAsync: `<name>.<kind>.<pid>-<n>.tmp`. */
-const TEMPORARY = new RegExp(`\\.(?:${FILE_KINDS.join('|')})\\.(\\d+)-\\d+\\.tmp$`);
+/** A temporary file of ours (temporaryPathFor): `<name>.<kind>.<pid>-<thread>-<n>.tmp`. */
+const TEMPORARY = new RegExp(`\\.(?:${FILE_KINDS.join('|')})\\.(\\d+)-\\d+-\\d+\\.tmp$`);
 
 const processAlive = (pid: number) => {
   try {

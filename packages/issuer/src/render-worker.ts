@@ -1,15 +1,18 @@
 /**
- * A worker thread that signs a credential (with the pool's key) and renders its files (QR PNG
- * and SVG, JSON, certificate HTML): the CPU-heavy part of a cohort, spread over every core.
+ * A worker thread that signs a credential (with the pool's key), renders its files (QR PNG
+ * and SVG, JSON, certificate HTML) and, when asked, writes them under temporary names: the
+ * CPU-heavy part of a cohort, spread over every core.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { KeyObject } from 'node:crypto';
 import { CorridorError, createProof, signerOf, type QrCatalogue, type Signer, type SkillCredential } from '@corridor/shared';
-import { renderFiles, type RenderedFiles, type RenderRequest } from './output.js';
+import { renderFiles, stageFiles, type FileKind, type RenderedFiles, type RenderRequest } from './output.js';
 
 export interface RenderJob extends RenderRequest {
   /** Sign the credential first, with the pool's key, at this instant (ISO 8601). */
   signAt?: string;
+  /** Write these kinds into `dir` under temporary names here, and send back only their paths. */
+  stage?: { dir: string; kinds: readonly FileKind[] };
 }
 
 export interface Produced {
@@ -36,7 +39,8 @@ export async function produce(job: RenderJob, signer: Signer | undefined): Promi
     // The job is this thread's own copy (it came by message): the proof is added to it, not to a clone.
     credential = { ...credential, proof: await createProof({ credential, signer, now: new Date(job.signAt) }) };
   }
-  return { credential, files: await renderFiles({ ...job, credential }) };
+  const files = await renderFiles({ ...job, credential });
+  return { credential, files: job.stage ? stageFiles(job.stage.dir, files, job.stage.kinds) : files };
 }
 
 const shared = workerData as { signingKey?: SigningKeyData; catalogue?: QrCatalogue } | undefined;

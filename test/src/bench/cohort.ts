@@ -41,7 +41,7 @@ export async function benchCohort(count: number, files: FileKind[], options: { k
     const { rows } = readCohort(csv);
     const result = await issueCohort({
       issuer: world.issuer, trust, rows,
-      produce: (job) => pool.produce({ ...job, kinds: files }),
+      produce: (job) => pool.produce({ ...job, kinds: files, stage: { dir: out, kinds: files } }),
       deliver: async (_credential, rendered) => void await writeFiles(rendered),
     }).finally(() => pool.close());
     const seconds = round((performance.now() - started) / 1000, 1);
