@@ -54,6 +54,18 @@ describe('stageFiles', () => {
     }
   });
 
+  it('leaves nothing staged when it cannot write one of the files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corridor-writer-'));
+    try {
+      // The JSON is staged, then the page cannot be written: the JSON's temporary goes too.
+      const unwritable = { baseName: 'c3', json: '{}', html: 42 as unknown as string };
+      expect(() => stageFiles(dir, unwritable, ['json', 'html'])).toThrow();
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('removes a staged file whose rename fails, and reports the failure', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'corridor-writer-'));
     try {

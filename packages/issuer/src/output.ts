@@ -97,13 +97,21 @@ const pathOf = (dir: string, baseName: string, kind: FileKind) => join(dir, `${b
  */
 export function stageFiles(dir: string, files: RenderedFiles, kinds: readonly FileKind[]): RenderedFiles {
   const out: RenderedFiles = { ...files, staged: { ...files.staged } };
-  for (const kind of kinds) {
-    const data = files[kind];
-    if (data === undefined) continue;
-    const temporary = temporaryPathFor(pathOf(dir, files.baseName, kind));
-    writeFileSync(temporary, data);
-    out.staged![kind] = temporary;
-    delete out[kind];
+  const written: string[] = [];
+  try {
+    for (const kind of kinds) {
+      const data = files[kind];
+      if (data === undefined) continue;
+      const temporary = temporaryPathFor(pathOf(dir, files.baseName, kind));
+      written.push(temporary);
+      writeFileSync(temporary, data);
+      out.staged![kind] = temporary;
+      delete out[kind];
+    }
+  } catch (error) {
+    // A full disk, say: none of this credential's files stays half-staged.
+    for (const temporary of written) rmSync(temporary, { force: true });
+    throw error;
   }
   return out;
 }
