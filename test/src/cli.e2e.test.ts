@@ -91,6 +91,17 @@ describe('cohorts from a CSV file', () => {
     expect(bad.err).toMatch(/--files/);
   });
 
+  it('with --pdf, prints every certificate into one PDF, whichever files are asked for', () => {
+    writeFileSync(file('print.csv'), [header, row(700), row(701)].join('\n'));
+    for (const [files, out] of [['json,png', 'print-a'], ['json,html', 'print-b']] as const) {
+      const done = issuer('issue-batch', file('print.csv'), '--pack', file('pack-PH.json'), '--out', file(out), '--files', files, '--pdf', '--json');
+      expect(done.code).toBe(0);
+      const written = readdirSync(file(out));
+      expect(written.filter((f) => f !== 'certificates.pdf').map((f) => f.split('.').pop()).sort()).toEqual([...files.split(','), ...files.split(',')].sort());
+      expect(readFileSync(join(file(out), 'certificates.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    }
+  }, 60_000);
+
   it('a row repeated in the file is reported by line and issued once, in the same batch or another', () => {
     writeFileSync(file('dups.csv'), [header, row(800), row(801), row(800), ...Array.from({ length: 70 }, (_, i) => row(810 + i)), row(801)].join('\n'));
     const done = issuer('issue-batch', file('dups.csv'), '--pack', file('pack-PH.json'), '--out', file('dups'), '--json');
