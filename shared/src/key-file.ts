@@ -3,7 +3,7 @@
  * back and checked; other outputs replaced atomically. The only file in shared that touches the
  * file system.
  */
-import { chmodSync, existsSync, readFileSync, rename, renameSync, statSync, unlink, writeFile, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rename, renameSync, rmSync, statSync, unlink, writeFile, writeFileSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
 import { CorridorError } from './errors.js';
 import { importKeyPair, type KeyPair, type StoredKeyPair } from './keys.js';
@@ -33,12 +33,6 @@ export function readKeyFile(path: string): KeyPair {
   }
 }
 
-/** Writes then renames, so a reader never sees half a file and a crash never leaves one. */
-export function writeFileAtomically(path: string, data: string | Uint8Array): void {
-  writeFileSync(`${path}.tmp`, data);
-  renameSync(`${path}.tmp`, path);
-}
-
 let temporaryFiles = 0;
 /**
  * A fresh temporary name beside `path`, `<path>.<pid>-<thread>-<n>.tmp`: never the same twice in
@@ -47,6 +41,18 @@ let temporaryFiles = 0;
  */
 export function temporaryPathFor(path: string): string {
   return `${path}.${process.pid}-${threadId}-${++temporaryFiles}.tmp`;
+}
+
+/** Writes then renames, so a reader never sees half a file and a crash never leaves one. */
+export function writeFileAtomically(path: string, data: string | Uint8Array): void {
+  const temporary = temporaryPathFor(path);
+  try {
+    writeFileSync(temporary, data);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
 }
 
 /** Renames a whole temporary file into place, off the calling thread; it is removed if that fails. */

@@ -177,7 +177,7 @@ async function fastProof(credential: object, signer: Signer, now: Date): Promise
  */
 export async function createProof(options: { credential: object; signer: Signer; now?: Date }): Promise<Record<string, unknown>> {
   const { credential, signer, now = new Date() } = options;
-  return (await fastProof(credential, signer, now)) ?? (await signCredential({ credential, signer, now })).proof;
+  return (await fastProof(credential, signer, now)) ?? (await librarySign(credential, signer, now, defaultLoader)).proof;
 }
 
 export async function signCredential<T extends object>(options: {
@@ -189,6 +189,11 @@ export async function signCredential<T extends object>(options: {
   const { credential, signer, now = new Date(), documentLoader = defaultLoader } = options;
   const proof = documentLoader === defaultLoader ? await fastProof(credential, signer, now) : undefined;
   if (proof) return { ...structuredClone(credential), proof };
+  return librarySign(credential, signer, now, documentLoader);
+}
+
+/** Signing by @digitalbazaar/vc: anything off our shapes, or with another loader. */
+async function librarySign<T extends object>(credential: T, signer: Signer, now: Date, documentLoader: DocumentLoader): Promise<T & { proof: Record<string, unknown> }> {
   const { vc, DataIntegrityProof, eddsaRdfc2022 } = await library();
   const suite = new DataIntegrityProof({ signer, cryptosuite: eddsaRdfc2022, date: now });
   try {
