@@ -4,7 +4,7 @@
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { CorridorError } from './errors.js';
-import { decodeBase58btc, decodeBase64url, encodeBase58btc, encodeBase64url } from './encoding.js';
+import { decodeBase58btc, encodeBase58btc, encodeBase64url } from './encoding.js';
 
 /** Multicodec headers (varint) for Ed25519 public and secret keys. */
 const ED25519_PUB_HEADER = [0xed, 0x01] as const;
@@ -78,10 +78,28 @@ export function publicKeyObject(publicKeyMultibase: string): KeyObject {
   return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x }, format: 'jwk' });
 }
 
+/** The fixed DER prefixes of an Ed25519 key (RFC 8410): SubjectPublicKeyInfo, and PKCS #8 with its 32-byte seed. */
+const SPKI_ED25519_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+const PKCS8_ED25519_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+const rawAfter = (prefix: Buffer, der: Buffer): Uint8Array => {
+  if (der.length !== prefix.length + 32 || !der.subarray(0, prefix.length).equals(prefix)) {
+    throw new CorridorError('ERR_KEY_INVALID', 'the generated key is not a plain Ed25519 key');
+  }
+  return new Uint8Array(der.subarray(prefix.length));
+};
+
 export function generateKeyPair(): StoredKeyPair {
-  const { privateKey } = generateKeyPairSync('ed25519');
-  const jwk = privateKey.export({ format: 'jwk' });
-  return storedKeyFromRaw(decodeBase64url(jwk.x as string), decodeBase64url(jwk.d as string));
+  // The key comes out already encoded, never as a KeyObject to export afterwards: on Node 20,
+  // exporting a freshly generated key as JWK deadlocks the thread for good when a garbage
+  // collection lands inside the export and frees the generation job, whose destructor takes the
+  // key's lock the export already holds (seen here: a process asleep at 0 CPU, stack in
+  // ~KeyGenJob under ExportJWKEdKey; reproduced in seconds under heap pressure).
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519', {
+    publicKeyEncoding: { type: 'spki', format: 'der' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'der' },
+  });
+  return storedKeyFromRaw(rawAfter(SPKI_ED25519_PREFIX, publicKey), rawAfter(PKCS8_ED25519_PREFIX, privateKey));
 }
 
 function storedKeyFromRaw(publicRaw: Uint8Array, secretRaw: Uint8Array): StoredKeyPair {

@@ -1,7 +1,8 @@
 // The officer's page runs the verification pipeline in the browser with node:crypto, node:zlib
 // and Buffer swapped for pure-JS equivalents (web/shims). They must agree with node exactly.
 import { describe, expect, it } from '@jest/globals';
-import { createHash, generateKeyPairSync, sign } from 'node:crypto';
+import { createHash, sign } from 'node:crypto';
+import { generateKeyPair, importKeyPair } from '@corridor/shared';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { createHash as browserHash, createPublicKey as browserPublicKey, verify as browserVerify } from '../web/shims/crypto.js';
@@ -9,8 +10,8 @@ import { Buffer as BrowserBuffer } from '../web/shims/buffer.js';
 import { gunzipSync as browserGunzip } from '../web/shims/zlib.js';
 
 const keyPair = () => {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  return { privateKey, x: publicKey.export({ format: 'jwk' }).x! };
+  const { privateKey, publicJwk } = importKeyPair(generateKeyPair());
+  return { privateKey, x: publicJwk.x };
 };
 
 describe('browser shims', () => {
