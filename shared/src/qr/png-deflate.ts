@@ -152,18 +152,25 @@ function codeIndex(bases: number[], value: number): number {
   return index;
 }
 
-function writeMatch(writer: BitWriter, length: number, distance: number): void {
+/** A back-reference as the (code, bit count) pairs that write it, in chunks of at most 258 bytes. */
+function matchCodes(length: number, distance: number): number[] {
   const d = codeIndex(DISTANCE_BASE, distance);
+  const codes: number[] = [];
   while (length > 0) {
     // Chunks of at most 258, none shorter than 3.
     const chunk = length <= MAX_MATCH ? length : length - MAX_MATCH < 3 ? length - 3 : MAX_MATCH;
     const l = codeIndex(LENGTH_BASE, chunk);
-    writer.put(LITERAL_CODES[257 + l]!, LITERAL_LENGTHS[257 + l]!);
-    if (LENGTH_EXTRA[l]) writer.put(chunk - LENGTH_BASE[l]!, LENGTH_EXTRA[l]!);
-    writer.put(DISTANCE_CODES[d]!, DISTANCE_LENGTHS[d]!);
-    if (DISTANCE_EXTRA[d]) writer.put(distance - DISTANCE_BASE[d]!, DISTANCE_EXTRA[d]!);
+    codes.push(LITERAL_CODES[257 + l]!, LITERAL_LENGTHS[257 + l]!);
+    if (LENGTH_EXTRA[l]) codes.push(chunk - LENGTH_BASE[l]!, LENGTH_EXTRA[l]!);
+    codes.push(DISTANCE_CODES[d]!, DISTANCE_LENGTHS[d]!);
+    if (DISTANCE_EXTRA[d]) codes.push(distance - DISTANCE_BASE[d]!, DISTANCE_EXTRA[d]!);
     length -= chunk;
   }
+  return codes;
+}
+
+function writeCodes(writer: BitWriter, codes: number[]): void {
+  for (let i = 0; i < codes.length; i += 2) writer.put(codes[i]!, codes[i + 1]!);
 }
 
 /** Whether `zlibModuleImage` can write an image `modulesAcross` wide (with margins) at `scale`. */
@@ -182,11 +189,14 @@ export function zlibModuleImage(size: number, modules: Uint8Array, margin: numbe
   const rowBytes = side + 1;
   const writer = new BitWriter(256 + side * (rowBytes + 8));
   writer.copyFrom(STREAM_START);
-  const line = new Uint8Array(side); // the module row with its margins, 1 = dark
+  // The module row with its margins, 1 = dark: the margins stay light, the middle is each row's.
+  const line = new Uint8Array(side);
+  // Every module row but the first copies the seven repeat rows of the one above it.
+  const repeatRows = matchCodes(7 * rowBytes, 8 * rowBytes);
   let a = 1; let b = 0;
   for (let row = -margin; row < size + margin; row++) {
-    line.fill(0);
     if (row >= 0 && row < size) line.set(modules.subarray(row * size, (row + 1) * size), margin);
+    else if (row === size) line.fill(0);
     // The module row's first pixel row: filter 0 (None), then a byte a module (0x00 dark, 0xff
     // light), four modules to a write: their codes and their share of the Adler-32 come from a table.
     writer.put(LITERAL_CODES[0x00]!, LITERAL_LENGTHS[0x00]!);
@@ -209,9 +219,9 @@ export function zlibModuleImage(size: number, modules: Uint8Array, margin: numbe
     if (row === -margin) {
       writer.put(LITERAL_CODES[0x02]!, LITERAL_LENGTHS[0x02]!);
       for (let i = 1; i < rowBytes; i++) writer.put(LITERAL_CODES[0x00]!, LITERAL_LENGTHS[0x00]!);
-      writeMatch(writer, 6 * rowBytes, rowBytes);
+      writeCodes(writer, matchCodes(6 * rowBytes, rowBytes));
     } else {
-      writeMatch(writer, 7 * rowBytes, 8 * rowBytes);
+      writeCodes(writer, repeatRows);
     }
     for (let i = 0; i < 7; i++) {
       // A row [2, 0, …, 0] adds 2 to the sum and, its 2 being first, 2 × rowBytes to the weighted sum.

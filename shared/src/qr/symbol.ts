@@ -90,15 +90,8 @@ function dataCodewordBytes(segment: Segment, version: number, ecc: number): Uint
 
 const gfMultiply = (a: number, b: number) => (a === 0 || b === 0 ? 0 : EXP[LOG[a]! + LOG[b]!]!);
 
-const products = new Map<number, Uint8Array>();
-/**
- * The Reed–Solomon generator polynomial of `degree` (highest coefficient, always 1, dropped),
- * multiplied by every possible factor: row f holds f × each coefficient. A remainder step is then
- * one lookup and one XOR a coefficient.
- */
-function generatorProducts(degree: number): Uint8Array {
-  let table = products.get(degree);
-  if (table) return table;
+/** The coefficients of the Reed–Solomon generator polynomial of `degree`, highest (always 1) dropped. */
+function generatorPolynomial(degree: number): Uint8Array {
   const coefficients = new Uint8Array(degree);
   coefficients[degree - 1] = 1;
   let root = 1;
@@ -109,41 +102,68 @@ function generatorProducts(degree: number): Uint8Array {
     }
     root = gfMultiply(root, 2);
   }
-  table = new Uint8Array(256 * degree);
-  for (let factor = 1; factor < 256; factor++) {
-    for (let i = 0; i < degree; i++) table[factor * degree + i] = gfMultiply(coefficients[i]!, factor);
+  return coefficients;
+}
+
+/**
+ * The generator polynomial of `degree` times every factor, as 32-bit words, four times over: for
+ * each byte offset s (0–3), the products preceded by s zero bytes. A division step then XORs a
+ * handful of aligned words into the message instead of `degree` single bytes.
+ */
+interface ShiftedProducts { words: Int32Array; wordsPerRow: number }
+const products = new Map<number, ShiftedProducts>();
+function shiftedProducts(degree: number): ShiftedProducts {
+  let table = products.get(degree);
+  if (table) return table;
+  const coefficients = generatorPolynomial(degree);
+  const wordsPerRow = (degree + 3 + 3) >>> 2;
+  const words = new Int32Array(4 * 256 * wordsPerRow);
+  const bytes = new Uint8Array(words.buffer);
+  for (let shift = 0; shift < 4; shift++) {
+    for (let factor = 1; factor < 256; factor++) {
+      const row = ((shift * 256 + factor) * wordsPerRow) * 4 + shift;
+      for (let i = 0; i < degree; i++) bytes[row + i] = gfMultiply(coefficients[i]!, factor);
+    }
   }
+  table = { words, wordsPerRow };
   products.set(degree, table);
   return table;
 }
 
+/** The remainder of data × x^degree divided by the generator: the block's ECC codewords. */
 function reedSolomonRemainder(data: Uint8Array, degree: number): Uint8Array {
-  const table = generatorProducts(degree);
-  const remainder = new Uint8Array(degree);
+  const { words: table, wordsPerRow } = shiftedProducts(degree);
+  // The message then room for the remainder, in whole words, with a row's reach to spare.
+  const message = new Int32Array(((data.length + degree + 3) >>> 2) + wordsPerRow);
+  const bytes = new Uint8Array(message.buffer);
+  bytes.set(data);
   for (let d = 0; d < data.length; d++) {
-    const row = (data[d]! ^ remainder[0]!) * degree;
-    for (let i = 0; i + 1 < degree; i++) remainder[i] = remainder[i + 1]! ^ table[row + i]!;
-    remainder[degree - 1] = table[row + degree - 1]!;
+    const factor = bytes[d]!;
+    if (factor === 0) continue;
+    // Subtract factor × generator at byte d + 1 (the leading term cancels byte d itself).
+    const at = d + 1;
+    const row = ((at & 3) * 256 + factor) * wordsPerRow;
+    const word = at >>> 2;
+    for (let k = 0; k < wordsPerRow; k++) message[word + k]! ^= table[row + k]!;
   }
-  return remainder;
+  return bytes.slice(data.length, data.length + degree);
 }
 
 /** Splits data into blocks, adds each block's ECC, and interleaves them, as the symbol stores them. */
 function interleavedCodewords(data: Uint8Array, version: number, ecc: number): Uint8Array {
   const { total, blocks, eccPerBlock, shortBlocks, shortBlockData } = blockStructure(version, ecc);
-  const dataBlocks: Uint8Array[] = [];
-  const eccBlocks: Uint8Array[] = [];
+  const out = new Uint8Array(total);
+  const eccStart = total - blocks * eccPerBlock;
   for (let i = 0, at = 0; i < blocks; i++) {
     const length = shortBlockData + (i < shortBlocks ? 0 : 1);
     const block = data.subarray(at, at + length);
     at += length;
-    dataBlocks.push(block);
-    eccBlocks.push(reedSolomonRemainder(block, eccPerBlock));
+    // Codeword k of every block, block by block; only the long blocks have a last one.
+    for (let k = 0; k < shortBlockData; k++) out[k * blocks + i] = block[k]!;
+    if (length > shortBlockData) out[shortBlockData * blocks + i - shortBlocks] = block[shortBlockData]!;
+    const remainder = reedSolomonRemainder(block, eccPerBlock);
+    for (let k = 0; k < eccPerBlock; k++) out[eccStart + k * blocks + i] = remainder[k]!;
   }
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (let i = 0; i <= shortBlockData; i++) for (const block of dataBlocks) if (i < block.length) out[o++] = block[i]!;
-  for (let i = 0; i < eccPerBlock; i++) for (const block of eccBlocks) out[o++] = block[i]!;
   return out;
 }
 
