@@ -1,11 +1,11 @@
 // The officer's page runs the verification pipeline in the browser with node:crypto, node:zlib
 // and Buffer swapped for pure-JS equivalents (web/shims). They must agree with node exactly.
 import { describe, expect, it } from '@jest/globals';
-import { createHash, sign } from 'node:crypto';
+import { createHash, hash, sign } from 'node:crypto';
 import { generateKeyPair, importKeyPair } from '@corridor/shared';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
-import { createHash as browserHash, createPublicKey as browserPublicKey, verify as browserVerify } from '../web/shims/crypto.js';
+import { createHash as browserHash, createPublicKey as browserPublicKey, hash as browserOneShotHash, verify as browserVerify } from '../web/shims/crypto.js';
 import { Buffer as BrowserBuffer } from '../web/shims/buffer.js';
 import { gunzipSync as browserGunzip } from '../web/shims/zlib.js';
 
@@ -18,6 +18,7 @@ describe('browser shims', () => {
   it('hash SHA-256 as node does', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => {
       expect(browserHash('sha256').update(text, 'utf8').digest('hex')).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+      expect(browserOneShotHash('sha256', text)).toBe(hash('sha256', text));
     }), { numRuns: 300 });
   });
 

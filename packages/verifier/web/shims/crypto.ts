@@ -28,6 +28,11 @@ export function createHash(algorithm: string): Sha256 {
   return new Sha256();
 }
 
+/** node's one-shot `crypto.hash` (hex by default). */
+export function hash(algorithm: string, data: string | Uint8Array, outputEncoding: Parameters<Buffer['toString']>[0] = 'hex'): string {
+  return createHash(algorithm).update(data).digest(outputEncoding) as string;
+}
+
 /** An Ed25519 public key: what `createPublicKey({key: jwk, format: 'jwk'})` returns here. */
 export class BrowserPublicKey {
   readonly type = 'public';
