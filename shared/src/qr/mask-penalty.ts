@@ -75,17 +75,18 @@ function maskPlanesOf(layout: Layout, words: number): Planes[] {
 }
 
 /**
- * Runs of five or more (N1) and finder-like runs (N3) along every line of `lines`, 32 lines to a
- * word: a run of L ≥ 5 scores L − 2, that is its L − 4 windows of five plus 2 for its start.
+ * The penalty of runs of five or more (N1) and of finder-like runs (N3, 40 each) along every line
+ * of `lines`, 32 lines to a word: a run of L ≥ 5 scores L − 2, that is its L − 4 windows of five
+ * plus 2 for its start. Every symbol is at least 21 modules across, so modules 0…10 all exist.
  */
-function alongLines(lines: Int32Array, size: number, words: number, valid: Int32Array): { runs: number; finders: number } {
+function alongLines(lines: Int32Array, size: number, words: number, valid: Int32Array): number {
   let runs = 0; let finders = 0;
   for (let k = 0; k < words; k++) {
     const keep = valid[k]!;
-    const line = (i: number) => (i < size ? lines[i * words + k]! : 0);
     // Modules i … i + 10 of 32 lines, moved along one module a step: one load a step.
-    let x0 = line(0); let x1 = line(1); let x2 = line(2); let x3 = line(3); let x4 = line(4); let x5 = line(5);
-    let x6 = line(6); let x7 = line(7); let x8 = line(8); let x9 = line(9); let x10 = line(10);
+    let x0 = lines[k]!; let x1 = lines[words + k]!; let x2 = lines[2 * words + k]!; let x3 = lines[3 * words + k]!;
+    let x4 = lines[4 * words + k]!; let x5 = lines[5 * words + k]!; let x6 = lines[6 * words + k]!; let x7 = lines[7 * words + k]!;
+    let x8 = lines[8 * words + k]!; let x9 = lines[9 * words + k]!; let x10 = lines[10 * words + k]!;
     // same(i): bit set where module i equals module i + 1.
     let before = 0; let s0 = ~(x0 ^ x1); let s1 = ~(x1 ^ x2); let s2 = ~(x2 ^ x3);
     for (let i = 0, next = 11 * words + k; i + 4 < size; i++, next += words) {
@@ -102,7 +103,7 @@ function alongLines(lines: Int32Array, size: number, words: number, valid: Int32
       x10 = i + 11 < size ? lines[next]! : 0;
     }
   }
-  return { runs, finders };
+  return runs + 40 * finders;
 }
 
 /** 2×2 blocks of one colour (N2), from the row planes: a row and the next, 32 columns at once. */
@@ -134,7 +135,7 @@ export function maskPenalties(modules: Uint8Array, layout: Layout, ecc: number):
   const work = scratchFor(size, words);
   const unmasked = planesOf(size, words, modules, work.unmasked);
   const masks = maskPlanesOf(layout, words);
-  const [first, second] = formatPositions(size);
+  const places = formatPlacesOf(layout, words);
   const { byRow, byColumn } = work.masked;
   const total = new Float64Array(8);
   for (let p = 0; p < 8; p++) {
@@ -143,24 +144,43 @@ export function maskPenalties(modules: Uint8Array, layout: Layout, ecc: number):
       byRow[i] = unmasked.byRow[i]! ^ mask.byRow[i]!;
       byColumn[i] = unmasked.byColumn[i]! ^ mask.byColumn[i]!;
     }
-    // This mask's format bits, at both of their places, and the dark module.
-    const format = formatBits(ecc, p);
-    const setDark = (at: number) => {
-      const row = Math.floor(at / size); const col = at - row * size;
-      byRow[row * words + (col >>> 5)]! |= 1 << (col & 31);
-      byColumn[col * words + (row >>> 5)]! |= 1 << (row & 31);
-    };
-    for (let i = 0; i < 15; i++) if ((format >>> i) & 1) { setDark(first[i]!); setDark(second[i]!); }
-    setDark((size - 8) * size + 8);
+    // This mask's format bits at both of their places (bit i at places i and 15 + i), and the
+    // dark module (place 30).
+    const bits = formatBits(ecc, p);
+    const format = bits | (bits << 15) | (1 << 30);
+    for (let i = 0, at = 0; i < 31; i++, at += 4) {
+      if (!((format >>> i) & 1)) continue;
+      byRow[places[at]!]! |= places[at + 1]!;
+      byColumn[places[at + 2]!]! |= places[at + 3]!;
+    }
 
-    const rows = alongLines(byColumn, size, words, work.valid);
-    const columns = alongLines(byRow, size, words, work.valid);
     let dark = 0;
     for (let i = 0; i < byRow.length; i++) dark += popcount(byRow[i]!);
-    total[p] = rows.runs + columns.runs + 3 * blocksOf(byRow, size, words, work.validPairs)
-      + 40 * (rows.finders + columns.finders) + Math.abs(Math.ceil((dark * 100) / (size * size) / 5) - 10) * 10;
+    total[p] = alongLines(byColumn, size, words, work.valid) + alongLines(byRow, size, words, work.valid)
+      + 3 * blocksOf(byRow, size, words, work.validPairs) + Math.abs(Math.ceil((dark * 100) / (size * size) / 5) - 10) * 10;
   }
   return total;
+}
+
+/**
+ * Where the format bits and the dark module sit in the planes, made once a version: for each of
+ * the 31 places (format bit i at its first place, then at its second, then the dark module), the
+ * row plane's word index and bit, and the column plane's.
+ */
+const formatPlaces = new WeakMap<Layout, Int32Array>();
+function formatPlacesOf(layout: Layout, words: number): Int32Array {
+  let places = formatPlaces.get(layout);
+  if (!places) {
+    const { size } = layout;
+    const [first, second] = formatPositions(size);
+    places = new Int32Array(31 * 4);
+    [...first, ...second, (size - 8) * size + 8].forEach((at, i) => {
+      const row = Math.floor(at / size); const col = at - row * size;
+      places!.set([row * words + (col >>> 5), 1 << (col & 31), col * words + (row >>> 5), 1 << (row & 31)], 4 * i);
+    });
+    formatPlaces.set(layout, places);
+  }
+  return places;
 }
 
 /** Working planes, kept between symbols (thousands a cohort), and which bits of a word are modules. */
