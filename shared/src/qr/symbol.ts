@@ -167,8 +167,17 @@ function interleavedCodewords(data: Uint8Array, version: number, ecc: number): U
   return out;
 }
 
+/** XORs the mask's pattern into the modules, four modules to a word where both are word-aligned. */
 function applyMask(modules: Uint8Array, pattern: Uint8Array): void {
-  for (let at = 0; at < modules.length; at++) modules[at]! ^= pattern[at]!;
+  let at = 0;
+  if (modules.byteOffset % 4 === 0 && pattern.byteOffset % 4 === 0) {
+    const words = modules.length >>> 2;
+    const target = new Int32Array(modules.buffer, modules.byteOffset, words);
+    const source = new Int32Array(pattern.buffer, pattern.byteOffset, words);
+    for (let i = 0; i < words; i++) target[i]! ^= source[i]!;
+    at = words * 4;
+  }
+  for (; at < modules.length; at++) modules[at]! ^= pattern[at]!;
 }
 
 /** The smallest QR symbol holding `text` at level `ecc` (M by default: survives creases and smudges). */
@@ -182,8 +191,15 @@ export function encodeQrSymbol(text: string, ecc: EccLevel = 'M'): QrSymbol {
   const layout = layoutOf(version);
   const { size, functionModules, dataOrder, masks } = layout;
   const modules = functionModules.slice();
-  const bits = Math.min(dataOrder.length, codewords.length * 8);
-  for (let bit = 0; bit < bits; bit++) modules[dataOrder[bit]!] = (codewords[bit >>> 3]! >>> (7 - (bit & 7))) & 1;
+  // A codeword's eight bits at a time, most significant first; the remainder bits stay light.
+  const whole = Math.min(codewords.length, dataOrder.length >>> 3);
+  for (let i = 0, bit = 0; i < whole; i++, bit += 8) {
+    const c = codewords[i]!;
+    modules[dataOrder[bit]!] = c >>> 7; modules[dataOrder[bit + 1]!] = (c >>> 6) & 1;
+    modules[dataOrder[bit + 2]!] = (c >>> 5) & 1; modules[dataOrder[bit + 3]!] = (c >>> 4) & 1;
+    modules[dataOrder[bit + 4]!] = (c >>> 3) & 1; modules[dataOrder[bit + 5]!] = (c >>> 2) & 1;
+    modules[dataOrder[bit + 6]!] = (c >>> 1) & 1; modules[dataOrder[bit + 7]!] = c & 1;
+  }
   const penalties = maskPenalties(modules, layout, level);
   let best = 0;
   for (let mask = 1; mask < 8; mask++) if (penalties[mask]! < penalties[best]!) best = mask;
