@@ -49,10 +49,14 @@ const localized: Check = (v, p) => {
   }
 };
 const optional = (check: Check): Check => (v, p) => { if (v !== undefined) check(v, p); };
-const shape = (fields: Record<string, Check>, { open = false } = {}): Check => (v, p) => {
-  if (!isObject(v)) return fail(p, 'must be an object');
-  for (const [key, check] of Object.entries(fields)) check(v[key], `${p}.${key}`);
-  if (!open) for (const key of Object.keys(v)) if (!(key in fields)) fail(`${p}.${key}`, 'is not allowed');
+const shape = (fields: Record<string, Check>, { open = false } = {}): Check => {
+  const keys = Object.keys(fields);
+  const checks = Object.values(fields);
+  return (v, p) => {
+    if (!isObject(v)) return fail(p, 'must be an object');
+    for (let i = 0; i < keys.length; i++) checks[i]!(v[keys[i]!], `${p}.${keys[i]}`);
+    if (!open) for (const key in v) if (Object.hasOwn(v, key) && !Object.hasOwn(fields, key)) fail(`${p}.${key}`, 'is not allowed');
+  };
 };
 
 function run<T>(check: Check, value: unknown, code: ErrorCode, root: string): asserts value is T {
