@@ -61,7 +61,14 @@ function write(writer: Writer, value: CborValue): void {
     for (const item of value) write(writer, item);
   } else if (value instanceof CborMap) {
     writer.head(5, value.size);
-    for (const key of [...value.keys()].sort((a, b) => a - b)) {
+    // Maps are mostly built in key order already: sort only those that are not.
+    let previous = -Infinity;
+    let ordered = true;
+    for (const key of value.keys()) {
+      if (key < previous) { ordered = false; break; }
+      previous = key;
+    }
+    for (const key of ordered ? value.keys() : [...value.keys()].sort((a, b) => a - b)) {
       write(writer, key);
       write(writer, value.get(key)!);
     }

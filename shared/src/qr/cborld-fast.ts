@@ -168,7 +168,10 @@ function encodeValue(codec: Codec, value: unknown, tables: FastTables): CborValu
     case 'multibase': {
       if (typeof value !== 'string' || !value.startsWith('z')) return off();
       const decoded = base58(value.slice(1)) ?? off();
-      return Uint8Array.from([0x7a, ...decoded]);
+      const bytes = new Uint8Array(decoded.length + 1);
+      bytes[0] = 0x7a;
+      bytes.set(decoded, 1);
+      return bytes;
     }
     case 'cryptosuite': return tables.cryptosuite.get(text(value)) ?? text(value);
     case 'term': return value === codec.term ? codec.id : off();
@@ -209,12 +212,23 @@ function decodeValue(codec: Codec, value: CborValue, tables: FastTables): unknow
   }
 }
 
+/** A schema's fields in the order of their ids, which is the order CBOR writes them in. */
+const fieldsInIdOrder = new WeakMap<Schema, [string, Schema[string]][]>();
+function byId(fields: Schema): [string, Schema[string]][] {
+  let ordered = fieldsInIdOrder.get(fields);
+  if (!ordered) {
+    ordered = Object.entries(fields).sort(([, a], [, b]) => a.id - b.id);
+    fieldsInIdOrder.set(fields, ordered);
+  }
+  return ordered;
+}
+
 function encodeObject(fields: Schema, value: unknown, tables: FastTables): CborMap {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return off();
   const record = value as Record<string, unknown>;
   for (const key of Object.keys(record)) if (!Object.hasOwn(fields, key)) off();
   const map = new CborMap();
-  for (const [key, field] of Object.entries(fields)) {
+  for (const [key, field] of byId(fields)) {
     if (!Object.hasOwn(record, key)) {
       if (!field.optional) off();
       continue;
