@@ -52,6 +52,11 @@ describe('status indices', () => {
     expect([0, 1, 2].map(allocate).map((a) => a.listId)).toEqual([1, 1, 1]);
     expect(allocate(3)).toEqual({ listId: 2, index: 45 });
     expect(store.statusLists().map((l) => l.allocated)).toEqual([3, 1]);
+    // One call that fills a list part way through goes on in a new one, and counts both right.
+    let next = 100;
+    const many = store.allocateIndices({ credentialIds: ['a', 'b', 'c', 'd', 'e'].map((x) => `urn:uuid:${x}`), issuerDid: 'did:key:z6Mkx', length: 131072, capacity: 3, draw: () => next++, now: NOW.toISOString() });
+    expect(many).toEqual([{ listId: 2, index: 100 }, { listId: 2, index: 101 }, { listId: 3, index: 102 }, { listId: 3, index: 103 }, { listId: 3, index: 104 }]);
+    expect(store.statusLists().map((l) => l.allocated)).toEqual([3, 3, 3]);
   });
 });
 
