@@ -38,9 +38,28 @@ export async function renderQrSvg(text: string, options: QrRenderOptions = {}): 
   return renderQr(text, options).svg;
 }
 
-const ASCII_DIGITS = Array.from({ length: 256 }, (_, n) => Array.from(String(n), (c) => c.charCodeAt(0)));
+/** 0–999 as ASCII: [digit count, digits…], four bytes a number. */
+const ASCII_DIGITS = new Uint8Array(1000 * 4);
+for (let n = 0; n < 1000; n++) {
+  const text = String(n);
+  ASCII_DIGITS[4 * n] = text.length;
+  for (let i = 0; i < text.length; i++) ASCII_DIGITS[4 * n + 1 + i] = text.charCodeAt(i);
+}
 const asciiDecoder = new TextDecoder();
 let pathScratch = new Uint8Array(0);
+
+/** Writes `n` in ASCII at `o`; returns where it ends. */
+function writeNumber(bytes: Uint8Array, o: number, n: number): number {
+  if (n >= 1000) {
+    for (const c of String(n)) bytes[o++] = c.charCodeAt(0);
+    return o;
+  }
+  const at = 4 * n; const count = ASCII_DIGITS[at]!;
+  bytes[o] = ASCII_DIGITS[at + 1]!;
+  if (count > 1) bytes[o + 1] = ASCII_DIGITS[at + 2]!;
+  if (count > 2) bytes[o + 2] = ASCII_DIGITS[at + 3]!;
+  return o + count;
+}
 
 /**
  * A QR symbol as SVG: one path of horizontal runs, `margin` modules of quiet zone. The path is
@@ -55,15 +74,15 @@ export function qrSymbolSvg(symbol: QrSymbol, margin = 4): string {
   if (pathScratch.length < capacity) pathScratch = new Uint8Array(capacity);
   const bytes = pathScratch;
   let o = 0;
-  const number = (n: number) => { for (const digit of ASCII_DIGITS[n] ?? Array.from(String(n), (c) => c.charCodeAt(0))) bytes[o++] = digit; };
   for (let row = 0; row < size; row++) {
     for (let col = 0, at = row * size; col < size; col++, at++) {
       if (!modules[at]) continue;
       let run = 1;
       while (col + run < size && modules[at + run]) run++;
       // M<x> <y>h<run>v1h-<run>z
-      bytes[o++] = 0x4d; number(col + margin); bytes[o++] = 0x20; number(row + margin);
-      bytes[o++] = 0x68; number(run); bytes[o++] = 0x76; bytes[o++] = 0x31; bytes[o++] = 0x68; bytes[o++] = 0x2d; number(run); bytes[o++] = 0x7a;
+      bytes[o++] = 0x4d; o = writeNumber(bytes, o, col + margin); bytes[o++] = 0x20; o = writeNumber(bytes, o, row + margin);
+      bytes[o++] = 0x68; o = writeNumber(bytes, o, run);
+      bytes[o++] = 0x76; bytes[o++] = 0x31; bytes[o++] = 0x68; bytes[o++] = 0x2d; o = writeNumber(bytes, o, run); bytes[o++] = 0x7a;
       col += run - 1;
       at += run - 1;
     }
