@@ -68,29 +68,30 @@ const QUAD_WEIGHTED = new Uint16Array(16);
 class BitWriter {
   readonly out: Uint8Array;
   length = 0;
-  #buffer = 0;
-  #bits = 0;
+  /** Bits not yet written out, and how many. */
+  buffer = 0;
+  bits = 0;
   constructor(capacity: number) { this.out = new Uint8Array(capacity); }
   /** Appends `count` ≤ 16 bits, least significant first. */
   put(value: number, count: number): void {
-    this.#buffer |= value << this.#bits;
-    this.#bits += count;
-    while (this.#bits >= 8) {
-      this.out[this.length++] = this.#buffer & 0xff;
-      this.#buffer >>>= 8;
-      this.#bits -= 8;
+    this.buffer |= value << this.bits;
+    this.bits += count;
+    while (this.bits >= 8) {
+      this.out[this.length++] = this.buffer & 0xff;
+      this.buffer >>>= 8;
+      this.bits -= 8;
     }
   }
   /** Starts over as a copy of `other` (a prepared beginning). */
   copyFrom(other: BitWriter): void {
     this.out.set(other.out.subarray(0, other.length));
     this.length = other.length;
-    this.#buffer = other.#buffer;
-    this.#bits = other.#bits;
+    this.buffer = other.buffer;
+    this.bits = other.bits;
   }
   /** Pads to a whole byte. */
   align(): void {
-    if (this.#bits > 0) this.put(0, 8 - this.#bits);
+    if (this.bits > 0) this.put(0, 8 - this.bits);
   }
 }
 
@@ -202,12 +203,18 @@ export function zlibModuleImage(size: number, modules: Uint8Array, margin: numbe
     writer.put(LITERAL_CODES[0x00]!, LITERAL_LENGTHS[0x00]!);
     b += a;
     let col = 0;
+    // Eight bits a write leave the bit position where it was: one byte out each, kept in locals.
+    const { out } = writer;
+    let pending = writer.buffer; let length = writer.length; const shift = writer.bits;
     for (; col + 4 <= side; col += 4) {
       const quad = line[col]! | (line[col + 1]! << 1) | (line[col + 2]! << 2) | (line[col + 3]! << 3);
-      writer.put(QUAD_CODES[quad]!, 8);
+      pending |= QUAD_CODES[quad]! << shift;
+      out[length++] = pending & 0xff;
+      pending >>>= 8;
       b += 4 * a + QUAD_WEIGHTED[quad]!;
       a += QUAD_SUM[quad]!;
     }
+    writer.buffer = pending; writer.length = length;
     for (; col < side; col++) {
       writer.put(line[col] ? LITERAL_CODES[0x00]! : LITERAL_CODES[0xff]!, 2);
       if (!line[col]) a += 0xff;
