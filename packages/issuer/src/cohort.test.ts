@@ -30,6 +30,8 @@ describe('cohort files', () => {
     const [row] = readCohort('name,birth_date,qualification,assessment_date,route\nMaria,1996-04-12,urn:q:1,2026-10-30,training').rows;
     const id = cohortCredentialId('did:key:z6Mkx', row!);
     expect(id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // Pinned: a file re-run after an upgrade must find what the earlier version issued.
+    expect(id).toBe('urn:uuid:a41edfbb-fbb1-882c-a3be-e379d2558e16');
     expect(cohortCredentialId('did:key:z6Mkx', { ...row! })).toBe(id);
     expect(cohortCredentialId('did:key:z6Mkx', { ...row!, birthDate: '1996-04-13' })).not.toBe(id);
     expect(cohortCredentialId('did:key:z6Mky', row!)).not.toBe(id);

@@ -4,7 +4,7 @@
  * issued instead of issuing it twice. Bad rows are reported by number and code and never stop
  * the good ones.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { CorridorError, type AssessmentRoute, type ErrorCode, type QualificationRecord, type SkillCredential, type TrustIndex } from '@corridor/shared';
 import { qualificationToIssue } from './issuance-policy.js';
 import type { Issuer } from './issuer.js';
@@ -85,9 +85,7 @@ export function readCohort(text: string): { rows: CohortRow[]; problems: RowProb
 
 /** The credential id of a row: the same row from the same issuer always gets the same id. */
 export function cohortCredentialId(issuerDid: string, row: CohortRow): string {
-  const hex = createHash('sha256')
-    .update(JSON.stringify([issuerDid, row.name.normalize('NFC'), row.birthDate, row.qualification, row.assessedAt, row.route]))
-    .digest('hex');
+  const hex = hash('sha256', JSON.stringify([issuerDid, row.name.normalize('NFC'), row.birthDate, row.qualification, row.assessedAt, row.route]), 'hex');
   // Shaped as a version-8 (custom) UUID, RFC 9562.
   return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
