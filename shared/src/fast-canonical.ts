@@ -9,7 +9,6 @@
 import { hash as digest } from 'node:crypto';
 import rdfCanonize, { type Quad } from 'rdf-canonize';
 import { CREDENTIAL_CONTEXTS, VC_V2_CONTEXT } from './contexts/index.js';
-import type { SkillCredential } from './types.js';
 
 type Term = Quad['subject'];
 

@@ -146,41 +146,30 @@ export class IssuerStore {
    * uniform integer in [0, n). An id that already holds a reservation gets it back.
    */
   allocateIndices(options: Allocation & { credentialIds: string[] }): { listId: number; index: number }[] {
-    return this.transaction(() => {
-      // The list being filled, and how many it holds now: its count is written once at the end,
-      // not per credential (each UPDATE of its row reads the row's 16 KB of bits back).
-      let list: { id: number; length: number; allocated: number } | undefined;
-      const saveCount = () => { if (list) this.#sql('UPDATE status_lists SET allocated = ? WHERE id = ?').run(list.allocated, list.id); };
-      const indices = options.credentialIds.map((credentialId) => {
-        // A crash between this commit and saving the credential leaves the reservation behind; the
-        // retry of the same credential id takes it back (that index was never on an issued credential).
-        const reserved = this.#sql('SELECT list_id AS listId, idx AS "index" FROM status_allocations WHERE credential_id = ?')
-          .get(credentialId) as { listId: number; index: number } | undefined;
-        if (reserved) return reserved;
-        if (!list || list.allocated >= options.capacity) {
-          saveCount(); // a full list must read as full before the next is chosen
-          list = this.#listWithRoom(options);
-        }
-        const index = this.#drawFreeIndex(list, options);
-        this.#sql('INSERT INTO status_allocations (list_id, idx, credential_id, allocated_at) VALUES (?, ?, ?, ?)')
-          .run(list.id, index, credentialId, options.now);
-        list.allocated++;
-        return { listId: list.id, index };
-      });
-      saveCount();
-      return indices;
-    });
+    return this.transaction(() => options.credentialIds.map((credentialId) => {
+      // A crash between this commit and saving the credential leaves the reservation behind; the
+      // retry of the same credential id takes it back (that index was never on an issued credential).
+      const reserved = this.#sql('SELECT list_id AS listId, idx AS "index" FROM status_allocations WHERE credential_id = ?')
+        .get(credentialId) as { listId: number; index: number } | undefined;
+      if (reserved) return reserved;
+      const list = this.#listWithRoom(options);
+      const index = this.#drawFreeIndex(list, options);
+      this.#sql('INSERT INTO status_allocations (list_id, idx, credential_id, allocated_at) VALUES (?, ?, ?, ?)')
+        .run(list.id, index, credentialId, options.now);
+      this.#sql('UPDATE status_lists SET allocated = allocated + 1 WHERE id = ?').run(list.id);
+      return { listId: list.id, index };
+    }));
   }
 
   /** The issuer's newest list below `capacity`, or a new one. Not the bits: 16 KB copied out each time. */
-  #listWithRoom(options: Allocation): { id: number; length: number; allocated: number } {
-    const list = this.#sql("SELECT id, length, allocated FROM status_lists WHERE purpose = 'revocation' AND issuer_did = ? AND allocated < ? ORDER BY id DESC LIMIT 1")
-      .get(options.issuerDid, options.capacity) as { id: number; length: number; allocated: number } | undefined;
+  #listWithRoom(options: Allocation): { id: number; length: number } {
+    const list = this.#sql("SELECT id, length FROM status_lists WHERE purpose = 'revocation' AND issuer_did = ? AND allocated < ? ORDER BY id DESC LIMIT 1")
+      .get(options.issuerDid, options.capacity) as { id: number; length: number } | undefined;
     if (list) return list;
     const bits = Buffer.alloc(options.length / 8);
     const { lastInsertRowid } = this.#sql("INSERT INTO status_lists (issuer_did, purpose, length, bits, updated_at) VALUES (?, 'revocation', ?, ?, ?)")
       .run(options.issuerDid, options.length, bits, options.now);
-    return { id: Number(lastInsertRowid), length: options.length, allocated: 0 };
+    return { id: Number(lastInsertRowid), length: options.length };
   }
 
   #drawFreeIndex(list: { id: number; length: number }, options: Allocation): number {

@@ -5,16 +5,17 @@ import { createWorld } from '../world.js';
 
 export interface QrResults {
   corridor: { bytes: number; characters: number; version: number; modules: number };
-  compactJson: { bytes: number; version: number | null };
-  defaultCborld: { bytes: number; characters: number; version: number };
+  compactJson: { bytes: number; version: number | null; modules: number | null };
+  defaultCborld: { bytes: number; characters: number; version: number; modules: number };
 }
 
-/** QR version at ECC M for byte-mode data, or null when it does not fit at all. */
-function byteModeVersion(text: string): number | null {
+/** QR version and modules at ECC M for byte-mode data, or nulls when it does not fit at all. */
+function byteModeQr(text: string): { version: number | null; modules: number | null } {
   try {
-    return describeQr(text).version;
+    const { version, modules } = describeQr(text);
+    return { version, modules };
   } catch {
-    return null;
+    return { version: null, modules: null };
   }
 }
 
@@ -29,9 +30,10 @@ export async function benchQrSize(): Promise<QrResults> {
   const json = JSON.stringify(credential);
   const plain = await encodeCborld({ jsonldDocument: credential, documentLoader, registryEntryId: 1 });
   const plainText = 'CC1:' + (await import('@corridor/shared')).encodeBase45(plain);
+  const plainQr = describeQr(plainText);
   return {
     corridor: { bytes: Math.floor(((text.length - 4) * 2) / 3), characters: text.length, version: ours.version, modules: ours.modules },
-    compactJson: { bytes: Buffer.byteLength(json), version: byteModeVersion(json) },
-    defaultCborld: { bytes: plain.length, characters: plainText.length, version: describeQr(plainText).version },
+    compactJson: { bytes: Buffer.byteLength(json), ...byteModeQr(json) },
+    defaultCborld: { bytes: plain.length, characters: plainText.length, version: plainQr.version, modules: plainQr.modules },
   };
 }
