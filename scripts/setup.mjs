@@ -26,7 +26,13 @@ const chromium = process.env.CORRIDOR_CHROMIUM ?? '/usr/bin/chromium';
 if (process.argv.includes('--for-tests') && !existsSync(chromium)) {
   if (process.getuid?.() === 0 && has('apt-get --version')) {
     console.error('corridor: installing Debian chromium for printing certificates…');
-    run('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null');
+    // Another apt may hold the dpkg lock (unattended upgrades): wait for it, then retry once.
+    const install = 'apt-get -o DPkg::Lock::Timeout=300 update -qq && ' +
+      'DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq chromium > /dev/null';
+    if (!has(install) && !has(install)) {
+      console.error('corridor: could not install Chromium (is another apt running?). Run: sudo apt-get install chromium\n' +
+        '          The tests that print certificates or drive the officer\'s page need it; the others run without it.');
+    }
   } else {
     console.error('corridor: Chromium not found; certificate PDFs and their test need it (sudo apt-get install chromium).');
   }

@@ -34,6 +34,17 @@ export const ERROR_CODES = {
   ERR_RATE_LIMITED: 'Too many requests from this key; retry later.',
   ERR_NOT_FOUND: 'The requested record does not exist.',
   ERR_CONFLICT: 'The request conflicts with the current state.',
+  ERR_QUALIFICATION_WITHDRAWN: 'The qualification was withdrawn by its authority before the credential was issued.',
+  ERR_KEY_COMPROMISED: 'The key that signed this was declared compromised: nothing it signed is trusted, whatever its date.',
+  ERR_NAME_MISMATCH: "A name in the credential disagrees with the registry's record of the qualification or training body.",
+  ERR_LOG_INCONSISTENT: 'The registry log does not extend the one seen before: its history was forked or rewritten.',
+  ERR_REGISTRY_INCONSISTENT: "The registry's tables do not match its signed log.",
+  ERR_TRUST_NOT_CONFIGURED: 'No registry operator key or root authority is configured for this verifier.',
+  ERR_HOLDER_MISMATCH: 'A credential in the presentation is about another person than the skill credential.',
+  ERR_UNAUTHENTICATED: 'The request carries no valid access token.',
+  ERR_FORBIDDEN: 'The access token does not allow this request.',
+  ERR_TIMEOUT: 'The request took longer than this service allows.',
+  ERR_INSECURE_TRANSPORT: 'Plain HTTP is refused off the loopback address: configure TLS.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

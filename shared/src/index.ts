@@ -21,3 +21,4 @@ export * from './registry-client.js';
 export * from './fast-canonical.js';
 export * from './problem.js';
 export * from './server.js';
+export * from './log-chain.js';

@@ -6,6 +6,7 @@
 import { CorridorError, isErrorCode } from './errors.js';
 import type { KeyPair } from './keys.js';
 import { signRequest, type WriteAction } from './signed-request.js';
+import type { LogLink } from './log-chain.js';
 import type { GeneralJws, StatusListCredential } from './types.js';
 
 export class RegistryUnavailable extends Error {
@@ -22,6 +23,8 @@ export interface RegistryClient {
   records(query?: Record<string, string>): Promise<{ items: { recordId: string; version: number; state: string; jws?: GeneralJws }[]; next?: string }>;
   trustPack(country: string): Promise<unknown>;
   delta(country: string, since: number): Promise<unknown>;
+  /** The log links after `after` up to `to` (inclusive): what proves a newer log head extends one held. */
+  logLinks(after: number, to: number): Promise<{ links: LogLink[] }>;
 }
 
 /** Largest response we read: a trust pack for a big corridor is a few MB. */
@@ -67,5 +70,6 @@ export function createRegistryClient(baseUrl: string, options: { timeoutMs?: num
     records: (query = {}) => call(`/records?${new URLSearchParams(query)}`) as ReturnType<RegistryClient['records']>,
     trustPack: (country) => call(`/trust-pack?country=${encodeURIComponent(country)}`),
     delta: (country, since) => call(`/trust-pack/delta?country=${encodeURIComponent(country)}&since=${since}`),
+    logLinks: (after, to) => call(`/log/links?after=${after}&to=${to}`) as Promise<{ links: LogLink[] }>,
   };
 }

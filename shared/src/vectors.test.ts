@@ -9,7 +9,7 @@ import { decodeBase58btc } from './encoding.js';
 import { importKeyPair, publicKeyObject } from './keys.js';
 import { signCredential } from './proof.js';
 
-const dir = new URL('../../../shared/vectors/eddsa-rdfc-2022/', import.meta.url);
+const dir = new URL('../vectors/eddsa-rdfc-2022/', import.meta.url);
 const text = (name: string) => readFileSync(new URL(name, dir), 'utf8');
 const json = (name: string) => JSON.parse(text(name));
 const sha256 = (data: string) => createHash('sha256').update(data).digest('hex');

@@ -4,7 +4,7 @@
  * write happens inside one transaction, so a crash leaves the log and the records in step.
  */
 import Database from 'better-sqlite3';
-import { sha256Hex } from '@corridor/shared';
+import { chainLink, GENESIS_HASH, sha256Hex, type LogLink } from '@corridor/shared';
 
 export type LogKind = 'authority' | 'partnership' | 'qualification' | 'accreditation' | 'mapping' | 'mapping-table' | 'status-list';
 
@@ -32,12 +32,19 @@ export interface RecordRow {
   seq: number;
 }
 
-/** The hash before the first entry. */
-export const GENESIS_HASH = '0'.repeat(64);
+export { GENESIS_HASH };
 
 /** What chains each entry to the previous one: change any field and every later hash breaks. */
 export function chainHash(prevHash: string, entry: Omit<LogEntry, 'prevHash' | 'entryHash'>): string {
-  return sha256Hex([prevHash, entry.seq, entry.kind, entry.recordId, entry.version, entry.contentHash, sha256Hex(entry.body), entry.acceptedAt].join('\n'));
+  return chainLink(prevHash, linkOf(entry));
+}
+
+/** The entry as the chain sees it (body replaced by its hash), for a verifier to recompute the chain. */
+export function linkOf(entry: Omit<LogEntry, 'prevHash' | 'entryHash'>): LogLink {
+  return {
+    seq: entry.seq, kind: entry.kind, recordId: entry.recordId, version: entry.version, contentHash: entry.contentHash,
+    bodyHash: sha256Hex(entry.body), acceptedAt: entry.acceptedAt,
+  };
 }
 
 const SCHEMA = `

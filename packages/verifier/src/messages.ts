@@ -58,6 +58,17 @@ const en: Messages = {
   ERR_RATE_LIMITED: 'Too many requests. Wait a moment and try again.',
   ERR_NOT_FOUND: 'Not found.',
   ERR_CONFLICT: 'This conflicts with what is already recorded.',
+  ERR_QUALIFICATION_WITHDRAWN: 'The qualification was withdrawn before this credential was issued. Do not accept it.',
+  ERR_KEY_COMPROMISED: 'The key that signed this was reported stolen or lost. Do not accept it.',
+  ERR_NAME_MISMATCH: 'The names on the credential do not match the registry. Do not accept it.',
+  ERR_LOG_INCONSISTENT: 'Your trust list does not continue the registry history you had before. Do not rely on it; contact your administrator.',
+  ERR_REGISTRY_INCONSISTENT: 'The registry\'s data does not match its signed log. Contact the registry operator.',
+  ERR_TRUST_NOT_CONFIGURED: 'This verifier has no trusted registry key or authority configured. Contact your administrator.',
+  ERR_HOLDER_MISMATCH: 'A supporting credential is about another person. It does not count.',
+  ERR_UNAUTHENTICATED: 'Sign in first: the request has no valid access token.',
+  ERR_FORBIDDEN: 'Your access does not allow this.',
+  ERR_TIMEOUT: 'This took too long. Try again.',
+  ERR_INSECURE_TRANSPORT: 'This service must use a secure connection (HTTPS).',
 };
 
 const ja: Messages = {
@@ -91,6 +102,17 @@ const ja: Messages = {
   ERR_RATE_LIMITED: '要求が多すぎます。しばらく待ってから再度お試しください。',
   ERR_NOT_FOUND: '見つかりません。',
   ERR_CONFLICT: '既存の記録と矛盾しています。',
+  ERR_QUALIFICATION_WITHDRAWN: 'この資格は、この証明書の発行前に取り消されていました。受理しないでください。',
+  ERR_KEY_COMPROMISED: 'これに署名した鍵は盗難または紛失が報告されています。受理しないでください。',
+  ERR_NAME_MISMATCH: '証明書の名称が登録簿と一致しません。受理しないでください。',
+  ERR_LOG_INCONSISTENT: '信頼リストが以前の登録簿の履歴と連続していません。使用せず、管理者に連絡してください。',
+  ERR_REGISTRY_INCONSISTENT: '登録簿のデータが署名済みログと一致しません。登録簿の運営者に連絡してください。',
+  ERR_TRUST_NOT_CONFIGURED: 'この検証端末には信頼する登録簿の鍵または機関が設定されていません。管理者に連絡してください。',
+  ERR_HOLDER_MISMATCH: '補足の証明書が別の人物のものです。条件の充足には数えません。',
+  ERR_UNAUTHENTICATED: '先にサインインしてください。有効なアクセストークンがありません。',
+  ERR_FORBIDDEN: 'この操作は許可されていません。',
+  ERR_TIMEOUT: '時間がかかりすぎました。もう一度お試しください。',
+  ERR_INSECURE_TRANSPORT: 'このサービスは安全な接続（HTTPS）が必要です。',
 };
 
 const fil: Messages = {
@@ -124,6 +146,17 @@ const fil: Messages = {
   ERR_RATE_LIMITED: 'Masyadong maraming kahilingan. Maghintay sandali at subukan muli.',
   ERR_NOT_FOUND: 'Hindi nahanap.',
   ERR_CONFLICT: 'Salungat ito sa nakatala na.',
+  ERR_QUALIFICATION_WITHDRAWN: 'Binawi ang kwalipikasyon bago inilabas ang kredensyal na ito. Huwag itong tanggapin.',
+  ERR_KEY_COMPROMISED: 'Iniulat na ninakaw o nawala ang susing pumirma rito. Huwag itong tanggapin.',
+  ERR_NAME_MISMATCH: 'Hindi tugma sa rehistro ang mga pangalan sa kredensyal. Huwag itong tanggapin.',
+  ERR_LOG_INCONSISTENT: 'Hindi karugtong ng dating kasaysayan ng rehistro ang iyong trust list. Huwag itong gamitin; kontakin ang iyong administrador.',
+  ERR_REGISTRY_INCONSISTENT: 'Hindi tugma ang datos ng rehistro sa nilagdaang log nito. Kontakin ang operator ng rehistro.',
+  ERR_TRUST_NOT_CONFIGURED: 'Walang naka-configure na pinagkakatiwalaang susi ng rehistro o awtoridad sa verifier na ito. Kontakin ang iyong administrador.',
+  ERR_HOLDER_MISMATCH: 'Tungkol sa ibang tao ang isang kasamang kredensyal. Hindi ito binibilang.',
+  ERR_UNAUTHENTICATED: 'Mag-sign in muna: walang wastong access token ang kahilingan.',
+  ERR_FORBIDDEN: 'Hindi ito pinapayagan ng iyong access.',
+  ERR_TIMEOUT: 'Masyadong natagalan ito. Subukang muli.',
+  ERR_INSECURE_TRANSPORT: 'Kailangang gumamit ang serbisyong ito ng ligtas na koneksyon (HTTPS).',
 };
 
 const ar: Messages = {
@@ -157,6 +190,17 @@ const ar: Messages = {
   ERR_RATE_LIMITED: 'طلبات كثيرة جدًا. انتظر قليلًا ثم حاول مرة أخرى.',
   ERR_NOT_FOUND: 'غير موجود.',
   ERR_CONFLICT: 'يتعارض هذا مع ما هو مسجل بالفعل.',
+  ERR_QUALIFICATION_WITHDRAWN: 'سُحب المؤهل قبل إصدار هذه الشهادة. لا تقبلها.',
+  ERR_KEY_COMPROMISED: 'أُبلغ عن سرقة المفتاح الذي وقّع هذا أو فقدانه. لا تقبلها.',
+  ERR_NAME_MISMATCH: 'الأسماء في الشهادة لا تطابق السجل. لا تقبلها.',
+  ERR_LOG_INCONSISTENT: 'قائمة الثقة لديك لا تكمل تاريخ السجل الذي كان لديك من قبل. لا تعتمد عليها واتصل بالمسؤول.',
+  ERR_REGISTRY_INCONSISTENT: 'بيانات السجل لا تطابق سجله الموقّع. اتصل بمشغّل السجل.',
+  ERR_TRUST_NOT_CONFIGURED: 'لم يُضبط لهذا المتحقق مفتاح سجل أو جهة موثوقة. اتصل بالمسؤول.',
+  ERR_HOLDER_MISMATCH: 'شهادة داعمة تخص شخصًا آخر. لا تُحتسب.',
+  ERR_UNAUTHENTICATED: 'سجّل الدخول أولًا: لا يحمل الطلب رمز وصول صالحًا.',
+  ERR_FORBIDDEN: 'صلاحياتك لا تسمح بهذا.',
+  ERR_TIMEOUT: 'استغرق هذا وقتًا طويلًا. حاول مرة أخرى.',
+  ERR_INSECURE_TRANSPORT: 'يجب أن تستخدم هذه الخدمة اتصالًا آمنًا (HTTPS).',
 };
 
 export const MESSAGES: Record<Language, Messages> = { en, ja, fil, ar };
