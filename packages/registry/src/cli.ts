@@ -5,6 +5,8 @@
  *   corridor-registry init                                   create the database and the operator key
  *   corridor-registry serve [--port 8480] [--host 127.0.0.1] [--tls-cert <pem> --tls-key <pem>]   the HTTP(S) API
  *   corridor-registry authority keygen --out <key.json>      a new authority key (0600), prints its did
+ *   corridor-registry template <kind>                        an example record of a kind (authority, partnership, qualification,
+ *       accreditation, mapping, mapping-table), valid as printed, on stdout; what each field means on stderr
  *   corridor-registry propose <record.json> --key <key.json> [--registry <url>]   sign a record and submit it
  *   corridor-registry sign <record-id> --version <n> --key <key.json> [--registry <url>]   counter-sign a version
  *       with --registry, over HTTP as a signed request; without, straight into the local database (operator)
@@ -18,6 +20,7 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   addSignature, CorridorError, createPrinter, createRegistryClient, portOption, startServer, untilStopped, writeFileAtomically, EXIT, generateKeyPair, readKeyFile, signRecord, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
   type RegistryRecord,
@@ -25,6 +28,7 @@ import {
 import { createRegistryApp } from './http.js';
 import { Registry, type RecordState } from './registry.js';
 import { RegistryStore, type LogKind } from './store.js';
+import { fieldNotes, RECORD_KINDS, recordTemplate, schemaUrl, type TemplateKind } from './templates.js';
 import { exportTrustPack } from './trust-pack.js';
 
 const HELP = helpText(readFileSync(new URL(import.meta.url), 'utf8'));
@@ -99,6 +103,18 @@ async function main(): Promise<number> {
     }
     case 'serve':
       return serve();
+    case 'template': {
+      const kind = sub as TemplateKind;
+      if (!(RECORD_KINDS as readonly string[]).includes(kind)) throw new UsageError(`template <kind>: one of ${RECORD_KINDS.join(', ')}`);
+      process.stdout.write(`${JSON.stringify(recordTemplate(kind), null, 2)}\n`);
+      // The notes go to stderr, so `template mapping > mapping.json` writes a file propose accepts as it is.
+      if (!options.json) {
+        process.stderr.write(`# ${kind}: fields (JSON Pointer) and what they mean; JSON Schema: ${fileURLToPath(schemaUrl(kind))}\n` +
+          `# Replace the example did:keys with real ones (authority keygen, issuer init) and the ids with yours.\n` +
+          fieldNotes(kind).map((line) => `#   ${line}`).join('\n') + '\n');
+      }
+      return EXIT.ok;
+    }
     case 'propose': {
       const record = readJson(required(sub, 'a record file')) as RegistryRecord;
       const key = readKeyFile(required(options.key, '--key'));

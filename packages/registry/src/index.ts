@@ -5,3 +5,4 @@ export * from './trust-pack.js';
 export * from './reference-setup.js';
 export * from './signed-writes.js';
 export * from './http.js';
+export * from './templates.js';
