@@ -16,8 +16,8 @@ export function createLogLinks(store: RegistryStore): (after: number, to: number
     const head = store.head().seq;
     if (!Number.isSafeInteger(after) || after < 0) throw new CorridorError('ERR_INPUT_INVALID', 'after must be a log sequence');
     if (!Number.isSafeInteger(to) || to < after) throw new CorridorError('ERR_INPUT_INVALID', 'to must be a log sequence, not before after');
-    if (to > head) throw new CorridorError('ERR_NOT_FOUND', `this log ends at #${head}`);
     if (to - after > MAX_LINKS) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', `at most ${MAX_LINKS} links per request; ask in ranges`);
+    if (to > head) throw new CorridorError('ERR_NOT_FOUND', `this log ends at #${head}`);
     while (links.length < to) {
       const page = store.log(links.length + 1, Math.min(PAGE, to - links.length));
       if (page.length === 0) throw new CorridorError('ERR_NOT_FOUND', `the log has no entry #${links.length + 1}`);
