@@ -39,10 +39,12 @@ const ENTRY_FIELDS = ['seq', 'kind', 'recordId', 'version', 'contentHash', 'body
  * Audits `store` against its own log. `replayer(now)` makes a fresh, empty registry whose clock
  * reads `now()`: each entry is replayed at the time it was accepted.
  */
-export async function auditStore(store: RegistryStore, replayer: (now: () => Date) => Replayer): Promise<AuditReport> {
-  // Read synchronously before the first await: the tables and the head describe one moment, and
-  // entries written while the audit runs are left to the next audit.
-  const { head, tables } = store.derivedSnapshot();
+export async function auditStore(
+  store: RegistryStore, replayer: (now: () => Date) => Replayer, snapshot: ReturnType<RegistryStore['derivedSnapshot']> = store.derivedSnapshot(),
+): Promise<AuditReport> {
+  // The tables and the head were read in one transaction before any await: they describe one
+  // moment, and entries written while the audit runs are left to the next audit.
+  const { head, tables } = snapshot;
   let at = new Date(0);
   const replay = replayer(() => at);
   let prevHash = GENESIS_HASH;

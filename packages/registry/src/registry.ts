@@ -10,7 +10,7 @@ import {
 } from '@corridor/shared';
 import { checkSigners, signaturePolicy, type RegistryView } from './policy.js';
 import { auditStore, inconsistent, type AuditReport } from './audit.js';
-import { RegistryStore, type LogKind, type RecordRow } from './store.js';
+import { recordRowsOf, RegistryStore, type LogKind, type RecordRow } from './store.js';
 
 export type RecordState = 'proposed' | 'in-force' | 'withdrawn' | 'superseded';
 
@@ -196,8 +196,7 @@ export class Registry {
     return this.#listCache.summaries.filter((s) => (!options.kind || s.kind === options.kind) && (!options.state || s.state === options.state));
   }
 
-  #listAll(): RecordSummary[] {
-    const rows = this.store.records();
+  #listAll(rows = this.store.records()): RecordSummary[] {
     const byId = new Map<string, RecordRow[]>();
     for (const row of rows) byId.set(row.recordId, [...(byId.get(row.recordId) ?? []), row]);
     const out: RecordSummary[] = [];
@@ -222,8 +221,11 @@ export class Registry {
    * fresh in-memory registry and compares every derived table with the replay (see audit.ts).
    */
   async audit(): Promise<AuditReport> {
-    return auditStore(this.store, (now) => new Registry(new RegistryStore(':memory:'), { now }));
+    return auditStore(this.store, this.#replayer);
   }
+
+  /** A fresh, empty registry on an in-memory store, on a clock the replay sets. */
+  readonly #replayer = (now: () => Date) => new Registry(new RegistryStore(':memory:'), { now });
 
   #consistency: { hash: string; report: Promise<AuditReport> } | undefined;
 
@@ -235,7 +237,15 @@ export class Registry {
     const { hash } = this.store.head();
     let held = this.#consistency;
     if (held?.hash !== hash) {
-      const report = this.audit();
+      // What is exported at this head is what was audited: the listing is seeded from the very
+      // rows the audit compared, so a write to the file during the audit cannot slip into a pack.
+      const snapshot = this.store.derivedSnapshot();
+      const report = auditStore(this.store, this.#replayer, snapshot).then((r) => {
+        if (r.ok && this.store.head().hash === snapshot.head.hash) {
+          this.#listCache = { seq: snapshot.head.seq, summaries: this.#listAll(recordRowsOf(snapshot.tables.records ?? [])) };
+        }
+        return r;
+      });
       held = this.#consistency = { hash, report };
       // A failed audit (not a failing one) is not remembered: the next call tries again.
       report.catch(() => { if (this.#consistency === held) this.#consistency = undefined; });

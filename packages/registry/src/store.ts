@@ -104,6 +104,9 @@ const toRecord = (r: RecordSqlRow): RecordRow => ({
   signers: JSON.parse(r.signers) as string[], complete: r.complete === 1, seq: r.seq,
 });
 
+/** Rows of the records table as `derivedSnapshot` read them, as RecordRows. */
+export const recordRowsOf = (rows: readonly Record<string, unknown>[]): RecordRow[] => rows.map((r) => toRecord(r as unknown as RecordSqlRow));
+
 export class RegistryStore {
   readonly #db: Database.Database;
 
