@@ -5,3 +5,6 @@ export * from './trust-pack.js';
 export * from './reference-setup.js';
 export * from './signed-writes.js';
 export * from './http.js';
+export * from './audit.js';
+export * from './pack-service.js';
+export * from './log-links.js';

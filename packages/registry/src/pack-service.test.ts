@@ -132,6 +132,21 @@ describe('trust packs served once per log head', () => {
     expect(packs.signed).toBe(2);
   });
 
+  it('keeps a bounded cache: the least recently used document is signed again', async () => {
+    const registry = await referenceRegistry();
+    const packs = createPackService({ registry, operatorKey: keys.operator, now: () => T0, maxCacheEntries: 2 });
+    const head = registry.store.head().seq;
+    const first = await packs.delta('JP', head - 1);
+    await packs.delta('JP', head - 2);
+    expect(await packs.delta('JP', head - 1)).toBe(first);
+    expect(packs.signed).toBe(2);
+    await packs.delta('JP', head - 3); // evicts head - 2, the least recently used
+    await packs.delta('JP', head - 1);
+    expect(packs.signed).toBe(3);
+    await packs.delta('JP', head - 2);
+    expect(packs.signed).toBe(4);
+  });
+
   it('refuses a since ahead of the log, and malformed sequences', async () => {
     const registry = await referenceRegistry();
     const { base } = await serve(registry);

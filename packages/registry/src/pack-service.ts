@@ -37,6 +37,8 @@ export interface PackServiceOptions {
   deltaWindow?: number;
   /** Bytes of signed documents kept (default 256 MiB); the least recently used go first. */
   maxCacheBytes?: number;
+  /** Documents kept (default 1,024), whatever their size. */
+  maxCacheEntries?: number;
 }
 
 export interface PackService {
@@ -59,7 +61,7 @@ function served(bytes: Buffer): ServedDocument {
 }
 
 export function createPackService(options: PackServiceOptions): PackService {
-  const { registry, operatorKey, now = () => new Date(), reissueAfterMs = 3_600_000, deltaWindow = 1000, maxCacheBytes = 256 * 1024 * 1024 } = options;
+  const { registry, operatorKey, now = () => new Date(), reissueAfterMs = 3_600_000, deltaWindow = 1000, maxCacheBytes = 256 * 1024 * 1024, maxCacheEntries = 1024 } = options;
   const cache = new Map<string, { doc: Promise<ServedDocument | undefined>; bytes: number }>();
   let cachedBytes = 0;
   let issue: { hash: string; at: Date } | undefined;
@@ -86,7 +88,7 @@ export function createPackService(options: PackServiceOptions): PackService {
       cachedBytes += entry.bytes;
       // Oldest first (Map order is insertion order; a hit re-inserts). The newest always stays.
       for (const [k, e] of cache) {
-        if (cachedBytes <= maxCacheBytes || k === key) break;
+        if ((cachedBytes <= maxCacheBytes && cache.size <= maxCacheEntries) || k === key) break;
         cache.delete(k);
         cachedBytes -= e.bytes;
       }
