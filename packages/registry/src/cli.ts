@@ -12,8 +12,9 @@
  *       with --registry, over HTTP as a signed request; without, straight into the local database (operator)
  *   corridor-registry list [--kind <kind>] [--state <state>]
  *   corridor-registry push-status-list <status-list.json>
- *   corridor-registry audit                                  re-check the log chain and every signature
- *   corridor-registry export-pack --country <CC> --out <file>
+ *   corridor-registry audit                                  re-check the log chain and every signature, replay the
+ *       log and compare every table with the replay (exit 1 naming the first difference)
+ *   corridor-registry export-pack --country <CC> --out <file>   refused (ERR_REGISTRY_INCONSISTENT) unless audit passes
  *
  * Options: --data <dir> (default $CORRIDOR_REGISTRY_DATA or ./.corridor/registry), --json, --help.
  * Exit codes: 0 ok, 1 refused or audit failed, 3 usage or input error.
@@ -151,9 +152,10 @@ async function main(): Promise<number> {
     }
     case 'audit': {
       const report = await openRegistry().audit();
-      print(report.ok
+      const b = report.firstBreak;
+      print(!b
         ? `log intact: ${report.entries} entries, ${report.records} record versions, head ${report.head.hash}`
-        : `LOG BROKEN at entry ${report.firstBreak!.seq}: ${report.firstBreak!.reason}`, report);
+        : `REGISTRY DOES NOT MATCH ITS LOG at entry ${b.seq}${b.recordId ? ` (${b.recordId} v${b.version})` : ''}: ${b.reason}`, report);
       return report.ok ? EXIT.ok : EXIT.invalid;
     }
     case 'export-pack': {

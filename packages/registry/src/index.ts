@@ -6,3 +6,6 @@ export * from './reference-setup.js';
 export * from './signed-writes.js';
 export * from './http.js';
 export * from './templates.js';
+export * from './audit.js';
+export * from './pack-service.js';
+export * from './log-links.js';
