@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { CorridorError, isObject, problemDetails, problemForError, type TrustIndex } from '@corridor/shared';
+import { isCorridorCredential, verifyGenericCredential } from './generic-verify.js';
 import { explain, isLanguage, VERDICTS, type Language } from './messages.js';
 import type { OfficerTrustDocument } from './officer.js';
 import { verifySkillPresentation } from './presentation.js';
@@ -74,7 +75,9 @@ export function createVerifierApp(options: VerifierAppOptions): express.Express 
     const body = req.body as Record<string, unknown>;
     if (!isObject(body) || !isObject(body.verifiableCredential)) throw new CorridorError('ERR_INPUT_INVALID', 'the body must be {verifiableCredential, options}');
     const { verify, language } = readOptions(body, options);
-    const result = await verifySkillCredential(body.verifiableCredential, verify);
+    // Off Corridor's shape, the standards path: proof, dates and status only, the issuer not evaluated.
+    const result = isCorridorCredential(body.verifiableCredential)
+      ? await verifySkillCredential(body.verifiableCredential, verify) : await verifyGenericCredential(body.verifiableCredential, verify);
     const verified = result.verdict === 'valid';
     res.status(verified ? 200 : 400).json({
       verified, headline: VERDICTS[language][result.verdict], ...result,
@@ -90,7 +93,7 @@ export function createVerifierApp(options: VerifierAppOptions): express.Express 
       ...verify, ...(challenge !== undefined ? { challenge } : {}), ...(domain !== undefined ? { domain } : {}),
     });
     const verified = result.verdict === 'valid';
-    const checks = [...(result.holder ? [result.holder] : []), ...result.credentials[result.primary]!.checks];
+    const checks = [...(result.holder ? [result.holder] : []), ...(result.credentials[result.primary]?.checks ?? [])];
     res.status(verified ? 200 : 400).json({
       verified, headline: VERDICTS[language][result.verdict], ...result, ...(verified ? {} : { errors: errorsOf(checks, language) }),
     });
