@@ -10,8 +10,8 @@
  * a presentation without credentials, which proves only who holds a key, against a challenge.
  */
 import {
-  BUNDLED_CONTEXTS, CORRIDOR_V1_CONTEXT, CorridorError, ERROR_CODES, getBit, isObject, parseDidKey, VC_V2_CONTEXT,
-  verifyCredentialProof, verifyPresentationProof, type DocumentLoader, type ErrorCode, type TrustIndex,
+  BUNDLED_CONTEXTS, CORRIDOR_V1_CONTEXT, CorridorError, createDocumentLoader, ERROR_CODES, getBit, isObject, parseDidKey, VC_V2_CONTEXT,
+  verifyCredentialProof, verifyPresentationProof, type ErrorCode, type TrustIndex,
 } from '@corridor/shared';
 import type { PresentationOptions, PresentationResult } from './presentation.js';
 import { DEFAULT_MAX_STATUS_AGE_SECONDS, type Check, type CheckId, type VerificationResult, type Verdict } from './verify.js';
@@ -20,8 +20,8 @@ export interface GenericVerifyOptions {
   trust: TrustIndex;
   now?: Date;
   maxStatusAgeSeconds?: number;
-  /** For tests that add documents (e.g. the W3C examples context); the service uses the default. */
-  documentLoader?: DocumentLoader;
+  /** Contexts to accept besides the bundled ones, by URL (tests: the W3C examples context); the service adds none. */
+  documents?: ReadonlyMap<string, unknown>;
 }
 
 export interface GenericVerificationResult {
@@ -79,11 +79,11 @@ function assertBounded(value: unknown): void {
 }
 
 /** VC 2.0 first, then only contexts we bundle, by URL: an unknown one is refused, never fetched. */
-function assertContexts(value: unknown): void {
+function assertContexts(value: unknown, extra?: ReadonlyMap<string, unknown>): void {
   if (!Array.isArray(value) || value.length === 0 || value.length > 10) fail('ERR_CREDENTIAL_MALFORMED', '@context must be a list of at most 10 URLs');
   const contexts = value as unknown[];
   if (contexts[0] !== VC_V2_CONTEXT) fail('ERR_CREDENTIAL_MALFORMED', `the first @context must be ${VC_V2_CONTEXT} (VC 2.0)`);
-  if (!contexts.every((c) => typeof c === 'string' && BUNDLED_URLS.has(c))) {
+  if (!contexts.every((c) => typeof c === 'string' && (BUNDLED_URLS.has(c) || extra?.has(c)))) {
     fail('ERR_CONTEXT_UNKNOWN', 'a @context is not one of the bundled contexts (listed by URL only); nothing is fetched');
   }
 }
@@ -98,10 +98,10 @@ const idOf = (value: unknown): unknown => (isObject(value) ? value.id : value);
 interface GenericCredential { types: string[]; issuer: string; validFrom?: string; validUntil?: string; statuses: unknown[] }
 
 /** The VC 2.0 envelope, closed enough that the library only ever sees bounded, offline-resolvable JSON. */
-function readCredential(input: unknown): GenericCredential {
+function readCredential(input: unknown, documents?: ReadonlyMap<string, unknown>): GenericCredential {
   if (!isObject(input)) return fail('ERR_CREDENTIAL_MALFORMED', 'the credential must be an object');
   assertBounded(input);
-  assertContexts(input['@context']);
+  assertContexts(input['@context'], documents);
   const types = typesOf(input.type);
   if (!types?.includes('VerifiableCredential')) fail('ERR_CREDENTIAL_MALFORMED', 'type must include VerifiableCredential');
   const issuer = idOf(input.issuer);
@@ -186,7 +186,7 @@ function statusCheck(credential: GenericCredential, trust: TrustIndex, ageSecond
 }
 
 export async function verifyGenericCredential(input: unknown, options: GenericVerifyOptions): Promise<GenericVerificationResult> {
-  const { trust, now = new Date(), maxStatusAgeSeconds = DEFAULT_MAX_STATUS_AGE_SECONDS, documentLoader } = options;
+  const { trust, now = new Date(), maxStatusAgeSeconds = DEFAULT_MAX_STATUS_AGE_SECONDS, documents } = options;
   const trustPack = trustPackSummary(trust, now);
   const checks: Check[] = [];
   const warnings = [{ check: 'issuer' as const, message: ISSUER_NOT_EVALUATED }];
@@ -195,7 +195,7 @@ export async function verifyGenericCredential(input: unknown, options: GenericVe
 
   let credential: GenericCredential;
   try {
-    credential = readCredential(input);
+    credential = readCredential(input, documents);
   } catch (error) {
     checks.push(failed('format', error));
     return done();
@@ -219,7 +219,7 @@ export async function verifyGenericCredential(input: unknown, options: GenericVe
   // credential was valid on.
   const until = credential.validUntil ? new Date(credential.validUntil) : undefined;
   const proofDate = credential.validFrom ? new Date(credential.validFrom) : until && until < now ? until : now;
-  const proof = await verifyCredentialProof({ credential: document, now: proofDate, ...(documentLoader ? { documentLoader } : {}) });
+  const proof = await verifyCredentialProof({ credential: document, now: proofDate, ...(documents ? { documentLoader: createDocumentLoader({ documents }) } : {}) });
   if (!proof.verified) {
     checks.push({ id: 'proof', ok: false, code: proof.error.code, message: ERROR_CODES[proof.error.code] });
     return done({ credential: summary });

@@ -1,6 +1,8 @@
 /**
  * The verifier over HTTP in VC-API shapes: `POST /credentials/verify` → 200 {verified: true, …}
- * or 400 {verified: false, errors}; `POST /presentations/verify` with challenge and domain.
+ * or 400 {verified: false, errors} (a Corridor skill credential through the full pipeline, any
+ * other VC 2.0 credential through the standards path of generic-verify.ts, `issuerTrusted: false`);
+ * `POST /presentations/verify` with challenge and domain.
  * Every error carries its code and a plain-language message in the requested language. Offline:
  * it answers from the trust pack it holds. The only file that knows express.
  */
