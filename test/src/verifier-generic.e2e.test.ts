@@ -6,7 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { OB_V3_CONTEXT, signCredential, signPresentation, type KeyPair, type SkillCredential, type TrustIndex } from '@corridor/shared';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import * as vc from '@digitalbazaar/vc';
+import { documentLoader, OB_V3_CONTEXT, signCredential, signPresentation, type KeyPair, type SkillCredential, type TrustIndex } from '@corridor/shared';
 import { createVerifierApp } from '@corridor/verifier';
 import { createWorld, newKey, type World } from './world.js';
 
@@ -101,6 +104,14 @@ describe('POST /credentials/verify: a credential of another issuer', () => {
 
     const early = await verify(await sign(alumni(foreign, { validFrom: '2099-01-01T00:00:00Z' }), foreign));
     expect(codes(early.body)).toEqual(['ERR_CREDENTIAL_NOT_YET_VALID']);
+
+    // An expiry in the proof itself: the library checks only its form, the date is judged here.
+    const suite = new DataIntegrityProof({ signer: foreign.signer, cryptosuite, date: new Date('2026-01-02T00:00:00Z') });
+    (suite as unknown as { proof: object }).proof = { expires: '2026-01-03T00:00:00Z' };
+    const proofExpired = await vc.issue({ credential: alumni(foreign), suite, documentLoader, now: new Date('2026-01-02T00:00:00Z') });
+    expect((proofExpired.proof as { expires?: string }).expires).toBe('2026-01-03T00:00:00Z');
+    const expiredProof = await verify(proofExpired);
+    expect([expiredProof.status, codes(expiredProof.body)]).toEqual([400, ['ERR_CREDENTIAL_EXPIRED']]);
 
     const other = newKey();
     const borrowed = await verify(await sign(alumni(foreign, { issuer: other.description.controller }), foreign));

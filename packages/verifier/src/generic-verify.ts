@@ -150,6 +150,8 @@ export function assertGenericProof(proof: unknown, purpose: keyof typeof PROOF_K
   return did;
 }
 
+const proofExpired = (proof: unknown, now: Date) => isObject(proof) && typeof proof.expires === 'string' && Date.parse(proof.expires) < now.getTime();
+
 /** The issuer must be the did:key that signed: anything else cannot be tied to the key offline. */
 function assertSignedByIssuer(issuer: string, signer: string): void {
   if (!issuer.startsWith('did:')) fail('ERR_DID_UNRESOLVABLE', 'the issuer is not a DID: nothing offline shows the signing key is the issuer\'s');
@@ -228,6 +230,8 @@ export async function verifyGenericCredential(input: unknown, options: GenericVe
 
   if (credential.validFrom && Date.parse(credential.validFrom) > now.getTime()) checks.push({ id: 'validity', ok: false, code: 'ERR_CREDENTIAL_NOT_YET_VALID', message: ERROR_CODES.ERR_CREDENTIAL_NOT_YET_VALID });
   else if (until && until.getTime() < now.getTime()) checks.push({ id: 'validity', ok: false, code: 'ERR_CREDENTIAL_EXPIRED', message: ERROR_CODES.ERR_CREDENTIAL_EXPIRED });
+  // The library checks only the form of proof.expires: its time is ours to judge.
+  else if (proofExpired(document.proof, now)) checks.push({ id: 'validity', ok: false, code: 'ERR_CREDENTIAL_EXPIRED', message: 'the issuer\'s proof has expired (proof.expires has passed)' });
   else checks.push({ id: 'validity', ok: true, message: credential.validUntil ? `valid until ${credential.validUntil.slice(0, 10)}` : 'no expiry' });
 
   checks.push(statusCheck(credential, trust, trustPack.ageSeconds, maxStatusAgeSeconds));
@@ -253,6 +257,7 @@ export async function verifyHolderOnly(input: Record<string, unknown>, options: 
     signer = assertGenericProof(input.proof, 'authentication');
     const holder = idOf(input.holder);
     if (holder !== undefined && holder !== signer) fail('ERR_SIGNATURE_INVALID', 'the presentation names another holder than the key that signed it');
+    if (proofExpired(input.proof, options.now ?? new Date())) fail('ERR_SIGNATURE_INVALID', 'the holder proof has expired (proof.expires has passed)');
   } catch (error) {
     return result(failed('holder', error));
   }
