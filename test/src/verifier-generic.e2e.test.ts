@@ -195,7 +195,7 @@ describe('POST /credentials/verify: a credential of another issuer', () => {
     expect(status).toBe(200);
     expect(body).toMatchObject({ verified: true, recognition: { outcome: 'partial' } });
     expect(body.checks.map((c: { id: string }) => c.id)).toContain('issuer');
-    expect(body.issuerTrusted).toBeUndefined();
+    expect(body.issuerTrusted).toBe(true);
     // Corridor's context with a broken shape stays in the strict pipeline, not the generic one.
     const { credentialSubject: _s, ...withoutSubject } = kept;
     expect((await verify(withoutSubject)).body).toMatchObject({ verified: false, errors: [{ code: 'ERR_CREDENTIAL_MALFORMED', check: 'format' }] });

@@ -82,7 +82,8 @@ export function createVerifierApp(options: VerifierAppOptions): express.Express 
       ? await verifySkillCredential(body.verifiableCredential, verify) : await verifyGenericCredential(body.verifiableCredential, verify);
     const verified = result.verdict === 'valid';
     res.status(verified ? 200 : 400).json({
-      verified, headline: VERDICTS[language][result.verdict], ...result,
+      // One field every client can read: was the issuer found accredited (Corridor path only)?
+      verified, headline: VERDICTS[language][result.verdict], issuerTrusted: result.checks.some((c) => c.id === 'issuer' && c.ok), ...result,
       ...(verified ? {} : { errors: errorsOf(result.checks, language) }),
     });
   });
