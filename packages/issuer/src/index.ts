@@ -7,3 +7,6 @@ export * from './http.js';
 export * from './certificate.js';
 export * from './pdf.js';
 export * from './render-pool.js';
+export * from './issue-request.js';
+export * from './auth.js';
+export * from './wallet-link.js';

@@ -4,7 +4,7 @@
  * stable code. The only file that knows express.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { CorridorError, problemDetails, problemForError, type ErrorCode, type KeyPair } from '@corridor/shared';
+import { CorridorError, httpGuards, problemDetails, problemForError, type ErrorCode, type KeyPair } from '@corridor/shared';
 import type { AccreditationRecord, MappingRecord, PartnershipRecord } from '@corridor/shared';
 import type { Registry, RecordState, RecordSummary } from './registry.js';
 import { acceptSignedWrite } from './signed-writes.js';
@@ -80,6 +80,7 @@ export function createRegistryApp(options: RegistryAppOptions): express.Express 
   const packCache = new Map<string, { at: number; seq: number; body: unknown }>();
   const app = express();
   app.disable('x-powered-by');
+  app.use(httpGuards({ limited: ['GET /trust-pack', 'GET /trust-pack/delta'], perMinute: 60 }));
   app.set('query parser', 'simple');
   app.use(express.json({ limit: bodyLimit, type: ['application/json', 'application/jose+json'] }));
 
