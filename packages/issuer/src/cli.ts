@@ -306,10 +306,9 @@ async function main(): Promise<number> {
         port, host, ...(options['tls-cert'] ? { tlsCert: options['tls-cert'] } : {}), ...(options['tls-key'] ? { tlsKey: options['tls-key'] } : {}),
         insecureHttp: options['insecure-http'] === true,
       });
-      process.stdout.write(`issuer listening on ${url}\n`);
-      if (!store.hasActiveClient()) {
-        process.stdout.write('no API clients yet: every staff request is refused until you run corridor-issuer clients add --name <desk> --scopes issue,status,read\n');
-      }
+      process.stdout.write((store.hasActiveClient() ? ''
+        : 'no API clients yet: every staff request is refused until you run corridor-issuer clients add --name <desk> --scopes issue,status,read\n') +
+        `issuer listening on ${url}\n`);
       await untilStopped(server, () => store.close());
       return EXIT.ok;
     }
