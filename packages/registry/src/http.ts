@@ -17,6 +17,8 @@ export interface RegistryAppOptions {
   now?: () => Date;
   /** Signed writes per key per minute. */
   writesPerMinute?: number;
+  /** Trust-pack and delta requests per client per minute (default 60). */
+  packReadsPerMinute?: number;
   /** Largest request body accepted. */
   bodyLimit?: string;
   log?: (line: string) => void;
@@ -80,7 +82,7 @@ export function createRegistryApp(options: RegistryAppOptions): express.Express 
   const packCache = new Map<string, { at: number; seq: number; body: unknown }>();
   const app = express();
   app.disable('x-powered-by');
-  app.use(httpGuards({ limited: ['GET /trust-pack', 'GET /trust-pack/delta'], perMinute: 60 }));
+  app.use(httpGuards({ limited: ['GET /trust-pack', 'GET /trust-pack/delta'], perMinute: options.packReadsPerMinute ?? 60 }));
   app.set('query parser', 'simple');
   app.use(express.json({ limit: bodyLimit, type: ['application/json', 'application/jose+json'] }));
 
