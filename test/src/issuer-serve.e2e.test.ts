@@ -140,6 +140,13 @@ describe('corridor-issuer serve with clients, tokens and an audit log', () => {
     expect(link.code).toBe(0);
     expect(link.json()).toMatchObject({ url: expect.stringMatching(/^https:\/\/mctc\.example\.ph\/wallet\/[A-Za-z0-9_-]{32}$/) });
     expect(issuer('wallet-link', 'urn:uuid:00000000-0000-0000-0000-000000000000').code).toBe(3);
+    const issued = issuer('issue', '--pack', file('pack-PH.json'), '--qualification', PH_CAREGIVING_NC_II, '--name', 'Jose Cruz', '--birth-date', '1990-05-06',
+      '--assessed', '2026-10-30', '--out', file('out'), '--wallet-link', '--json');
+    expect(issued.code).toBe(0);
+    const { id, walletLink } = issued.json() as { id: string; walletLink: { url: string } };
+    expect(walletLink.url).toMatch(/^https:\/\/mctc\.example\.ph\/wallet\//);
+    const entries = issuer('audit-log', '--json').json() as unknown as { clientId: string; action: string; credentialId?: string }[];
+    expect(entries.filter((e) => e.credentialId === id).map((e) => [e.clientId, e.action])).toEqual([['cli', 'issue'], ['cli', 'wallet-link']]);
   });
 });
 
