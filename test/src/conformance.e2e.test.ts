@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Server } from 'node:http';
 import { PH_CAREGIVING_NC_II, type SkillCredential, type TrustIndex } from '@corridor/shared';
 import { createVerifierApp } from '@corridor/verifier';
+import { addClient } from '@corridor/issuer';
 import { startIssuerService, type IssuerService } from './issuer-api.js';
 import { createWorld, type World } from './world.js';
 
@@ -41,7 +42,16 @@ beforeAll(async () => {
   const phTrust = await world.trust('PH');
   issuerService = await startIssuerService(world, phTrust);
   issuerBase = issuerService.base;
-  bearer = { authorization: `Bearer ${(await issuerService.client(['issue'])).token}` };
+  // As the suites' oauth2 helper asks: a form body with client_id, client_secret, grant_type,
+  // audience and space-separated `scopes`; the answer's access_token goes in every request.
+  const { client, secret } = await addClient(world.issuerStore, { name: 'vc-api test suite', scopes: ['issue', 'status'] });
+  const tokenResponse = await fetch(`${issuerBase}/oauth2/token`, {
+    method: 'POST',
+    body: new URLSearchParams({ client_id: client.id, client_secret: secret, grant_type: 'client_credentials', audience: issuerBase, scopes: 'issue' }),
+  });
+  const token = await tokenResponse.json() as { access_token: string; expires_in: number; scope: string };
+  expect(token).toMatchObject({ expires_in: 600, scope: 'issue' });
+  bearer = { authorization: `Bearer ${token.access_token}` };
   verifierBase = await listen(createVerifierApp({ trust: () => trust, country: 'JP' }));
 }, 60_000);
 

@@ -117,14 +117,17 @@ describe('the attacks of issue 16 are refused', () => {
     expect(world.issuerStore.credential(issued.id)!.state).toBe('active');
   });
 
-  it('an expired token: 401; a fresh one from the same client works', async () => {
-    const desk = await service.client(['read']);
+  it('an expired token: 401 on every endpoint; a fresh one from the same client works', async () => {
+    const desk = await service.client(['issue', 'status', 'read']);
     expect((await call('GET', `/credentials/${issued.id}`, desk.token)).status).toBe(200);
     clock += 11 * 60_000;
     try {
-      const answer = await call('GET', `/credentials/${issued.id}`, desk.token);
-      expect([answer.status, answer.body.code]).toEqual([401, 'ERR_UNAUTHENTICATED']);
-      expect(answer.body.detail).toMatch(/expired/);
+      for (const endpoint of endpoints()) {
+        const answer = await call(endpoint.method, endpoint.path, desk.token, endpoint.body);
+        expect([endpoint.path, answer.status, answer.body.code]).toEqual([endpoint.path, 401, 'ERR_UNAUTHENTICATED']);
+        expect(answer.body.detail).toMatch(/expired/);
+      }
+      expect(world.issuerStore.credential(issued.id)!.state).toBe('active');
       const fresh = (await (await requestToken(service.base, desk.id, desk.secret)).json()) as { access_token: string };
       expect((await call('GET', `/credentials/${issued.id}`, fresh.access_token)).status).toBe(200);
     } finally {

@@ -151,9 +151,15 @@ async function main(): Promise<number> {
       if (!authority.startsWith('did:key:')) throw new UsageError('--authority must be a did:key');
       // A second init once rewrote the base URL under issued credentials: their revocations then
       // went to lists no verifier reads. An existing centre changes settings with `settings`.
-      if (existsSync(dbPath) || existsSync(keyPath)) throw new CorridorError('ERR_CONFLICT', `an issuer exists in ${dataDir} already; use corridor-issuer settings to change it`);
+      if (existsSync(dbPath)) {
+        const existing = new IssuerStore(dbPath);
+        const initialised = existing.getMeta('baseUrl') !== undefined;
+        existing.close();
+        if (initialised) throw new CorridorError('ERR_CONFLICT', `an issuer exists in ${dataDir} already; use corridor-issuer settings to change it`);
+      }
       mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-      writeKeyFile(keyPath, generateKeyPair());
+      // A key left by an interrupted init is kept: a key file is never overwritten.
+      if (!existsSync(keyPath)) writeKeyFile(keyPath, generateKeyPair());
       const store = new IssuerStore(dbPath);
       store.transaction(() => {
         store.setMeta('name', name);
@@ -327,8 +333,12 @@ async function main(): Promise<number> {
     }
     case 'revoke': {
       const { issuer, store } = openIssuer();
-      const row = issuer.revoke(required(argument, 'a credential id'));
-      store.audit([{ at: new Date().toISOString(), clientId: CLI_CLIENT, action: 'revoke', credentialId: row.id }]);
+      // The revocation and its audit entry commit together.
+      const row = store.transaction(() => {
+        const revoked = issuer.revoke(required(argument, 'a credential id'));
+        store.audit([{ at: new Date().toISOString(), clientId: CLI_CLIENT, action: 'revoke', credentialId: revoked.id }]);
+        return revoked;
+      });
       print(`revoked ${row.id}; publish the status lists (status-lists) so verifiers learn it at their next sync`, { id: row.id, state: row.state });
       return EXIT.ok;
     }

@@ -108,7 +108,9 @@ export function createIssuerApp(options: IssuerAppOptions): express.Express {
         throw new OAuthError('invalid_request', 'authenticate with HTTP Basic or with the form body, not both');
       }
       const token = await auth.grant({
-        grantType: field('grant_type'), clientId: basic?.clientId ?? field('client_id'), clientSecret: basic?.clientSecret ?? field('client_secret'), scope: field('scope'),
+        grantType: field('grant_type'), clientId: basic?.clientId ?? field('client_id'), clientSecret: basic?.clientSecret ?? field('client_secret'),
+        // The W3C CCG test suites send `scopes` (and an `audience`, not needed here: tokens are for this issuer only).
+        scope: field('scope') ?? field('scopes'),
       });
       log(`${basic?.clientId ?? field('client_id')} token ${token.scope}`);
       res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' }).json(token);
@@ -142,8 +144,12 @@ export function createIssuerApp(options: IssuerAppOptions): express.Express {
     const update = updates[0] as { type?: unknown; status?: unknown };
     if (update.type !== 'BitstringStatusListEntry') invalid('credentialStatus type must be BitstringStatusListEntry');
     if (update.status !== 'revoked') invalid('only status "revoked" is supported (revocation is permanent)');
-    const row = issuer.revoke(body.credentialId);
-    audit(res, 'revoke', row.id);
+    // The revocation and its audit entry commit together (nested transactions are savepoints).
+    const row = store.transaction(() => {
+      const revoked = issuer.revoke(body.credentialId as string);
+      audit(res, 'revoke', revoked.id);
+      return revoked;
+    });
     // The revocation is committed; publishing it is best effort and retried on the next change.
     await onStatusChange?.().catch((error: unknown) => log(`status lists not pushed: ${(error as { code?: string }).code ?? (error as Error).name}`));
     res.status(200).json({ credentialId: row.id, credentialStatus: [{ type: 'BitstringStatusListEntry', status: 'revoked' }] });
