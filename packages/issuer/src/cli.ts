@@ -56,6 +56,7 @@ import { qualificationToIssue } from './issuance-policy.js';
 import { Issuer } from './issuer.js';
 import { createFileWriter, FILE_KINDS, removeStaleTemporaries, renderCredentialFiles, type FileKind } from './output.js';
 import { htmlToPdf } from './pdf.js';
+import { changeSettings, checkAuthority, checkBaseUrl, isInitialised } from './settings.js';
 import { IssuerStore } from './store.js';
 import { createWalletLink } from './wallet-link.js';
 
@@ -129,11 +130,6 @@ function progressBar() {
   };
 }
 
-/** Credentials name their status lists under the base URL: it must be https (verifiers fetch nothing else). */
-function checkBaseUrl(baseUrl: string): void {
-  if (!/^https:\/\/[^\s/?#]+(\/\S*)?$/.test(baseUrl) || !URL.canParse(baseUrl)) throw new UsageError('--base-url must be an https URL');
-}
-
 const ROUTES = { training: 'training', rpl: 'recognition-of-prior-learning', 'recognition-of-prior-learning': 'recognition-of-prior-learning' } as const;
 
 async function main(): Promise<number> {
@@ -148,12 +144,12 @@ async function main(): Promise<number> {
       const baseUrl = required(options['base-url'], '--base-url');
       const authority = required(options.authority, '--authority');
       checkBaseUrl(baseUrl);
-      if (!authority.startsWith('did:key:')) throw new UsageError('--authority must be a did:key');
+      checkAuthority(authority);
       // A second init once rewrote the base URL under issued credentials: their revocations then
       // went to lists no verifier reads. An existing centre changes settings with `settings`.
       if (existsSync(dbPath)) {
         const existing = new IssuerStore(dbPath);
-        const initialised = existing.getMeta('baseUrl') !== undefined;
+        const initialised = isInitialised(existing);
         existing.close();
         if (initialised) throw new CorridorError('ERR_CONFLICT', `an issuer exists in ${dataDir} already; use corridor-issuer settings to change it`);
       }
@@ -161,11 +157,7 @@ async function main(): Promise<number> {
       // A key left by an interrupted init is kept: a key file is never overwritten.
       if (!existsSync(keyPath)) writeKeyFile(keyPath, generateKeyPair());
       const store = new IssuerStore(dbPath);
-      store.transaction(() => {
-        store.setMeta('name', name);
-        store.setMeta('baseUrl', baseUrl);
-        store.setMeta('authority', authority);
-      });
+      changeSettings(store, { name, baseUrl, authority });
       store.close();
       const did = readKeyFile(keyPath).description.controller;
       print(`issuer ready in ${dataDir}\ndid ${did}\nask your authority to accredit this did before issuing; ` +
@@ -173,19 +165,10 @@ async function main(): Promise<number> {
       return EXIT.ok;
     }
     case 'settings': {
-      const { store } = openIssuer();
-      const changes = { name: options.name, baseUrl: options['base-url'], authority: options.authority };
-      if (changes.baseUrl !== undefined) checkBaseUrl(changes.baseUrl);
-      if (changes.authority !== undefined && !changes.authority.startsWith('did:key:')) throw new UsageError('--authority must be a did:key');
-      if (changes.name !== undefined && !changes.name.trim()) throw new UsageError('--name must not be empty');
-      store.transaction(() => {
-        // Status lists live under the base URL named in every credential: moving it orphans them.
-        if (changes.baseUrl !== undefined && changes.baseUrl.replace(/\/+$/, '') !== store.getMeta('baseUrl')!.replace(/\/+$/, '') && store.hasIssued()) {
-          throw new CorridorError('ERR_CONFLICT', 'credentials were issued under the current base URL (their status lists are published there); it cannot change');
-        }
-        for (const [key, value] of Object.entries(changes)) if (value !== undefined) store.setMeta(key, value);
+      const current = changeSettings(openIssuer().store, {
+        ...(options.name !== undefined ? { name: options.name } : {}), ...(options['base-url'] !== undefined ? { baseUrl: options['base-url'] } : {}),
+        ...(options.authority !== undefined ? { authority: options.authority } : {}),
       });
-      const current = { name: store.getMeta('name'), baseUrl: store.getMeta('baseUrl'), authority: store.getMeta('authority') };
       print(`name ${current.name}\nbase URL ${current.baseUrl}\nauthority ${current.authority}`, current);
       return EXIT.ok;
     }

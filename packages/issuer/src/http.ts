@@ -50,9 +50,10 @@ function basicCredentials(header: string | undefined): { clientId: string; clien
 }
 
 /** A token error: RFC 6749 §5.2's `error`, plus the problem-details fields and code every Corridor error has. */
-function sendOAuthError(req: Request, res: Response, error: OAuthError, usedBasic: boolean): void {
+function sendOAuthError(req: Request, res: Response, error: OAuthError): void {
   const code = error.error === 'invalid_client' ? 'ERR_UNAUTHENTICATED' : error.error === 'invalid_scope' ? 'ERR_FORBIDDEN' : 'ERR_INPUT_INVALID';
-  if (error.status === 401) res.setHeader('WWW-Authenticate', usedBasic ? 'Basic realm="corridor-issuer"' : 'Bearer realm="corridor-issuer"');
+  // RFC 6749 §5.2: the scheme the client used (Basic), and Basic also where it sent the form body.
+  if (error.status === 401) res.setHeader('WWW-Authenticate', 'Basic realm="corridor-issuer"');
   res.status(error.status).set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' })
     .json({ error: error.error, error_description: error.description, ...problemDetails(code, error.description, req.path), status: error.status });
 }
@@ -99,10 +100,8 @@ export function createIssuerApp(options: IssuerAppOptions): express.Express {
   app.post('/oauth2/token', express.urlencoded({ extended: false, limit: '4kb' }), async (req, res) => {
     const body = (isObject(req.body) ? req.body : {}) as Record<string, unknown>;
     const field = (name: string) => (typeof body[name] === 'string' ? body[name] as string : undefined);
-    let usedBasic = false;
     try {
       const basic = basicCredentials(req.headers.authorization);
-      usedBasic = basic !== undefined;
       // One authentication method per request (RFC 6749 §2.3).
       if (basic && (field('client_id') !== undefined && field('client_id') !== basic.clientId || field('client_secret') !== undefined)) {
         throw new OAuthError('invalid_request', 'authenticate with HTTP Basic or with the form body, not both');
@@ -116,7 +115,7 @@ export function createIssuerApp(options: IssuerAppOptions): express.Express {
       res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' }).json(token);
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error;
-      sendOAuthError(req, res, error, usedBasic);
+      sendOAuthError(req, res, error);
     }
   });
 

@@ -10,3 +10,4 @@ export * from './render-pool.js';
 export * from './issue-request.js';
 export * from './auth.js';
 export * from './wallet-link.js';
+export * from './settings.js';
