@@ -132,7 +132,7 @@ export function createIssuerAuth(options: IssuerAuthOptions) {
       if (!match) throw new CorridorError('ERR_UNAUTHENTICATED', 'send an access token: Authorization: Bearer <token> (POST /oauth2/token)');
       let payload: Record<string, unknown>;
       try {
-        ({ payload } = await jwtVerify(match[1]!, key, { algorithms: ALGORITHMS, audience, issuer: audience, currentDate: now(), requiredClaims: ['exp', 'iat', 'jti'] }));
+        ({ payload } = await jwtVerify(match[1]!, key, { algorithms: ALGORITHMS, typ: 'at+jwt', audience, issuer: audience, currentDate: now(), requiredClaims: ['exp', 'iat', 'jti'] }));
       } catch (error) {
         const expired = error instanceof joseErrors.JWTExpired;
         throw new CorridorError('ERR_UNAUTHENTICATED', expired ? 'the access token has expired' : 'the access token is not valid here');
