@@ -6,7 +6,7 @@
 // Needs the build (`npm test` does it first).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -145,6 +145,8 @@ describe('corridor-issuer serve with clients, tokens and an audit log', () => {
     expect(issued.code).toBe(0);
     const { id, walletLink } = issued.json() as { id: string; walletLink: { url: string } };
     expect(walletLink.url).toMatch(/^https:\/\/mctc\.example\.ph\/wallet\//);
+    // Printed on the certificate handout as well.
+    expect(readFileSync(join(file('out'), `${id.replace(/^urn:uuid:/, '')}.html`), 'utf8')).toContain(walletLink.url);
     const entries = issuer('audit-log', '--json').json() as unknown as { clientId: string; action: string; credentialId?: string }[];
     expect(entries.filter((e) => e.credentialId === id).map((e) => [e.clientId, e.action])).toEqual([['cli', 'issue'], ['cli', 'wallet-link']]);
   });

@@ -11,7 +11,8 @@
  *   corridor-issuer issue --pack <trust-pack.json> --qualification <id> --name <worker> --birth-date <YYYY-MM-DD>
  *       --assessed <YYYY-MM-DD> [--route training|rpl] [--valid-until <date>] [--wallet <did>] [--out <dir>]
  *       issue one credential; writes <uuid>.json, <uuid>.png (QR), <uuid>.svg and the certificate <uuid>.html
- *       (add --pdf for <uuid>.pdf, printed by headless Chromium; --wallet-link prints a one-time download code)
+ *       (add --pdf for <uuid>.pdf, printed by headless Chromium; --wallet-link prints a one-time download link,
+ *       on the certificate too)
  *   corridor-issuer issue-batch <cohort.csv> --pack <trust-pack.json> [--out <dir>] [--files json,png,svg,html]
  *       one credential per row (name,birth_date,qualification,assessment_date,route); bad rows go to
  *       <out>/errors.csv and never stop good ones; re-running the same file issues nothing twice;
@@ -225,11 +226,12 @@ async function main(): Promise<number> {
       writeFileAtomically(join(out, `${files.baseName}.json`), files.json);
       writeFileAtomically(join(out, `${files.baseName}.png`), files.png);
       writeFileAtomically(join(out, `${files.baseName}.svg`), files.svg);
-      const certificate = renderCertificateHtml({ credential, qualification, qrSvg: files.svg });
+      store.audit([{ at: new Date().toISOString(), clientId: CLI_CLIENT, action: 'issue', credentialId: credential.id }]);
+      // The worker's one-time wallet link goes on the certificate handout.
+      const walletLink = options['wallet-link'] ? createWalletLink(store, { credentialId: credential.id, clientId: CLI_CLIENT, baseUrl: issuer.baseUrl }) : undefined;
+      const certificate = renderCertificateHtml({ credential, qualification, qrSvg: files.svg, ...(walletLink ? { walletLink } : {}) });
       writeFileAtomically(join(out, `${files.baseName}.html`), certificate);
       if (options.pdf) await htmlToPdf(certificate, join(out, `${files.baseName}.pdf`));
-      store.audit([{ at: new Date().toISOString(), clientId: CLI_CLIENT, action: 'issue', credentialId: credential.id }]);
-      const walletLink = options['wallet-link'] ? createWalletLink(store, { credentialId: credential.id, clientId: CLI_CLIENT, baseUrl: issuer.baseUrl }) : undefined;
       print(`issued ${credential.id}\nwrote ${join(out, files.baseName)}.{json,png,svg} (QR version ${files.qr.version})` +
         (walletLink ? `\nwallet download (once, until ${walletLink.expiresAt}): ${walletLink.url}` : ''),
         { id: credential.id, files: ['json', 'png', 'svg'].map((e) => join(out, `${files.baseName}.${e}`)), qr: files.qr, ...(walletLink ? { walletLink } : {}) });
