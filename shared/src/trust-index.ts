@@ -13,7 +13,8 @@ import type {
   AccreditationRecord, AuthorityRecord, MappingRecord, MappingTableRecord, PartnershipRecord, QrCatalogue, QualificationRecord, RegistryRecord,
   TrustPackContent,
 } from './types.js';
-import { assertStatusListCredential, assertTrustPackContent, mappingsOfTable } from './validate.js';
+import { checkSigners, isRecovery, signaturePolicy, type RulesView } from './record-rules.js';
+import { assertStatusListCredential, assertTrustPackContent, isUnderBaseUrl, mappingsOfTable } from './validate.js';
 
 export interface IndexedStatusList {
   url: string;
@@ -33,8 +34,14 @@ export interface TrustIndex {
   /** Trusted authorities by did. */
   authorities: ReadonlyMap<string, AuthorityRecord>;
   qualifications: ReadonlyMap<string, QualificationRecord>;
-  /** Trusted accreditations by training body did. */
+  /** Every accepted version of each trusted qualification, oldest first (titles it had, when it was withdrawn). */
+  qualificationHistory: ReadonlyMap<string, QualificationRecord[]>;
+  /** Trusted accreditations by training body did (the version in force of each). */
   accreditations: ReadonlyMap<string, AccreditationRecord[]>;
+  /** Every name the authority registered for a training body, by its did. */
+  trainingBodyNames: ReadonlyMap<string, string[]>;
+  /** Training body keys an authority declared compromised: nothing they signed is valid. */
+  compromisedKeys: ReadonlySet<string>;
   /** In-force mappings by origin qualification id. */
   mappings: ReadonlyMap<string, MappingRecord[]>;
   statusLists: ReadonlyMap<string, IndexedStatusList>;
@@ -90,78 +97,56 @@ export async function loadTrustPack(pack: unknown, options: LoadTrustPackOptions
 
 export async function indexTrustPackContent(content: TrustPackContent, options: { roots: readonly string[]; operator: string }): Promise<TrustIndex> {
   const rejected: TrustIndex['rejected'] = [];
-  const verified: VerifiedRecord[] = [];
+  const byId = new Map<string, VerifiedRecord[]>();
   for (const jws of content.records) {
     try {
-      verified.push(await verifyRecord(jws));
+      const v = await verifyRecord(jws);
+      push(byId, v.record.id, v);
     } catch (error) {
       rejected.push({ recordId: '(unreadable)', reason: (error as CorridorError).code ?? 'ERR_RECORD_INVALID' });
     }
   }
-  // Keep the highest version of each record id.
-  const latest = new Map<string, VerifiedRecord>();
-  for (const v of verified) {
-    const held = latest.get(v.record.id);
-    if (!held || held.record.version < v.record.version) latest.set(v.record.id, v);
-  }
-  const of = <T extends RegistryRecord>(kind: T['kind']) =>
-    [...latest.values()].filter((v) => v.record.kind === kind) as VerifiedRecord<T>[];
-  const signedBy = (v: VerifiedRecord, did: string) => v.signers.includes(did);
+  const walked = walkVersions(byId, options.roots);
+  rejected.push(...walked.rejected);
+  const trusted = trustFromRoots(walked, options.roots);
+  rejected.push(...trusted.rejected);
+  const { chains, finalOf } = walked;
+  const { usable, trustedIn, authorities, partnerships } = trusted;
   const reject = (v: VerifiedRecord, reason: string) => rejected.push({ recordId: v.record.id, reason });
-
-  // Authorities describe themselves; the roots' own records tell us their countries.
-  const described = new Map<string, AuthorityRecord>();
-  for (const v of of<AuthorityRecord>('authority')) {
-    if (!signedBy(v, v.record.did)) reject(v, 'authority record not signed by its own key');
-    else if (v.record.status === 'withdrawn') reject(v, 'authority key withdrawn: nothing it signed is trusted');
-    else described.set(v.record.did, v.record);
-  }
-  const authorities = new Map<string, AuthorityRecord>();
-  for (const root of options.roots) {
-    const record = described.get(root);
-    if (record) authorities.set(root, record);
-  }
-  const partnerships = new Map<string, PartnershipRecord>();
-  for (const v of of<PartnershipRecord>('partnership')) {
-    const p = v.record;
-    const [a, b] = p.authorities;
-    const bothSigned = signedBy(v, a) && signedBy(v, b);
-    const withRoot = options.roots.includes(a) || options.roots.includes(b);
-    if (!bothSigned || !withRoot || p.status !== 'active') {
-      reject(v, !bothSigned ? 'partnership not signed by both authorities' : !withRoot ? 'partnership without a trusted authority' : 'partnership withdrawn');
-      continue;
-    }
-    const countriesMatch = [a, b].every((did, i) => described.get(did)?.country === p.countries[i]);
-    if (!countriesMatch) { reject(v, 'partnership countries do not match its authorities'); continue; }
-    partnerships.set(p.id, p);
-    for (const did of p.authorities) authorities.set(did, described.get(did)!);
-  }
-  const trustedIn = (did: string, country: string) => authorities.get(did)?.country === country;
+  const signersUsable = (v: VerifiedRecord) => v.signers.every(usable);
 
   const qualifications = new Map<string, QualificationRecord>();
-  for (const v of of<QualificationRecord>('qualification')) {
-    if (trustedIn(v.record.authority, v.record.country) && signedBy(v, v.record.authority)) qualifications.set(v.record.id, v.record);
-    else reject(v, 'qualification not signed by a trusted authority of its country');
+  const qualificationHistory = new Map<string, QualificationRecord[]>();
+  for (const v of finalOf<QualificationRecord>('qualification')) {
+    if (trustedIn(v.record.authority, v.record.country) && signersUsable(v)) {
+      qualifications.set(v.record.id, v.record);
+      qualificationHistory.set(v.record.id, chains.get(v.record.id)!.map((c) => c.record as QualificationRecord));
+    } else reject(v, 'qualification not signed by a trusted authority of its country');
   }
   const accreditations = new Map<string, AccreditationRecord[]>();
-  for (const v of of<AccreditationRecord>('accreditation')) {
+  const trainingBodyNames = new Map<string, string[]>();
+  const compromisedKeys = new Set<string>();
+  for (const v of finalOf<AccreditationRecord>('accreditation')) {
     const a = v.record;
-    if (trustedIn(a.authority, a.trainingBody.country) && signedBy(v, a.authority)) push(accreditations, a.trainingBody.did, a);
-    else reject(v, 'accreditation not signed by a trusted authority of the training body\'s country');
+    if (!trustedIn(a.authority, a.trainingBody.country) || !signersUsable(v)) {
+      reject(v, 'accreditation not signed by a trusted authority of the training body\'s country');
+      continue;
+    }
+    push(accreditations, a.trainingBody.did, a);
+    for (const version of chains.get(a.id)!.map((c) => c.record as AccreditationRecord)) {
+      push(trainingBodyNames, a.trainingBody.did, version.trainingBody.name);
+      if (version.keyCompromised) compromisedKeys.add(a.trainingBody.did);
+    }
   }
   const mappings = new Map<string, MappingRecord[]>();
   const mappingInForce = (v: VerifiedRecord & { record: MappingRecord | MappingTableRecord }): boolean => {
     const m = v.record;
-    const partnership = partnerships.get(m.partnership);
-    if (!partnership) { reject(v, `${m.kind} outside a trusted partnership`); return false; }
-    if (!partnership.authorities.every((did) => signedBy(v, did))) { reject(v, `${m.kind} not signed by both authorities`); return false; }
-    if (m.status !== 'active') return false;
-    const countries = [m.origin.country, m.destination.country].sort().join();
-    if (countries !== [...partnership.countries].sort().join()) { reject(v, `${m.kind} countries are not the partnership's`); return false; }
-    return true;
+    if (!partnerships.has(m.partnership)) { reject(v, `${m.kind} outside a trusted partnership`); return false; }
+    if (!signersUsable(v)) { reject(v, `${m.kind} signed by a withdrawn key`); return false; }
+    return m.status === 'active';
   };
-  for (const v of of<MappingRecord>('mapping')) if (mappingInForce(v)) push(mappings, v.record.origin.qualification, v.record);
-  for (const v of of<MappingTableRecord>('mapping-table')) {
+  for (const v of finalOf<MappingRecord>('mapping')) if (mappingInForce(v)) push(mappings, v.record.origin.qualification, v.record);
+  for (const v of finalOf<MappingTableRecord>('mapping-table')) {
     if (!mappingInForce(v)) continue;
     for (const m of mappingsOfTable(v.record)) push(mappings, m.origin.qualification, m);
   }
@@ -170,7 +155,11 @@ export async function indexTrustPackContent(content: TrustPackContent, options: 
   for (const list of content.statusLists) {
     try {
       assertStatusListCredential(list);
-      if (!accreditations.has(list.issuer)) throw new CorridorError('ERR_ISSUER_UNKNOWN');
+      const own = accreditations.get(list.issuer);
+      if (!own) throw new CorridorError('ERR_ISSUER_UNKNOWN');
+      if (compromisedKeys.has(list.issuer)) throw new CorridorError('ERR_KEY_COMPROMISED');
+      // A list URL belongs to the issuer whose registered base URL holds it: no squatting on another's.
+      if (!own.some((a) => isUnderBaseUrl(list.id, a.trainingBody.baseUrl))) throw new CorridorError('ERR_SIGNER_NOT_AUTHORIZED');
       const proof = await verifyCredentialProof({ credential: list });
       if (!proof.verified) throw proof.error;
       const held = statusLists.get(list.id);
@@ -186,9 +175,136 @@ export async function indexTrustPackContent(content: TrustPackContent, options: 
 
   return {
     country: content.country, sequence: content.sequence, logHead: content.logHead, issuedAt: content.issuedAt,
-    operator: options.operator, authorities, qualifications, accreditations, mappings, statusLists, rejected,
+    operator: options.operator, authorities, qualifications, qualificationHistory, accreditations, trainingBodyNames, compromisedKeys,
+    mappings, statusLists, rejected,
     ...(content.qrCatalogue ? { qrCatalogue: content.qrCatalogue } : {}),
   };
+}
+
+interface Walked {
+  /** The accepted versions of each record id, in order. */
+  chains: Map<string, VerifiedRecord[]>;
+  /** The authority record id of every key an accepted authority version named. */
+  didOwner: Map<string, string>;
+  /** Keys a withdrawal or a recovery took out of service: nothing they signed is trusted. */
+  dead: Set<string>;
+  finalOf<T extends RegistryRecord>(kind: T['kind']): VerifiedRecord<T>[];
+  rejected: TrustIndex['rejected'];
+}
+
+const WALK_ORDER: RegistryRecord['kind'][] = ['authority', 'partnership', 'authority', 'partnership', 'qualification', 'accreditation', 'mapping', 'mapping-table'];
+
+/**
+ * Walks every record's versions in order with the registry's own rules (record-rules.ts): a
+ * version counts only if it is complete and authorised relative to the version accepted before
+ * it, so a pack cannot slip in an amendment its owner did not sign. Authorities and partnerships
+ * are walked twice: a key recovery needs the partnerships, which need the authorities.
+ */
+function walkVersions(byId: Map<string, VerifiedRecord[]>, roots: readonly string[]): Walked {
+  const chains = new Map<string, VerifiedRecord[]>();
+  const didOwner = new Map<string, string>();
+  const dead = new Set<string>();
+  const kindOf = (id: string) => byId.get(id)![0]!.record.kind;
+  const current = (id: string) => chains.get(id)?.at(-1)?.record;
+  const view: RulesView = {
+    current,
+    authorityIdOf: (did) => didOwner.get(did),
+    keysOf: (id) => (chains.get(id) ?? []).map((v) => (v.record as AuthorityRecord).did).filter((did, i, all) => all.indexOf(did) === i),
+    partnersOf: (id) => {
+      const partners: string[] = [];
+      for (const [pid, chain] of chains) {
+        const p = chain.at(-1)!.record;
+        if (kindOf(pid) !== 'partnership' || p.kind !== 'partnership' || p.status !== 'active') continue;
+        const owners = p.authorities.map((did) => didOwner.get(did));
+        if (owners.includes(id)) partners.push(...owners.filter((o): o is string => o !== undefined && o !== id));
+      }
+      return [...new Set(partners)];
+    },
+  };
+  let rejections = new Map<string, TrustIndex['rejected']>();
+  for (const kind of WALK_ORDER) {
+    for (const [id, versions] of byId) {
+      if (versions[0]!.record.kind !== kind) continue;
+      const out: TrustIndex['rejected'] = [];
+      rejections.set(id, out);
+      chains.delete(id);
+      const chain: VerifiedRecord[] = [];
+      for (const v of [...versions].sort((a, b) => a.record.version - b.record.version)) {
+        const reason = refusal(v, chain, view, roots);
+        if (reason) { out.push({ recordId: id, reason }); continue; }
+        chain.push(v);
+        chains.set(id, chain);
+        const record = v.record;
+        if (record.kind === 'authority') {
+          const prev = chain.at(-2)?.record as AuthorityRecord | undefined;
+          if (!didOwner.has(record.did)) didOwner.set(record.did, id);
+          if (record.status === 'withdrawn') dead.add(record.did);
+          if (prev && isRecovery(record, prev, v.signers)) dead.add(prev.did);
+        }
+      }
+    }
+  }
+  const finalOf = <T extends RegistryRecord>(kind: T['kind']) =>
+    [...chains.values()].map((chain) => chain.at(-1)!).filter((v) => v.record.kind === kind) as VerifiedRecord<T>[];
+  return { chains, didOwner, dead, finalOf, rejected: [...rejections.values()].flat() };
+}
+
+const TWO_PARTY: ReadonlySet<RegistryRecord['kind']> = new Set(['partnership', 'mapping', 'mapping-table']);
+const ONE_SIGNER: ReadonlySet<RegistryRecord['kind']> = new Set(['authority', 'qualification', 'accreditation']);
+
+/** Why a version is not accepted after `chain`, or undefined when it is. */
+function refusal(v: VerifiedRecord, chain: VerifiedRecord[], view: RulesView, roots: readonly string[]): string | undefined {
+  // A version amends the last accepted one; versions between that never completed do not count
+  // (the registry numbers proposals too). A record signed by one key is complete from version 1,
+  // so its owner is fixed there: without version 1 it does not exist.
+  const last = chain.at(-1)?.record.version ?? 0;
+  if (v.record.version <= last) return 'another version with this number was accepted';
+  if (!chain.length && v.record.version !== 1 && ONE_SIGNER.has(v.record.kind)) return 'version 1 is missing';
+  if (chain.length && chain[0]!.record.kind !== v.record.kind) return 'a record with this id has another kind';
+  try {
+    const { complete } = checkSigners(signaturePolicy(v.record, view), v.signers);
+    if (!complete) return TWO_PARTY.has(v.record.kind) ? `${v.record.kind} not signed by both authorities` : `${v.record.kind} not signed by everyone who must sign it`;
+  } catch (error) {
+    return `${(error as CorridorError).code ?? 'ERR_RECORD_INVALID'}: ${(error as Error).message}`;
+  }
+  const prev = chain.at(-1)?.record;
+  // The partners may recover another authority's key, never replace this verifier's own root.
+  if (isRecovery(v.record, prev, v.signers) && chain.some((c) => roots.includes((c.record as AuthorityRecord).did)) &&
+      !roots.includes((v.record as AuthorityRecord).did)) {
+    return 'a recovery of this verifier\'s own authority key: configure the new key as a root';
+  }
+  return undefined;
+}
+
+/** Trust from the roots: their authorities, the partnerships they signed and the partner authorities. */
+function trustFromRoots(walked: Walked, roots: readonly string[]) {
+  const { didOwner, dead, finalOf } = walked;
+  const rejected: TrustIndex['rejected'] = [];
+  const finalAuthority = new Map<string, AuthorityRecord>();
+  for (const v of finalOf<AuthorityRecord>('authority')) {
+    if (v.record.status === 'withdrawn') rejected.push({ recordId: v.record.id, reason: 'authority key withdrawn: nothing it signed is trusted' });
+    else finalAuthority.set(v.record.id, v.record);
+  }
+  const usable = (did: string) => !dead.has(did) && finalAuthority.has(didOwner.get(did) ?? '');
+  const trustedIds = new Set(roots.filter(usable).map((did) => didOwner.get(did)!));
+  const rootIds = new Set(trustedIds);
+  const partnerships = new Map<string, PartnershipRecord>();
+  for (const v of finalOf<PartnershipRecord>('partnership')) {
+    const p = v.record;
+    const owners = p.authorities.map((did) => didOwner.get(did) ?? '');
+    const reason = p.status !== 'active' ? 'partnership withdrawn'
+      : !owners.some((id) => rootIds.has(id)) ? 'partnership without a trusted authority'
+        : !v.signers.every(usable) || !p.authorities.every(usable) ? 'partnership signed by a withdrawn key'
+          : !owners.every((id, i) => finalAuthority.get(id)?.country === p.countries[i]) ? 'partnership countries do not match its authorities' : undefined;
+    if (reason) { rejected.push({ recordId: p.id, reason }); continue; }
+    partnerships.set(p.id, p);
+    for (const id of owners) trustedIds.add(id);
+  }
+  // Every key of a trusted authority still in service, to its record as in force.
+  const authorities = new Map<string, AuthorityRecord>();
+  for (const [did, id] of didOwner) if (trustedIds.has(id) && usable(did)) authorities.set(did, finalAuthority.get(id)!);
+  const trustedIn = (did: string, country: string) => authorities.get(did)?.country === country;
+  return { usable, trustedIn, authorities, partnerships, rejected };
 }
 
 /** Whether `trainingBody` was accredited for `qualification` at `when`, and if not, why. */

@@ -5,7 +5,7 @@
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { CorridorError, CREDENTIAL_CONTEXTS, isObject, problemDetails, problemForError, type TrustIndex } from '@corridor/shared';
-import { qualificationToIssue } from './issuance-policy.js';
+import { qualificationToIssue, registeredName } from './issuance-policy.js';
 import type { Issuer } from './issuer.js';
 import type { IssuerStore } from './store.js';
 
@@ -123,6 +123,7 @@ export function createIssuerApp(options: IssuerAppOptions): express.Express {
     const verifiableCredential = await issuer.issue({
       qualification, subject: request.subject, assessedAt: request.assessedAt ?? now().toISOString().replace(/\.\d{3}Z$/, 'Z'),
       route: request.route, ...(request.validUntil ? { validUntil: request.validUntil } : {}), ...(request.id ? { id: request.id } : {}),
+      ...registeredName(trust(), issuer.did, qualification.id, now()),
     });
     log(`issued a credential for ${qualification.id}`);
     res.status(201).json({ verifiableCredential });

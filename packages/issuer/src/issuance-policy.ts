@@ -15,3 +15,13 @@ export function qualificationToIssue(trust: TrustIndex, issuerDid: string, quali
   if (!accredited.ok) throw new CorridorError(accredited.code, accredited.code === 'ERR_ISSUER_UNKNOWN' ? 'this training centre has no accreditation in the trust pack' : undefined);
   return qualification;
 }
+
+/**
+ * The name the authority registered for this training body in the accreditation that covers the
+ * qualification: what a credential must carry as `issuer.name`, since verifiers show the
+ * registry's name and refuse a credential that names itself otherwise (ERR_NAME_MISMATCH).
+ */
+export function registeredName(trust: TrustIndex, issuerDid: string, qualificationId: string, now: Date): { issuerName?: string } {
+  const accredited = accreditationAt(trust, issuerDid, qualificationId, now);
+  return accredited.ok ? { issuerName: accredited.accreditation.trainingBody.name } : {};
+}

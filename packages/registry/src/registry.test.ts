@@ -71,7 +71,7 @@ describe('who may sign what', () => {
   it('an authority accredits only its own country\'s training bodies and qualifications', async () => {
     const { registry, keys } = await referenceRegistry();
     const byJp = accreditationRecord({
-      id: 'urn:corridor:accreditation:PH:rogue', authority: keys.jp, trainingBody: newKey(), name: 'X', country: 'PH',
+      id: 'urn:corridor:accreditation:PH:rogue', authority: keys.jp, trainingBody: newKey(), name: 'X', country: 'PH', baseUrl: 'https://x.example.ph',
       qualifications: [PH_CAREGIVING_NC_II], validFrom: '2026-01-01T00:00:00Z',
     });
     expect(await codeOf(registry.submit(await signRecord(byJp, keys.jp)))).toBe('ERR_SIGNER_NOT_AUTHORIZED');
