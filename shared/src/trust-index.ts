@@ -38,6 +38,8 @@ export interface TrustIndex {
   qualificationHistory: ReadonlyMap<string, QualificationRecord[]>;
   /** Trusted accreditations by training body did (the version in force of each). */
   accreditations: ReadonlyMap<string, AccreditationRecord[]>;
+  /** When each suspended or withdrawn accreditation stopped: the first version of its final suspended or withdrawn run. */
+  accreditationEnds: ReadonlyMap<string, string>;
   /** Every name the authority registered for a training body, by its did. */
   trainingBodyNames: ReadonlyMap<string, string[]>;
   /** Training body keys an authority declared compromised: nothing they signed is valid. */
@@ -126,6 +128,7 @@ export async function indexTrustPackContent(content: TrustPackContent, options: 
   const accreditations = new Map<string, AccreditationRecord[]>();
   const trainingBodyNames = new Map<string, string[]>();
   const compromisedKeys = new Set<string>();
+  const accreditationEnds = new Map<string, string>();
   for (const v of finalOf<AccreditationRecord>('accreditation')) {
     const a = v.record;
     if (!trustedIn(a.authority, a.trainingBody.country) || !signersUsable(v)) {
@@ -133,10 +136,14 @@ export async function indexTrustPackContent(content: TrustPackContent, options: 
       continue;
     }
     push(accreditations, a.trainingBody.did, a);
+    let endedAt: string | undefined;
     for (const version of chains.get(a.id)!.map((c) => c.record as AccreditationRecord)) {
       push(trainingBodyNames, a.trainingBody.did, version.trainingBody.name);
       if (version.keyCompromised) compromisedKeys.add(a.trainingBody.did);
+      // A suspension or withdrawal takes effect when first made: a later amendment of it does not move it.
+      endedAt = version.status === 'active' ? undefined : (endedAt ?? version.issuedAt);
     }
+    if (endedAt) accreditationEnds.set(a.id, endedAt);
   }
   const mappings = new Map<string, MappingRecord[]>();
   const mappingInForce = (v: VerifiedRecord & { record: MappingRecord | MappingTableRecord }): boolean => {
@@ -175,7 +182,7 @@ export async function indexTrustPackContent(content: TrustPackContent, options: 
 
   return {
     country: content.country, sequence: content.sequence, logHead: content.logHead, issuedAt: content.issuedAt,
-    operator: options.operator, authorities, qualifications, qualificationHistory, accreditations, trainingBodyNames, compromisedKeys,
+    operator: options.operator, authorities, qualifications, qualificationHistory, accreditations, accreditationEnds, trainingBodyNames, compromisedKeys,
     mappings, statusLists, rejected,
     ...(content.qrCatalogue ? { qrCatalogue: content.qrCatalogue } : {}),
   };
@@ -319,7 +326,7 @@ export function accreditationAt(index: TrustIndex, trainingBody: string, qualifi
     const from = Date.parse(a.validFrom);
     const until = a.validUntil ? Date.parse(a.validUntil) : Infinity;
     // A suspension or withdrawal takes effect when it was made; awards before it stand.
-    const ended = a.status === 'active' ? Infinity : Date.parse(a.issuedAt);
+    const ended = a.status === 'active' ? Infinity : Date.parse(index.accreditationEnds.get(a.id) ?? a.issuedAt);
     return from <= t && t <= until && t < ended;
   });
   return inForce ? { ok: true, accreditation: inForce } : { ok: false, code: 'ERR_ACCREDITATION_NOT_IN_FORCE' };

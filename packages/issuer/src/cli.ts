@@ -125,7 +125,8 @@ async function main(): Promise<number> {
       const name = required(options.name, '--name');
       const baseUrl = required(options['base-url'], '--base-url');
       const authority = required(options.authority, '--authority');
-      if (!/^https?:\/\/\S+$/.test(baseUrl)) throw new UsageError('--base-url must be an http(s) URL');
+      // Status lists are published under it; the registry and verifiers take them only under the https base URL the authority registered.
+      if (!/^https:\/\/\S+$/.test(baseUrl)) throw new UsageError('--base-url must be an https URL (the one your authority registers for you)');
       if (!authority.startsWith('did:key:')) throw new UsageError('--authority must be a did:key');
       mkdirSync(dataDir, { recursive: true, mode: 0o700 });
       if (!existsSync(keyPath)) writeKeyFile(keyPath, generateKeyPair());

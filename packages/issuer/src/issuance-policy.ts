@@ -11,6 +11,7 @@ export function qualificationToIssue(trust: TrustIndex, issuerDid: string, quali
   }
   const qualification = trust.qualifications.get(qualificationId);
   if (!qualification) throw new CorridorError('ERR_QUALIFICATION_UNKNOWN', 'the qualification is not in the trust pack: sync it, or check the id');
+  if (qualification.status === 'withdrawn') throw new CorridorError('ERR_QUALIFICATION_WITHDRAWN', 'the authority withdrew this qualification: verifiers refuse credentials issued after that');
   const accredited = accreditationAt(trust, issuerDid, qualificationId, now);
   if (!accredited.ok) throw new CorridorError(accredited.code, accredited.code === 'ERR_ISSUER_UNKNOWN' ? 'this training centre has no accreditation in the trust pack' : undefined);
   return qualification;
