@@ -160,17 +160,19 @@ export class Registry {
       .filter((a) => a.trainingBody.did === credential.issuer);
     if (!own.length) throw new CorridorError('ERR_ISSUER_UNKNOWN', 'only accredited training bodies may publish status lists');
     if (own.some((a) => a.keyCompromised)) throw new CorridorError('ERR_KEY_COMPROMISED', 'the authority declared this key compromised');
-    const current = [...new Set(own.map((a) => a.id))].map((id) => this.current<AccreditationRecord>(id)!);
-    if (!current.some((a) => isUnderBaseUrl(credential.id, a.trainingBody.baseUrl))) {
+    if (!this.#ownsListUrl(credential.issuer, credential.id)) {
       throw new CorridorError('ERR_SIGNER_NOT_AUTHORIZED', 'this status list URL is not under the base URL registered for its issuer');
     }
     const contentHash = sha256Hex(canonicalJson(credential));
     return this.store.transaction(() => {
       const versions = this.store.versions(credential.id);
       const latest = versions[versions.length - 1];
-      if (latest) {
-        const held = JSON.parse(latest.body) as StatusListCredential;
-        if (held.issuer !== credential.issuer) throw new CorridorError('ERR_SIGNER_NOT_AUTHORIZED', 'this status list belongs to another issuer');
+      const held = latest ? JSON.parse(latest.body) as StatusListCredential : undefined;
+      // A list squatted here before URLs were owned gives way to the issuer registered under the URL.
+      if (held && held.issuer !== credential.issuer && this.#ownsListUrl(held.issuer, held.id)) {
+        throw new CorridorError('ERR_SIGNER_NOT_AUTHORIZED', 'this status list belongs to another issuer');
+      }
+      if (latest && held && held.issuer === credential.issuer) {
         if (latest.contentHash === contentHash) return this.#result(latest, true);
         if (Date.parse(credential.validFrom) < Date.parse(held.validFrom)) {
           throw new CorridorError('ERR_CONFLICT', 'this status list is older than the one held');
@@ -187,6 +189,13 @@ export class Registry {
       this.store.putRecord(row);
       return this.#result(row, false);
     });
+  }
+
+  /** Whether `url` lies under a base URL registered for `issuer` in an accreditation as it stands. */
+  #ownsListUrl(issuer: string, url: string): boolean {
+    const ids = new Set(this.store.records('accreditation').filter((row) => row.complete)
+      .map((row) => payloadOf(row.body) as AccreditationRecord).filter((a) => a.trainingBody.did === issuer).map((a) => a.id));
+    return [...ids].some((id) => isUnderBaseUrl(url, this.current<AccreditationRecord>(id)!.trainingBody.baseUrl));
   }
 
   #listCache: { seq: number; summaries: RecordSummary[] } | undefined;
