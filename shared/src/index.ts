@@ -16,6 +16,7 @@ export * from './reference.js';
 export * from './key-file.js';
 export * from './cli-support.js';
 export * from './trust-index.js';
+export * from './record-rules.js';
 export * from './signed-request.js';
 export * from './registry-client.js';
 export * from './fast-canonical.js';

@@ -13,7 +13,8 @@ import type {
   AccreditationRecord, AuthorityRecord, MappingRecord, MappingTableRecord, PartnershipRecord, QrCatalogue, QualificationRecord, RegistryRecord,
   TrustPackContent,
 } from './types.js';
-import { assertStatusListCredential, assertTrustPackContent, mappingsOfTable } from './validate.js';
+import { trustFromRoots, walkVersions } from './record-walk.js';
+import { assertStatusListCredential, assertTrustPackContent, isUnderBaseUrl, mappingsOfTable } from './validate.js';
 
 export interface IndexedStatusList {
   url: string;
@@ -33,8 +34,16 @@ export interface TrustIndex {
   /** Trusted authorities by did. */
   authorities: ReadonlyMap<string, AuthorityRecord>;
   qualifications: ReadonlyMap<string, QualificationRecord>;
-  /** Trusted accreditations by training body did. */
+  /** Every accepted version of each trusted qualification, oldest first (titles it had, when it was withdrawn). */
+  qualificationHistory: ReadonlyMap<string, QualificationRecord[]>;
+  /** Trusted accreditations by training body did (the version in force of each). */
   accreditations: ReadonlyMap<string, AccreditationRecord[]>;
+  /** When each suspended or withdrawn accreditation stopped: the first version of its final suspended or withdrawn run. */
+  accreditationEnds: ReadonlyMap<string, string>;
+  /** Every name the authority registered for a training body, by its did. */
+  trainingBodyNames: ReadonlyMap<string, string[]>;
+  /** Training body keys an authority declared compromised: nothing they signed is valid. */
+  compromisedKeys: ReadonlySet<string>;
   /** In-force mappings by origin qualification id. */
   mappings: ReadonlyMap<string, MappingRecord[]>;
   statusLists: ReadonlyMap<string, IndexedStatusList>;
@@ -90,78 +99,61 @@ export async function loadTrustPack(pack: unknown, options: LoadTrustPackOptions
 
 export async function indexTrustPackContent(content: TrustPackContent, options: { roots: readonly string[]; operator: string }): Promise<TrustIndex> {
   const rejected: TrustIndex['rejected'] = [];
-  const verified: VerifiedRecord[] = [];
+  const byId = new Map<string, VerifiedRecord[]>();
   for (const jws of content.records) {
     try {
-      verified.push(await verifyRecord(jws));
+      const v = await verifyRecord(jws);
+      push(byId, v.record.id, v);
     } catch (error) {
       rejected.push({ recordId: '(unreadable)', reason: (error as CorridorError).code ?? 'ERR_RECORD_INVALID' });
     }
   }
-  // Keep the highest version of each record id.
-  const latest = new Map<string, VerifiedRecord>();
-  for (const v of verified) {
-    const held = latest.get(v.record.id);
-    if (!held || held.record.version < v.record.version) latest.set(v.record.id, v);
-  }
-  const of = <T extends RegistryRecord>(kind: T['kind']) =>
-    [...latest.values()].filter((v) => v.record.kind === kind) as VerifiedRecord<T>[];
-  const signedBy = (v: VerifiedRecord, did: string) => v.signers.includes(did);
+  const walked = walkVersions(byId, options.roots);
+  rejected.push(...walked.rejected);
+  const trusted = trustFromRoots(walked, options.roots);
+  rejected.push(...trusted.rejected);
+  const { chains, finalOf } = walked;
+  const { usable, trustedIn, authorities, partnerships } = trusted;
   const reject = (v: VerifiedRecord, reason: string) => rejected.push({ recordId: v.record.id, reason });
-
-  // Authorities describe themselves; the roots' own records tell us their countries.
-  const described = new Map<string, AuthorityRecord>();
-  for (const v of of<AuthorityRecord>('authority')) {
-    if (!signedBy(v, v.record.did)) reject(v, 'authority record not signed by its own key');
-    else if (v.record.status === 'withdrawn') reject(v, 'authority key withdrawn: nothing it signed is trusted');
-    else described.set(v.record.did, v.record);
-  }
-  const authorities = new Map<string, AuthorityRecord>();
-  for (const root of options.roots) {
-    const record = described.get(root);
-    if (record) authorities.set(root, record);
-  }
-  const partnerships = new Map<string, PartnershipRecord>();
-  for (const v of of<PartnershipRecord>('partnership')) {
-    const p = v.record;
-    const [a, b] = p.authorities;
-    const bothSigned = signedBy(v, a) && signedBy(v, b);
-    const withRoot = options.roots.includes(a) || options.roots.includes(b);
-    if (!bothSigned || !withRoot || p.status !== 'active') {
-      reject(v, !bothSigned ? 'partnership not signed by both authorities' : !withRoot ? 'partnership without a trusted authority' : 'partnership withdrawn');
-      continue;
-    }
-    const countriesMatch = [a, b].every((did, i) => described.get(did)?.country === p.countries[i]);
-    if (!countriesMatch) { reject(v, 'partnership countries do not match its authorities'); continue; }
-    partnerships.set(p.id, p);
-    for (const did of p.authorities) authorities.set(did, described.get(did)!);
-  }
-  const trustedIn = (did: string, country: string) => authorities.get(did)?.country === country;
+  const signersUsable = (v: VerifiedRecord) => v.signers.every(usable);
 
   const qualifications = new Map<string, QualificationRecord>();
-  for (const v of of<QualificationRecord>('qualification')) {
-    if (trustedIn(v.record.authority, v.record.country) && signedBy(v, v.record.authority)) qualifications.set(v.record.id, v.record);
-    else reject(v, 'qualification not signed by a trusted authority of its country');
+  const qualificationHistory = new Map<string, QualificationRecord[]>();
+  for (const v of finalOf<QualificationRecord>('qualification')) {
+    if (trustedIn(v.record.authority, v.record.country) && signersUsable(v)) {
+      qualifications.set(v.record.id, v.record);
+      qualificationHistory.set(v.record.id, chains.get(v.record.id)!.map((c) => c.record as QualificationRecord));
+    } else reject(v, 'qualification not signed by a trusted authority of its country');
   }
   const accreditations = new Map<string, AccreditationRecord[]>();
-  for (const v of of<AccreditationRecord>('accreditation')) {
+  const trainingBodyNames = new Map<string, string[]>();
+  const compromisedKeys = new Set<string>();
+  const accreditationEnds = new Map<string, string>();
+  for (const v of finalOf<AccreditationRecord>('accreditation')) {
     const a = v.record;
-    if (trustedIn(a.authority, a.trainingBody.country) && signedBy(v, a.authority)) push(accreditations, a.trainingBody.did, a);
-    else reject(v, 'accreditation not signed by a trusted authority of the training body\'s country');
+    if (!trustedIn(a.authority, a.trainingBody.country) || !signersUsable(v)) {
+      reject(v, 'accreditation not signed by a trusted authority of the training body\'s country');
+      continue;
+    }
+    push(accreditations, a.trainingBody.did, a);
+    let endedAt: string | undefined;
+    for (const version of chains.get(a.id)!.map((c) => c.record as AccreditationRecord)) {
+      push(trainingBodyNames, a.trainingBody.did, version.trainingBody.name);
+      if (version.keyCompromised) compromisedKeys.add(a.trainingBody.did);
+      // A suspension or withdrawal takes effect when first made: a later amendment of it does not move it.
+      endedAt = version.status === 'active' ? undefined : (endedAt ?? version.issuedAt);
+    }
+    if (endedAt) accreditationEnds.set(a.id, endedAt);
   }
   const mappings = new Map<string, MappingRecord[]>();
   const mappingInForce = (v: VerifiedRecord & { record: MappingRecord | MappingTableRecord }): boolean => {
     const m = v.record;
-    const partnership = partnerships.get(m.partnership);
-    if (!partnership) { reject(v, `${m.kind} outside a trusted partnership`); return false; }
-    if (!partnership.authorities.every((did) => signedBy(v, did))) { reject(v, `${m.kind} not signed by both authorities`); return false; }
-    if (m.status !== 'active') return false;
-    const countries = [m.origin.country, m.destination.country].sort().join();
-    if (countries !== [...partnership.countries].sort().join()) { reject(v, `${m.kind} countries are not the partnership's`); return false; }
-    return true;
+    if (!partnerships.has(m.partnership)) { reject(v, `${m.kind} outside a trusted partnership`); return false; }
+    if (!signersUsable(v)) { reject(v, `${m.kind} signed by a withdrawn key`); return false; }
+    return m.status === 'active';
   };
-  for (const v of of<MappingRecord>('mapping')) if (mappingInForce(v)) push(mappings, v.record.origin.qualification, v.record);
-  for (const v of of<MappingTableRecord>('mapping-table')) {
+  for (const v of finalOf<MappingRecord>('mapping')) if (mappingInForce(v)) push(mappings, v.record.origin.qualification, v.record);
+  for (const v of finalOf<MappingTableRecord>('mapping-table')) {
     if (!mappingInForce(v)) continue;
     for (const m of mappingsOfTable(v.record)) push(mappings, m.origin.qualification, m);
   }
@@ -170,7 +162,11 @@ export async function indexTrustPackContent(content: TrustPackContent, options: 
   for (const list of content.statusLists) {
     try {
       assertStatusListCredential(list);
-      if (!accreditations.has(list.issuer)) throw new CorridorError('ERR_ISSUER_UNKNOWN');
+      const own = accreditations.get(list.issuer);
+      if (!own) throw new CorridorError('ERR_ISSUER_UNKNOWN');
+      if (compromisedKeys.has(list.issuer)) throw new CorridorError('ERR_KEY_COMPROMISED');
+      // A list URL belongs to the issuer whose registered base URL holds it: no squatting on another's.
+      if (!own.some((a) => isUnderBaseUrl(list.id, a.trainingBody.baseUrl))) throw new CorridorError('ERR_SIGNER_NOT_AUTHORIZED');
       const proof = await verifyCredentialProof({ credential: list });
       if (!proof.verified) throw proof.error;
       const held = statusLists.get(list.id);
@@ -186,7 +182,8 @@ export async function indexTrustPackContent(content: TrustPackContent, options: 
 
   return {
     country: content.country, sequence: content.sequence, logHead: content.logHead, issuedAt: content.issuedAt,
-    operator: options.operator, authorities, qualifications, accreditations, mappings, statusLists, rejected,
+    operator: options.operator, authorities, qualifications, qualificationHistory, accreditations, accreditationEnds, trainingBodyNames, compromisedKeys,
+    mappings, statusLists, rejected,
     ...(content.qrCatalogue ? { qrCatalogue: content.qrCatalogue } : {}),
   };
 }
@@ -203,7 +200,7 @@ export function accreditationAt(index: TrustIndex, trainingBody: string, qualifi
     const from = Date.parse(a.validFrom);
     const until = a.validUntil ? Date.parse(a.validUntil) : Infinity;
     // A suspension or withdrawal takes effect when it was made; awards before it stand.
-    const ended = a.status === 'active' ? Infinity : Date.parse(a.issuedAt);
+    const ended = a.status === 'active' ? Infinity : Date.parse(index.accreditationEnds.get(a.id) ?? a.issuedAt);
     return from <= t && t <= until && t < ended;
   });
   return inForce ? { ok: true, accreditation: inForce } : { ok: false, code: 'ERR_ACCREDITATION_NOT_IN_FORCE' };

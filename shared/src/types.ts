@@ -95,6 +95,8 @@ export interface AuthorityRecord extends RecordBase {
   name: LocalizedText;
   /** A withdrawn key signs nothing more, and what it signed is no longer trusted (absent = active). */
   status?: 'active' | 'withdrawn';
+  /** Only on a withdrawal: the key is (or may be) in other hands. Withdrawal already voids what it signed. */
+  keyCompromised?: true;
 }
 
 /** An SMP / bilateral agreement; signed by both authorities. */
@@ -128,11 +130,20 @@ export interface AccreditationRecord extends RecordBase {
   kind: 'accreditation';
   /** The origin authority that accredits (must be of trainingBody.country). */
   authority: string;
-  trainingBody: { did: string; name: string; country: CountryCode };
+  /**
+   * The training body as the authority registers it: its key, its name (what verifiers show), and
+   * the https base URL its status lists are published under (a list URL outside it is not its own).
+   */
+  trainingBody: { did: string; name: string; country: CountryCode; baseUrl: string };
   qualifications: string[];
   validFrom: string;
   validUntil?: string;
   status: 'active' | 'suspended' | 'withdrawn';
+  /**
+   * Only on a withdrawal: the training body's key is in other hands. Nothing it signed verifies
+   * any more, whatever date it bears (a plain withdrawal leaves earlier awards standing).
+   */
+  keyCompromised?: true;
 }
 
 export type ConditionType = 'language' | 'bridging-training' | 'supervised-practice' | 'licensing-exam';

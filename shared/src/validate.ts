@@ -32,8 +32,10 @@ const date: Check = (v, p) => { if (typeof v !== 'string' || !ISO_DATE.test(v) |
 const country = matching(COUNTRY, 'an ISO 3166-1 alpha-2 code');
 const uri = matching(URI, 'a URI');
 const didKey = matching(DID_KEY, 'a did:key');
+const httpsUrl: Check = (v, p) => { if (typeof v !== 'string' || v.length > 2000 || !isHttpsBaseUrl(v)) fail(p, 'must be an https URL without credentials, query or fragment'); };
 const positiveInt: Check = (v, p) => { if (!Number.isSafeInteger(v) || (v as number) < 1) fail(p, 'must be a positive integer'); };
 const oneOf = (...values: unknown[]): Check => (v, p) => { if (!values.includes(v)) fail(p, `must be one of ${values.join(', ')}`); };
+const trueFlag = oneOf(true);
 const exactArray = (...values: string[]): Check => (v, p) => {
   if (!Array.isArray(v) || v.length !== values.length || !values.every((x, i) => v[i] === x)) fail(p, `must be ${JSON.stringify(values)}`);
 };
@@ -87,7 +89,7 @@ const mappingConditions = arrayOf(shape({
 }), { max: 50 });
 
 const recordChecks: Record<RegistryRecord['kind'], Check> = {
-  authority: shape({ ...recordBase, did: didKey, country, name: localized, status: optional(oneOf('active', 'withdrawn')) }),
+  authority: shape({ ...recordBase, did: didKey, country, name: localized, status: optional(oneOf('active', 'withdrawn')), keyCompromised: optional(trueFlag) }),
   partnership: shape({
     ...recordBase, ...validity, name: localized,
     authorities: arrayOf(didKey, { min: 2, max: 2 }), countries: arrayOf(country, { min: 2, max: 2 }),
@@ -102,8 +104,9 @@ const recordChecks: Record<RegistryRecord['kind'], Check> = {
   }),
   accreditation: shape({
     ...recordBase, ...validity, authority: didKey,
-    trainingBody: shape({ did: didKey, name: string, country }),
+    trainingBody: shape({ did: didKey, name: string, country, baseUrl: httpsUrl }),
     qualifications: arrayOf(uri, { min: 1, max: 1000 }), status: oneOf('active', 'suspended', 'withdrawn'),
+    keyCompromised: optional(trueFlag),
   }),
   mapping: shape({
     ...recordBase, ...validity, partnership: uri,
@@ -128,6 +131,9 @@ export function assertRegistryRecord(value: unknown): asserts value is RegistryR
   if (!check) throw new CorridorError('ERR_RECORD_INVALID', 'record.kind is not a known record kind');
   run<RegistryRecord>(check, value, 'ERR_RECORD_INVALID', 'record');
   const record = value as RegistryRecord;
+  if ((record.kind === 'authority' || record.kind === 'accreditation') && record.keyCompromised && record.status !== 'withdrawn') {
+    throw new CorridorError('ERR_RECORD_INVALID', 'record.keyCompromised is only declared by a withdrawal');
+  }
   if (record.kind === 'mapping' && !record.destination.qualification && !record.destination.occupation) {
     throw new CorridorError('ERR_RECORD_INVALID', 'record.destination needs a qualification or an occupation');
   }
@@ -138,6 +144,32 @@ export function assertRegistryRecord(value: unknown): asserts value is RegistryR
       if (!row.conditions.every((id) => conditions.has(id))) throw new CorridorError('ERR_RECORD_INVALID', `record.rows[${i}] names a condition the table does not define`);
     });
   }
+}
+
+function parseHttps(value: string): URL | undefined {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'https:' || url.username || url.password || url.search || url.hash || !url.hostname) return undefined;
+    return url;
+  } catch {
+    return undefined;
+  }
+}
+
+function isHttpsBaseUrl(value: string): boolean {
+  return parseHttps(value) !== undefined;
+}
+
+/**
+ * Whether `url` lies under `base` (both https): the same origin and, after URL normalisation, a
+ * path equal to the base path or below it on a segment boundary (`/a` holds `/a/b`, not `/ab`).
+ */
+export function isUnderBaseUrl(url: string, base: string): boolean {
+  const u = parseHttps(url);
+  const b = parseHttps(base);
+  if (!u || !b || u.origin !== b.origin) return false;
+  const root = b.pathname.replace(/\/+$/, '');
+  return u.pathname === root || u.pathname.startsWith(`${root}/`);
 }
 
 /** The mappings a table stands for: each row with the table's partnership, countries, dates and status. */

@@ -52,7 +52,7 @@ beforeAll(() => {
   expect(propose(phCaregivingQualification(ph.description.controller), 'ph.json').code).toBe(0);
   expect(propose(jpCareWorkerQualification(jp.description.controller), 'jp.json').code).toBe(0);
   expect(propose(accreditationRecord({
-    id: 'urn:corridor:accreditation:PH:mctc', authority: ph, trainingBody: centre, name: 'Manila Care Training Center', country: 'PH',
+    id: 'urn:corridor:accreditation:PH:mctc', authority: ph, trainingBody: centre, name: 'Manila Care Training Center', country: 'PH', baseUrl: 'https://mctc.example.ph',
     qualifications: [PH_CAREGIVING_NC_II], validFrom: '2026-01-01T00:00:00Z',
   }), 'ph.json').code).toBe(0);
   const { satisfiedBy: _a, ...language } = phJpCareMapping().conditions[0]!;
@@ -257,7 +257,7 @@ describe('key rotation', () => {
 
     const ph = readKeyFile(file('ph.json'));
     writeJson('accredit-new.json', { ...accreditationRecord({
-      id: 'urn:corridor:accreditation:PH:mctc-2', authority: ph, trainingBody: readKeyFile(join(dir, 'iss', 'issuer-key.json')), name: 'Manila Care Training Center', country: 'PH',
+      id: 'urn:corridor:accreditation:PH:mctc-2', authority: ph, trainingBody: readKeyFile(join(dir, 'iss', 'issuer-key.json')), name: 'Manila Care Training Center', country: 'PH', baseUrl: 'https://mctc.example.ph',
       qualifications: [PH_CAREGIVING_NC_II], validFrom: '2026-01-01T00:00:00Z',
     }) });
     expect(registry('propose', file('accredit-new.json'), '--key', file('ph.json')).code).toBe(0);

@@ -146,7 +146,7 @@ describe('accreditation', () => {
     if (accreditation) {
       await world.registry.submit(await signRecord(accreditationRecord({
         id: `urn:corridor:accreditation:PH:${centre.description.controller.slice(-8)}`, authority: world.keys.ph, trainingBody: centre,
-        name: 'Other centre', country: 'PH', ...accreditation,
+        name: 'Other centre', country: 'PH', baseUrl: `https://${centre.description.controller.slice(-8).toLowerCase()}.example.ph`, ...accreditation,
       }), world.keys.ph));
     }
     const issuer = new Issuer({ store: new IssuerStore(':memory:'), key: centre, name: 'Other centre', baseUrl: `https://${centre.description.controller.slice(-8).toLowerCase()}.example.ph`, now: () => ISSUED });

@@ -45,7 +45,7 @@ describe('VC-API issuing', () => {
     await expiredWorld.registry.submit(await signRecord({
       ...accreditationRecord({
         id: 'urn:corridor:accreditation:PH:manila-care-training-center', authority: expiredWorld.keys.ph, trainingBody: expiredWorld.keys.centre,
-        name: 'Manila Care Training Center', country: 'PH', qualifications: [PH_CAREGIVING_NC_II], validFrom: '2026-01-01T00:00:00Z', validUntil: '2026-06-30T23:59:59Z',
+        name: 'Manila Care Training Center', country: 'PH', baseUrl: 'https://mctc.example.ph', qualifications: [PH_CAREGIVING_NC_II], validFrom: '2026-01-01T00:00:00Z', validUntil: '2026-06-30T23:59:59Z',
       }), version: 2,
     }, expiredWorld.keys.ph));
     const expiredTrust = await expiredWorld.trust('PH');

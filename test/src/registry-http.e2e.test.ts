@@ -61,7 +61,7 @@ describe('bilateral agreement over HTTP', () => {
     await client.submitRecord(await signRecord(phCaregivingQualification(keys.ph.description.controller), keys.ph), keys.ph);
     await client.submitRecord(await signRecord(jpCareWorkerQualification(keys.jp.description.controller), keys.jp), keys.jp);
     await client.submitRecord(await signRecord(accreditationRecord({
-      id: 'urn:corridor:accreditation:PH:mctc', authority: keys.ph, trainingBody: keys.centre, name: 'MCTC', country: 'PH',
+      id: 'urn:corridor:accreditation:PH:mctc', authority: keys.ph, trainingBody: keys.centre, name: 'MCTC', country: 'PH', baseUrl: 'https://mctc.example.ph',
       qualifications: [PH_CAREGIVING_NC_II], validFrom: '2026-01-01T00:00:00Z',
     }), keys.ph), keys.ph);
     const mapping = await signRecord(phJpCareMapping(), keys.ph);
@@ -108,7 +108,7 @@ describe('refused writes, as problem+json with a code', () => {
 
   it('a write by the wrong authority, or by a key the registry does not know', async () => {
     const byJp = accreditationRecord({
-      id: 'urn:corridor:accreditation:PH:rogue', authority: keys.jp, trainingBody: newKey(), name: 'X', country: 'PH',
+      id: 'urn:corridor:accreditation:PH:rogue', authority: keys.jp, trainingBody: newKey(), name: 'X', country: 'PH', baseUrl: 'https://x.example.ph',
       qualifications: [PH_CAREGIVING_NC_II], validFrom: '2026-01-01T00:00:00Z',
     });
     const wrong = await post('/records', await signRequest('submit-record', await signRecord(byJp, keys.jp), keys.jp));

@@ -24,7 +24,7 @@ const holder = newKey();
 async function jpIssuer(qualificationId: string, name: string) {
   const key = newKey();
   await world.registry.submit(await signRecord(accreditationRecord({
-    id: `urn:corridor:accreditation:JP:${name.toLowerCase().replace(/\W+/g, '-')}`, authority: world.keys.jp, trainingBody: key, name, country: 'JP',
+    id: `urn:corridor:accreditation:JP:${name.toLowerCase().replace(/\W+/g, '-')}`, authority: world.keys.jp, trainingBody: key, name, country: 'JP', baseUrl: `https://${name.toLowerCase().replace(/\W+/g, '')}.example.jp`,
     qualifications: [qualificationId], validFrom: '2026-01-01T00:00:00Z',
   }), world.keys.jp));
   const issuer = new Issuer({ store: new IssuerStore(':memory:'), key, name, baseUrl: `https://${name.toLowerCase().replace(/\W+/g, '')}.example.jp` });

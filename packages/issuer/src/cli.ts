@@ -53,7 +53,7 @@ import { createRenderPool } from './render-pool.js';
 import { issueCohort, readCohort } from './cohort.js';
 import { addClient, CLI_CLIENT, createIssuerAuth, parseScopes } from './auth.js';
 import { createIssuerApp } from './http.js';
-import { qualificationToIssue } from './issuance-policy.js';
+import { qualificationToIssue, registeredName } from './issuance-policy.js';
 import { Issuer } from './issuer.js';
 import { createFileWriter, FILE_KINDS, removeStaleTemporaries, renderCredentialFiles, type FileKind } from './output.js';
 import { htmlToPdf } from './pdf.js';
@@ -216,7 +216,7 @@ async function main(): Promise<number> {
       const assessed = required(options.assessed, '--assessed');
       if (!/^\d{4}-\d{2}-\d{2}$/.test(assessed)) throw new UsageError('--assessed must be YYYY-MM-DD');
       const credential = await issuer.issue({
-        qualification, route, assessedAt: `${assessed}T00:00:00Z`,
+        qualification, route, assessedAt: `${assessed}T00:00:00Z`, ...registeredName(index, issuer.did, qualification.id, new Date()),
         subject: { name: required(options.name, '--name'), birthDate: required(options['birth-date'], '--birth-date'), ...(options.wallet ? { walletDid: options.wallet } : {}) },
         ...(options['valid-until'] ? { validUntil: options['valid-until'] } : {}),
       });

@@ -6,7 +6,7 @@
  */
 import { hash } from 'node:crypto';
 import { CorridorError, type AssessmentRoute, type ErrorCode, type QualificationRecord, type SkillCredential, type TrustIndex } from '@corridor/shared';
-import { qualificationToIssue } from './issuance-policy.js';
+import { qualificationToIssue, registeredName } from './issuance-policy.js';
 import type { Issuer } from './issuer.js';
 
 export interface CohortRow {
@@ -136,7 +136,7 @@ export async function issueCohort<F>(options: {
 
   async function runBatch(batch: { row: CohortRow; qualification: QualificationRecord; id: string }[]): Promise<void> {
     const reserved = issuer.reserve(batch.map(({ row, qualification, id }) => ({
-      id, qualification, subject: { name: row.name, birthDate: row.birthDate }, assessedAt: row.assessedAt, route: row.route,
+      id, qualification, ...registeredName(trust, issuer.did, qualification.id, now()), subject: { name: row.name, birthDate: row.birthDate }, assessedAt: row.assessedAt, route: row.route,
     })));
     const outcomes = await Promise.all(reserved.map(async (r, i) => {
       const { row, qualification } = batch[i]!;

@@ -9,7 +9,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { CorridorError, httpGuards, isObject, problemDetails, problemForError, type TrustIndex } from '@corridor/shared';
 import { OAuthError, requireScope, type Caller, type IssuerAuth, type Scope } from './auth.js';
-import { qualificationToIssue } from './issuance-policy.js';
+import { qualificationToIssue, registeredName } from './issuance-policy.js';
 import { readIssueRequest } from './issue-request.js';
 import type { Issuer } from './issuer.js';
 import type { AuditAction, IssuerStore } from './store.js';
@@ -125,6 +125,7 @@ export function createIssuerApp(options: IssuerAppOptions): express.Express {
     const verifiableCredential = await issuer.issue({
       qualification, subject: request.subject, assessedAt: request.assessedAt ?? now().toISOString().replace(/\.\d{3}Z$/, 'Z'),
       route: request.route, ...(request.validUntil ? { validUntil: request.validUntil } : {}), ...(request.id ? { id: request.id } : {}),
+      ...registeredName(trust(), issuer.did, qualification.id, now()),
     });
     audit(res, 'issue', verifiableCredential.id);
     // A one-time download code for the worker's wallet, when the desk asks for one.

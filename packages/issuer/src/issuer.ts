@@ -17,6 +17,8 @@ export interface IssueRequest {
   validUntil?: string;
   /** A caller-chosen id makes a retry idempotent: the same id is never issued twice. */
   id?: string;
+  /** The training body's name as its accreditation registers it (see issuance-policy `registeredName`); else the configured name. */
+  issuerName?: string;
 }
 
 export interface IssuerOptions {
@@ -117,7 +119,7 @@ export class Issuer {
       const { listId, index } = indices[next++]!;
       try {
         const credential = buildSkillCredential({
-          id: ids[i]!, issuer: { did: this.did, name: this.#o.name }, qualification: request.qualification, subject: request.subject,
+          id: ids[i]!, issuer: { did: this.did, name: request.issuerName ?? this.#o.name }, qualification: request.qualification, subject: request.subject,
           assessedAt: request.assessedAt, route: request.route, validFrom: isoSeconds(now),
           ...(request.validUntil ? { validUntil: request.validUntil } : {}),
           status: {

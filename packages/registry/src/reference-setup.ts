@@ -12,6 +12,9 @@ import type { Registry } from './registry.js';
 export const PH_AUTHORITY_ID = 'urn:corridor:authority:PH:tesda';
 export const JP_AUTHORITY_ID = 'urn:corridor:authority:JP:mhlw';
 export const REFERENCE_CENTRE_ACCREDITATION = 'urn:corridor:accreditation:PH:manila-care-training-center';
+export const REFERENCE_CENTRE_NAME = 'Manila Care Training Center';
+/** Where the reference centre publishes its status lists (its issuer's `--base-url`). */
+export const REFERENCE_CENTRE_BASE_URL = 'https://mctc.example.ph';
 const ISSUED = '2026-01-15T00:00:00Z';
 
 export function authorityRecord(id: string, key: KeyPair, country: string, name: Record<string, string>): AuthorityRecord {
@@ -19,12 +22,12 @@ export function authorityRecord(id: string, key: KeyPair, country: string, name:
 }
 
 export function accreditationRecord(options: {
-  id: string; authority: KeyPair; trainingBody: KeyPair; name: string; country: string; qualifications: string[];
+  id: string; authority: KeyPair; trainingBody: KeyPair; name: string; country: string; baseUrl: string; qualifications: string[];
   validFrom: string; validUntil?: string;
 }): AccreditationRecord {
   return {
     kind: 'accreditation', id: options.id, version: 1, issuedAt: ISSUED, authority: options.authority.description.controller,
-    trainingBody: { did: options.trainingBody.description.controller, name: options.name, country: options.country },
+    trainingBody: { did: options.trainingBody.description.controller, name: options.name, country: options.country, baseUrl: options.baseUrl },
     qualifications: options.qualifications, validFrom: options.validFrom,
     ...(options.validUntil ? { validUntil: options.validUntil } : {}), status: 'active',
   };
@@ -62,7 +65,7 @@ export async function setUpReferenceCorridor(registry: Registry, keys: { ph: Key
     jpSmallQualification(jpDid, JP_CARE_BRIDGING, 'Bridging course in Japanese care practice', '介護実務ブリッジング研修'),
   ]) await registry.submit(await signRecord(record, jp));
   await registry.submit(await signRecord(accreditationRecord({
-    id: REFERENCE_CENTRE_ACCREDITATION, authority: ph, trainingBody: centre, name: 'Manila Care Training Center', country: 'PH',
+    id: REFERENCE_CENTRE_ACCREDITATION, authority: ph, trainingBody: centre, name: REFERENCE_CENTRE_NAME, country: 'PH', baseUrl: REFERENCE_CENTRE_BASE_URL,
     qualifications: [PH_CAREGIVING_NC_II], validFrom: '2026-01-01T00:00:00Z', validUntil: '2029-12-31T23:59:59Z',
   }), ph));
   // Proposed by the origin authority, counter-signed by the destination: only then in force.

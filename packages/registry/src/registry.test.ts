@@ -71,7 +71,7 @@ describe('who may sign what', () => {
   it('an authority accredits only its own country\'s training bodies and qualifications', async () => {
     const { registry, keys } = await referenceRegistry();
     const byJp = accreditationRecord({
-      id: 'urn:corridor:accreditation:PH:rogue', authority: keys.jp, trainingBody: newKey(), name: 'X', country: 'PH',
+      id: 'urn:corridor:accreditation:PH:rogue', authority: keys.jp, trainingBody: newKey(), name: 'X', country: 'PH', baseUrl: 'https://x.example.ph',
       qualifications: [PH_CAREGIVING_NC_II], validFrom: '2026-01-01T00:00:00Z',
     });
     expect(await codeOf(registry.submit(await signRecord(byJp, keys.jp)))).toBe('ERR_SIGNER_NOT_AUTHORIZED');
@@ -147,5 +147,27 @@ describe('audit', () => {
     expect(await registry.audit()).toMatchObject({ ok: false, firstBreak: { seq: 3, reason: 'entry hash does not match its content' } });
     registry.store.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('status-list URLs', () => {
+  it('a list squatted at a URL before URLs were owned gives way to the issuer registered under it', async () => {
+    const { registry, keys } = await referenceRegistry();
+    const squatter = newKey();
+    await registry.submit(await signRecord(accreditationRecord({
+      id: 'urn:corridor:accreditation:PH:squatter', authority: keys.ph, trainingBody: squatter, name: 'S', country: 'PH',
+      baseUrl: 'https://squatter.example.ph', qualifications: [PH_CAREGIVING_NC_II], validFrom: '2026-01-01T00:00:00Z',
+    }), keys.ph));
+    const listBy = async (key: typeof squatter, at: string) => signCredential({
+      credential: createStatusListCredential({ url: 'https://mctc.example.ph/credentials/status/1', issuer: key.description.controller, statusPurpose: 'revocation', bits: createBitstring(), now: new Date(at) }),
+      signer: key.signer, now: new Date(at),
+    });
+    // As an older registry took it: whoever pushed first.
+    const squat = await listBy(squatter, '2026-11-01T00:00:00Z');
+    const entry = registry.store.appendLog({ kind: 'status-list', recordId: squat.id, version: 1, contentHash: 'x'.repeat(64), body: JSON.stringify(squat), acceptedAt: '2026-11-01T00:00:00Z' });
+    registry.store.putRecord({ recordId: squat.id, version: 1, kind: 'status-list', contentHash: 'x'.repeat(64), body: JSON.stringify(squat), signers: [squatter.description.controller], complete: true, seq: entry.seq });
+    expect(await codeOf(registry.pushStatusList(await listBy(squatter, '2026-11-02T00:00:00Z')))).toBe('ERR_SIGNER_NOT_AUTHORIZED');
+    expect(await registry.pushStatusList(await listBy(keys.centre, '2026-11-02T00:00:00Z'))).toMatchObject({ version: 2 });
+    expect(await codeOf(registry.pushStatusList(await listBy(squatter, '2026-11-03T00:00:00Z')))).toBe('ERR_SIGNER_NOT_AUTHORIZED');
   });
 });

@@ -3,12 +3,12 @@
  * hash-chained log, takes issuers' status lists, audits itself, and exports trust packs.
  */
 import {
-  assertStatusListCredential, canonicalJson, CorridorError, createCatalogueBuilder, decodeBase64url, sha256Hex,
+  assertStatusListCredential, canonicalJson, isUnderBaseUrl, CorridorError, createCatalogueBuilder, decodeBase64url, sha256Hex,
   verifyCredentialProof, verifyRecord,
-  type AccreditationRecord, type AuthorityRecord, type GeneralJws, type PartnershipRecord,
-  type QrCatalogue, type QualificationRecord, type RegistryRecord, type StatusListCredential,
+  type AccreditationRecord, type GeneralJws,
+  type QrCatalogue, type RegistryRecord, type StatusListCredential,
 } from '@corridor/shared';
-import { checkSigners, signaturePolicy, type RegistryView } from './policy.js';
+import { checkSigners, isRecovery, registryView, signaturePolicy } from './policy.js';
 import { auditStore, inconsistent, type AuditReport } from './audit.js';
 import { recordRowsOf, RegistryStore, type LogKind, type RecordRow } from './store.js';
 
@@ -32,6 +32,8 @@ export interface SubmitResult extends VersionState {
 }
 
 export interface RecordSummary extends VersionState {
+  /** Signed by everyone who must sign it (a status list always is). */
+  complete: boolean;
   record: RegistryRecord | StatusListCredential;
   jws?: GeneralJws;
 }
@@ -77,22 +79,15 @@ export class Registry {
     return last ? (payloadOf(last.body) as T) : undefined;
   }
 
-  #view(): RegistryView {
-    return {
-      authorityByDid: (did) => {
-        for (const row of this.store.records('authority')) {
-          const record = this.current<AuthorityRecord>(row.recordId);
-          if (record?.did === did && record.version === row.version) return record;
-        }
-        return undefined;
-      },
-      partnership: (id) => this.current<PartnershipRecord>(id),
-      qualification: (id) => this.current<QualificationRecord>(id),
-    };
+  #view() {
+    return registryView({
+      current: (id) => this.current(id),
+      completeVersions: (kind) => this.store.records(kind).filter((row) => row.complete).map((row) => payloadOf(row.body)),
+    });
   }
 
   /** Accepts a record JWS: a new record, a new version, or a co-signature of an existing version. */
-  async submit(jws: unknown): Promise<SubmitResult> {
+  async submit(jws: unknown, options: { viaNetwork?: boolean } = {}): Promise<SubmitResult> {
     const { record, signers, contentHash, jws: verified } = await verifyRecord(jws);
     // Everything below is synchronous, so it runs as one unit even under concurrent requests.
     return this.store.transaction(() => {
@@ -114,7 +109,16 @@ export class Registry {
       } else if (record.version !== (latest?.version ?? 0) + 1) {
         throw new CorridorError('ERR_CONFLICT', `the next version of this record is ${(latest?.version ?? 0) + 1}`);
       }
-      const { complete } = checkSigners(signaturePolicy(record, this.#view()), mergedSigners);
+      // The rules are the verifier's too (shared/record-rules.ts): a version is checked against the
+      // version in force and its owner, never only against its own content.
+      const below = versions.filter((v) => v.complete && v.version < record.version).at(-1);
+      const registry = this.#view();
+      const view = { ...registry, current: (id: string) => (id === record.id ? (below ? payloadOf(below.body) : undefined) : registry.current(id)) };
+      const { complete } = checkSigners(signaturePolicy(record, view), mergedSigners);
+      if (options.viaNetwork && complete && isRecovery(record, view.current(record.id), mergedSigners)) {
+        // Partners recovering a lost key act through the operator, who checks with the authority out of band.
+        throw new CorridorError('ERR_SIGNER_NOT_AUTHORIZED', 'a key recovery is applied by the registry operator, not over the network');
+      }
       const body = JSON.stringify(merged);
       const entry = this.store.appendLog({
         kind: record.kind, recordId: record.id, version: record.version, contentHash, body,
@@ -137,21 +141,33 @@ export class Registry {
     };
   }
 
-  /** Takes an issuer's signed status list; the issuer must be an accredited training body. */
+  /**
+   * Takes an issuer's signed status list. The issuer must be an accredited training body, not
+   * declared compromised, and the list's URL must lie under the base URL its authority registered
+   * for it: a URL belongs to its owner, not to whoever pushes a list there first.
+   */
   async pushStatusList(credential: unknown): Promise<SubmitResult> {
     assertStatusListCredential(credential);
     const proof = await verifyCredentialProof({ credential, now: this.#now() });
     if (!proof.verified) throw proof.error;
-    const accredited = this.store.records('accreditation')
-      .some((row) => row.complete && (payloadOf(row.body) as AccreditationRecord).trainingBody.did === credential.issuer);
-    if (!accredited) throw new CorridorError('ERR_ISSUER_UNKNOWN', 'only accredited training bodies may publish status lists');
+    const own = this.store.records('accreditation')
+      .filter((row) => row.complete).map((row) => payloadOf(row.body) as AccreditationRecord)
+      .filter((a) => a.trainingBody.did === credential.issuer);
+    if (!own.length) throw new CorridorError('ERR_ISSUER_UNKNOWN', 'only accredited training bodies may publish status lists');
+    if (own.some((a) => a.keyCompromised)) throw new CorridorError('ERR_KEY_COMPROMISED', 'the authority declared this key compromised');
+    if (!this.#ownsListUrl(credential.issuer, credential.id)) {
+      throw new CorridorError('ERR_SIGNER_NOT_AUTHORIZED', 'this status list URL is not under the base URL registered for its issuer');
+    }
     const contentHash = sha256Hex(canonicalJson(credential));
     return this.store.transaction(() => {
       const versions = this.store.versions(credential.id);
       const latest = versions[versions.length - 1];
-      if (latest) {
-        const held = JSON.parse(latest.body) as StatusListCredential;
-        if (held.issuer !== credential.issuer) throw new CorridorError('ERR_SIGNER_NOT_AUTHORIZED', 'this status list belongs to another issuer');
+      const held = latest ? JSON.parse(latest.body) as StatusListCredential : undefined;
+      // A list squatted here before URLs were owned gives way to the issuer registered under the URL.
+      if (held && held.issuer !== credential.issuer && this.#ownsListUrl(held.issuer, held.id)) {
+        throw new CorridorError('ERR_SIGNER_NOT_AUTHORIZED', 'this status list belongs to another issuer');
+      }
+      if (latest && held && held.issuer === credential.issuer) {
         if (latest.contentHash === contentHash) return this.#result(latest, true);
         if (Date.parse(credential.validFrom) < Date.parse(held.validFrom)) {
           throw new CorridorError('ERR_CONFLICT', 'this status list is older than the one held');
@@ -168,6 +184,13 @@ export class Registry {
       this.store.putRecord(row);
       return this.#result(row, false);
     });
+  }
+
+  /** Whether `url` lies under a base URL registered for `issuer` in an accreditation as it stands. */
+  #ownsListUrl(issuer: string, url: string): boolean {
+    const ids = new Set(this.store.records('accreditation').filter((row) => row.complete)
+      .map((row) => payloadOf(row.body) as AccreditationRecord).filter((a) => a.trainingBody.did === issuer).map((a) => a.id));
+    return [...ids].some((id) => isUnderBaseUrl(url, this.current<AccreditationRecord>(id)!.trainingBody.baseUrl));
   }
 
   #listCache: { seq: number; summaries: RecordSummary[] } | undefined;
@@ -207,7 +230,7 @@ export class Registry {
         const isStatusList = row.kind === 'status-list';
         out.push({
           recordId: row.recordId, version: row.version, kind: row.kind, state, signers: row.signers,
-          contentHash: row.contentHash, seq: row.seq,
+          contentHash: row.contentHash, seq: row.seq, complete: row.complete,
           record: isStatusList ? (JSON.parse(row.body) as StatusListCredential) : payloadOf(row.body),
           ...(isStatusList ? {} : { jws: JSON.parse(row.body) as GeneralJws }),
         });

@@ -34,5 +34,5 @@ export async function acceptSignedWrite(registry: Registry, jws: unknown, option
   if (!authority) throw new CorridorError('ERR_SIGNER_NOT_AUTHORIZED', 'only registered authorities write records; the registry operator registers authorities');
   const { signers } = await verifyJson(request.body);
   if (!signers.includes(request.signer)) throw new CorridorError('ERR_SIGNER_NOT_AUTHORIZED', 'the request signer has not signed the record it submits');
-  return { signer: request.signer, result: await registry.submit(request.body) };
+  return { signer: request.signer, result: await registry.submit(request.body, { viaNetwork: true }) };
 }

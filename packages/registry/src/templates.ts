@@ -40,7 +40,7 @@ export function recordTemplate(kind: TemplateKind): RegistryRecord {
     case 'accreditation':
       return {
         kind, id: 'urn:corridor:accreditation:PH:manila-care-training-center', version: 1, issuedAt: ISSUED, authority: origin,
-        trainingBody: { did: trainingBody, name: 'Manila Care Training Center', country: 'PH' },
+        trainingBody: { did: trainingBody, name: 'Manila Care Training Center', country: 'PH', baseUrl: 'https://mctc.example.ph' },
         qualifications: [PH_CAREGIVING_NC_II], validFrom: ISSUED, validUntil: '2030-12-31T23:59:59Z', status: 'active',
       };
     case 'mapping':

@@ -12,11 +12,12 @@ import {
 } from '@corridor/shared';
 import type { Registry, RecordSummary } from './registry.js';
 
-const current = (summary: RecordSummary) => summary.state === 'in-force' || summary.state === 'withdrawn';
+/** Every complete version: a verifier walks a record's versions in order and checks each against the one before. */
+const complete = (summary: RecordSummary) => summary.complete;
 
-/** The current records a verifier in `country` needs, each with the log sequence it last changed at. */
+/** The records a verifier in `country` needs (every complete version), each with the log sequence it last changed at. */
 function selectForCountry(registry: Registry, country: string) {
-  const all = registry.list().filter(current);
+  const all = registry.list().filter(complete);
   const ofKind = <T>(kind: RecordSummary['kind']) => all.filter((s) => s.kind === kind) as (RecordSummary & { record: T })[];
 
   const partnerships = ofKind<PartnershipRecord>('partnership').filter((s) => s.record.countries.includes(country));
@@ -28,7 +29,7 @@ function selectForCountry(registry: Registry, country: string) {
   const mappings = [...ofKind<MappingRecord>('mapping'), ...ofKind<MappingTableRecord>('mapping-table')]
     .filter((s) => s.record.origin.country === country || s.record.destination.country === country);
   const trainingBodies = new Set(accreditations.map((s) => s.record.trainingBody.did));
-  const statusLists = ofKind<StatusListCredential>('status-list').filter((s) => trainingBodies.has(s.record.issuer));
+  const statusLists = ofKind<StatusListCredential>('status-list').filter((s) => s.state === 'in-force' && trainingBodies.has(s.record.issuer));
   return { records: [...authorities, ...partnerships, ...qualifications, ...accreditations, ...mappings], statusLists };
 }
 

@@ -9,6 +9,9 @@ const HEADLINE = {
   indeterminate: 'CANNOT CONFIRM: something could not be checked (see below)',
 } as const;
 
+/** Names come from the registry; one that is not there is only the credential's own claim. */
+const UNREGISTERED = '  [not in the registry: as the credential states it]';
+
 export function formatVerdict(result: VerificationResult, language = 'en'): string {
   const lang = isLanguage(language) ? language : 'en';
   const lines = [lang === 'en' ? HEADLINE[result.verdict] : VERDICTS[lang][result.verdict], ''];
@@ -18,8 +21,9 @@ export function formatVerdict(result: VerificationResult, language = 'en'): stri
   if (c) {
     lines.push(
       `  Holder         ${c.subject.name}, born ${c.subject.birthDate}  (compare with the passport)`,
-      `  Qualification  ${c.qualification.name}${c.qualification.level ? ` (${c.qualification.level})` : ''}${c.qualification.country ? `, ${c.qualification.country}` : ''}`,
-      `  Issued by      ${c.issuer.name} on ${c.validFrom.slice(0, 10)}${c.validUntil ? `, valid until ${c.validUntil.slice(0, 10)}` : ''}`,
+      `  Qualification  ${c.qualification.name}${c.qualification.level ? ` (${c.qualification.level})` : ''}${c.qualification.country ? `, ${c.qualification.country}` : ''}${c.qualification.registered ? '' : UNREGISTERED}`,
+      ...(c.qualification.withdrawnAt ? [`                 withdrawn by its authority on ${c.qualification.withdrawnAt.slice(0, 10)}`] : []),
+      `  Issued by      ${c.issuer.name}${c.issuer.registered ? '' : UNREGISTERED} on ${c.validFrom.slice(0, 10)}${c.validUntil ? `, valid until ${c.validUntil.slice(0, 10)}` : ''}`,
       '',
     );
   }

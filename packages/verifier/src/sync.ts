@@ -52,8 +52,6 @@ function newerCatalogue(held: QrCatalogue | undefined, incoming: QrCatalogue | u
   return incoming;
 }
 
-const payloadOf = (jws: GeneralJws) => JSON.parse(Buffer.from(jws.payload, 'base64url').toString('utf8')) as { id: string; version: number };
-
 export async function applyDelta(held: HeldPack, signed: unknown, options: { now?: Date } = {}): Promise<HeldPack> {
   const { operator, value } = await openTrustPackEnvelope(signed, held.operator);
   assertTrustPackDelta(value);
@@ -62,12 +60,10 @@ export async function applyDelta(held: HeldPack, signed: unknown, options: { now
     throw new CorridorError('ERR_TRUST_PACK_INVALID', `the delta starts at #${value.since}, the pack held is #${held.content.sequence}`);
   }
   await assertRecordsVerify(value.records);
-  const records = new Map(held.content.records.map((r) => [payloadOf(r).id, r]));
-  for (const record of value.records) {
-    const { id, version } = payloadOf(record);
-    const existing = records.get(id);
-    if (!existing || payloadOf(existing).version <= version) records.set(id, record);
-  }
+  // Every version is kept: the trust index walks each record's versions in order (record-rules).
+  // The same payload again (one more co-signature) replaces the one held.
+  const records = new Map(held.content.records.map((r) => [r.payload, r]));
+  for (const record of value.records) records.set(record.payload, record);
   const lists = new Map<string, StatusListCredential>(held.content.statusLists.map((l) => [l.id, l]));
   for (const list of value.statusLists) {
     const existing = lists.get(list.id);

@@ -22,9 +22,11 @@ export interface Check {
 
 export interface CredentialSummary {
   id: string;
-  issuer: { id: string; name: string };
+  /** The name the registry holds for the training body (`registered`), else the credential's own claim. */
+  issuer: { id: string; name: string; registered: boolean };
   subject: { name: string; birthDate: string };
-  qualification: { id: string; name: string; country?: string; level?: string };
+  /** The registry's title of the qualification (`registered`), else the credential's own claim. */
+  qualification: { id: string; name: string; registered: boolean; country?: string; level?: string; withdrawnAt?: string };
   assessmentRoute: string;
   validFrom: string;
   validUntil?: string;
@@ -71,21 +73,48 @@ function verdictOf(checks: Check[]): Verdict {
   return 'valid';
 }
 
+/** When a qualification's withdrawal took effect (the first version of its final withdrawn run), if it is withdrawn. */
+export function qualificationWithdrawnAt(trust: TrustIndex, qualificationId: string): string | undefined {
+  const history = trust.qualificationHistory.get(qualificationId) ?? [];
+  let at: string | undefined;
+  for (const version of history) at = version.status === 'withdrawn' ? (at ?? version.issuedAt) : undefined;
+  return at;
+}
+
+/**
+ * What the officer reads: the names the registry holds (the qualification's title, the training
+ * body's registered name), never the ones the credential asserts about itself, unless the
+ * registry has none (then `registered` is false and the verdict is not valid anyway).
+ */
 function summarize(credential: SkillCredential, trust: TrustIndex): CredentialSummary {
   const subject = credential.credentialSubject;
   const qualification = trust.qualifications.get(subject.achievement.id);
+  const accreditation = trust.accreditations.get(credential.issuer.id)?.find((a) => a.qualifications.includes(subject.achievement.id)) ??
+    trust.accreditations.get(credential.issuer.id)?.[0];
+  const withdrawnAt = qualification ? qualificationWithdrawnAt(trust, qualification.id) : undefined;
   return {
     id: credential.id,
-    issuer: { id: credential.issuer.id, name: credential.issuer.name },
+    issuer: accreditation ? { id: credential.issuer.id, name: accreditation.trainingBody.name, registered: true }
+      : { id: credential.issuer.id, name: credential.issuer.name, registered: false },
     subject: { name: subject.name, birthDate: subject.birthDate },
     qualification: {
-      id: subject.achievement.id, name: subject.achievement.name,
+      id: subject.achievement.id, name: qualification ? primaryText(qualification.title) : subject.achievement.name, registered: !!qualification,
       ...(qualification ? { country: qualification.country, level: `${qualification.level.framework} ${qualification.level.level}` } : {}),
+      ...(withdrawnAt ? { withdrawnAt } : {}),
     },
     assessmentRoute: subject.assessmentRoute,
     validFrom: credential.validFrom,
     ...(credential.validUntil ? { validUntil: credential.validUntil } : {}),
   };
+}
+
+/** The credential's own names must be the registry's: a title the qualification had, the training body's registered name. */
+function namesCheck(credential: SkillCredential, trust: TrustIndex): Check | undefined {
+  const titles = new Set((trust.qualificationHistory.get(credential.credentialSubject.achievement.id) ?? []).flatMap((q) => Object.values(q.title)));
+  const names = trust.trainingBodyNames.get(credential.issuer.id);
+  if (!titles.size || !names) return undefined;
+  const ok = titles.has(credential.credentialSubject.achievement.name) && titles.has(credential.name) && names.includes(credential.issuer.name);
+  return ok ? undefined : failWith('issuer', 'ERR_NAME_MISMATCH');
 }
 
 export async function verifySkillCredential(input: unknown, options: VerifyOptions): Promise<VerificationResult> {
@@ -120,9 +149,20 @@ export async function verifySkillCredential(input: unknown, options: VerifyOptio
   const qualificationId = credential.credentialSubject.achievement.id;
   const qualification = trust.qualifications.get(qualificationId);
   const accreditation = accreditationAt(trust, credential.issuer.id, qualificationId, new Date(credential.validFrom));
-  if (!qualification) checks.push(failWith('issuer', 'ERR_QUALIFICATION_UNKNOWN'));
+  // A key its authority declared compromised proves nothing, whatever date it wrote (a plain
+  // withdrawal leaves earlier awards standing, and offline a backdated one looks the same).
+  if (trust.compromisedKeys.has(credential.issuer.id)) checks.push(failWith('issuer', 'ERR_KEY_COMPROMISED'));
+  else if (!qualification) checks.push(failWith('issuer', 'ERR_QUALIFICATION_UNKNOWN'));
   else if (!accreditation.ok) checks.push(failWith('issuer', accreditation.code));
   else checks.push(pass('issuer', `accredited for ${primaryText(qualification.title)} on the issue date by ${primaryText(trust.authorities.get(accreditation.accreditation.authority)?.name ?? {}) || 'its authority'}`));
+  const withdrawnAt = summary.qualification.withdrawnAt;
+  if (withdrawnAt) {
+    checks.push(Date.parse(credential.validFrom) >= Date.parse(withdrawnAt)
+      ? failWith('issuer', 'ERR_QUALIFICATION_WITHDRAWN', `${ERROR_CODES.ERR_QUALIFICATION_WITHDRAWN} (withdrawn ${withdrawnAt.slice(0, 10)}, issued ${credential.validFrom.slice(0, 10)})`)
+      : pass('issuer', `qualification withdrawn on ${withdrawnAt.slice(0, 10)}; awarded before, so it stands`));
+  }
+  const names = namesCheck(credential, trust);
+  if (names) checks.push(names);
 
   if (Date.parse(credential.validFrom) > now.getTime()) checks.push(failWith('validity', 'ERR_CREDENTIAL_NOT_YET_VALID'));
   else if (credential.validUntil && Date.parse(credential.validUntil) < now.getTime()) checks.push(failWith('validity', 'ERR_CREDENTIAL_EXPIRED'));

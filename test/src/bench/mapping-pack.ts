@@ -41,7 +41,7 @@ export async function benchMappingPack(mappingCount = 100_000, issuerCount = 500
   for (const id of destinations) records.push(await signRecord({ ...jpCareWorkerQualification(jp.description.controller), id }, jp));
   for (let i = 0; i < issuerCount; i++) {
     records.push(await signRecord(accreditationRecord({
-      id: `urn:corridor:accreditation:PH:centre-${i}`, authority: ph, trainingBody: newKey(), name: `Training centre ${i}`, country: 'PH',
+      id: `urn:corridor:accreditation:PH:centre-${i}`, authority: ph, trainingBody: newKey(), name: `Training centre ${i}`, country: 'PH', baseUrl: `https://centre-${i}.example.ph`,
       qualifications: qualificationIds.slice((i * 7) % originQualifications, ((i * 7) % originQualifications) + 5), validFrom: ISSUED,
     }), ph));
   }
