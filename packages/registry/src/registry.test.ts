@@ -163,11 +163,11 @@ describe('status-list URLs', () => {
       signer: key.signer, now: new Date(at),
     });
     // As an older registry took it: whoever pushed first.
-    const squat = await listBy(squatter, '2026-11-01T00:00:00Z');
-    const entry = registry.store.appendLog({ kind: 'status-list', recordId: squat.id, version: 1, contentHash: 'x'.repeat(64), body: JSON.stringify(squat), acceptedAt: '2026-11-01T00:00:00Z' });
+    const squat = await listBy(squatter, '2026-10-29T00:00:00Z');
+    const entry = registry.store.appendLog({ kind: 'status-list', recordId: squat.id, version: 1, contentHash: 'x'.repeat(64), body: JSON.stringify(squat), acceptedAt: '2026-10-29T00:00:00Z' });
     registry.store.putRecord({ recordId: squat.id, version: 1, kind: 'status-list', contentHash: 'x'.repeat(64), body: JSON.stringify(squat), signers: [squatter.description.controller], complete: true, seq: entry.seq });
-    expect(await codeOf(registry.pushStatusList(await listBy(squatter, '2026-11-02T00:00:00Z')))).toBe('ERR_SIGNER_NOT_AUTHORIZED');
-    expect(await registry.pushStatusList(await listBy(keys.centre, '2026-11-02T00:00:00Z'))).toMatchObject({ version: 2 });
-    expect(await codeOf(registry.pushStatusList(await listBy(squatter, '2026-11-03T00:00:00Z')))).toBe('ERR_SIGNER_NOT_AUTHORIZED');
+    expect(await codeOf(registry.pushStatusList(await listBy(squatter, '2026-10-30T00:00:00Z')))).toBe('ERR_SIGNER_NOT_AUTHORIZED');
+    expect(await registry.pushStatusList(await listBy(keys.centre, '2026-10-30T00:00:00Z'))).toMatchObject({ version: 2 });
+    expect(await codeOf(registry.pushStatusList(await listBy(squatter, '2026-10-31T00:00:00Z')))).toBe('ERR_SIGNER_NOT_AUTHORIZED');
   });
 });
