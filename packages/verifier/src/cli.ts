@@ -24,7 +24,7 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   CorridorError, createPrinter, createRegistryClient, EXIT, helpText, indexTrustPackContent, openTrustPack,
-  parseCommandLine, portOption, RegistryUnavailable, required, runCli, startServer, untilStopped, UsageError, writeFileAtomically,
+  parseCommandLine, portOption, RegistryUnavailable, required, runCli, startServer, terminalText, untilStopped, UsageError, writeFileAtomically,
   type TrustIndex, type TrustPackContent,
 } from '@corridor/shared';
 import { formatVerdict } from './format.js';
@@ -209,14 +209,15 @@ async function main(): Promise<number> {
   for (const { page, credential, error } of items) {
     verdicts.push({ ...(page ? { page } : {}), ...(error ? { error } : { result: await verifySkillCredential(credential, { trust, country, purpose, maxStatusAgeSeconds }) }) });
   }
+  // Human output goes through terminalText as it is written: nothing from the input acts on the terminal.
   if (kind !== 'pdf') {
     const result = verdicts[0]!.result!;
-    process.stdout.write((options.json ? JSON.stringify(result, null, 2) : formatVerdict(result, language)) + '\n');
+    process.stdout.write((options.json ? JSON.stringify(result, null, 2) : terminalText(formatVerdict(result, language))) + '\n');
   } else if (options.json) {
     process.stdout.write(JSON.stringify(verdicts.map(({ page, result, error }) => ({ page, ...(result ?? { error: { code: error!.code, message: explain(error!.code, language) } }) })), null, 2) + '\n');
   } else {
     for (const { page, result, error } of verdicts) {
-      process.stdout.write(`── Page ${page} ──\n${result ? formatVerdict(result, language) : `${error!.code}: ${explain(error!.code, language)}`}\n\n`);
+      process.stdout.write(terminalText(`── Page ${page} ──\n${result ? formatVerdict(result, language) : `${error!.code}: ${explain(error!.code, language)}`}`) + '\n\n');
     }
   }
   // The worst outcome decides: any invalid credential, then any unreadable page, then any doubt.
