@@ -38,6 +38,17 @@ const DID_KEY = /^did:key:z6Mk[1-9A-HJ-NP-Za-km-z]+$/;
 export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * An object whose prototype is Object.prototype (of any realm: jest's, a worker's) or none,
+ * and which has no own `__proto__` key. A decoder that assigns `obj[key]` turns a `__proto__`
+ * key into a prototype of plain data, whose fields every later read would see unchecked.
+ */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (!isObject(value) || Object.hasOwn(value, '__proto__')) return false;
+  const prototype = Object.getPrototypeOf(value) as object | null;
+  return prototype === null || (Object.getPrototypeOf(prototype) === null && typeof Object.getOwnPropertyDescriptor(prototype, 'hasOwnProperty')?.value === 'function');
+}
+
 const string: Check = (v, p) => { if (typeof v !== 'string' || v.length === 0 || v.length > 10_000) fail(p, 'must be a non-empty string'); };
 const matching = (re: RegExp, what: string): Check => (v, p) => { if (typeof v !== 'string' || !re.test(v)) fail(p, `must be ${what}`); };
 const dateTime: Check = (v, p) => { if (typeof v !== 'string' || !ISO_DATETIME.test(v) || Number.isNaN(Date.parse(v))) fail(p, 'must be an ISO 8601 date-time'); };
@@ -68,8 +79,7 @@ const shape = (fields: Record<string, Check>, { open = false } = {}): Check => {
   return (v, p) => {
     if (!isObject(v)) return fail(p, 'must be an object');
     // Own properties only, of a plain object: what a prototype holds was never checked here.
-    const prototype = Object.getPrototypeOf(v);
-    if (prototype !== Object.prototype && prototype !== null) fail(p, 'must be a plain object');
+    if (!isPlainObject(v)) fail(p, 'must be a plain object');
     for (let i = 0; i < keys.length; i++) checks[i]!(Object.hasOwn(v, keys[i]!) ? v[keys[i]!] : undefined, `${p}.${keys[i]}`);
     if (!open) for (const key of Object.keys(v)) if (!Object.hasOwn(fields, key)) fail(keyPath(p, key), 'is not allowed');
   };

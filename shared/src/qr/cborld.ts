@@ -6,6 +6,7 @@
 import { CREDENTIAL_CONTEXTS } from '../contexts/index.js';
 import { documentLoader as defaultLoader, type DocumentLoader } from '../document-loader.js';
 import { CorridorError, isCorridorError } from '../errors.js';
+import { isPlainObject } from '../validate.js';
 import type { QrCatalogue } from '../types.js';
 import { decodeBase45, encodeBase45 } from './base45.js';
 import { CATALOGUE_CODE_OFFSET } from './catalogue.js';
@@ -137,10 +138,9 @@ function framedEntryId(bytes: Uint8Array, catalogue: QrCatalogue | undefined): n
 }
 
 /**
- * What a decoder handed back, as plain JSON data or ERR_QR_INVALID: objects whose prototype is
- * Object's (or none) with no `__proto__` key, arrays, strings, finite numbers, booleans, null.
- * A decoder that assigns `obj[key]` turns a `__proto__` key into a prototype, whose properties
- * every later read would see without any check having seen them.
+ * What a decoder handed back, as plain JSON data or ERR_QR_INVALID: plain objects (see
+ * isPlainObject: no prototype lent by a `__proto__` key), arrays, strings, finite numbers,
+ * booleans, null.
  */
 export function assertPlainJson(value: unknown, depth = 0): void {
   if (depth > 32) throw new CorridorError('ERR_QR_INVALID', 'the QR payload nests too deeply');
@@ -148,16 +148,11 @@ export function assertPlainJson(value: unknown, depth = 0): void {
   if (typeof value === 'number') {
     if (Number.isFinite(value)) return;
   } else if (Array.isArray(value)) {
-    if (Object.getPrototypeOf(value) === Array.prototype) {
-      for (const item of value) assertPlainJson(item, depth + 1);
-      return;
-    }
-  } else if (typeof value === 'object') {
-    const prototype = Object.getPrototypeOf(value);
-    if ((prototype === Object.prototype || prototype === null) && !Object.hasOwn(value, '__proto__')) {
-      for (const item of Object.values(value)) assertPlainJson(item, depth + 1);
-      return;
-    }
+    for (const item of value) assertPlainJson(item, depth + 1);
+    return;
+  } else if (isPlainObject(value)) {
+    for (const item of Object.values(value)) assertPlainJson(item, depth + 1);
+    return;
   }
   throw new CorridorError('ERR_QR_INVALID', 'the QR payload is not plain credential data');
 }
