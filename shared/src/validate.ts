@@ -44,7 +44,11 @@ export const isObject = (value: unknown): value is Record<string, unknown> =>
  * key into a prototype of plain data, whose fields every later read would see unchecked.
  */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (!isObject(value) || Object.hasOwn(value, '__proto__')) return false;
+  return hasPlainPrototype(value) && !Object.hasOwn(value, '__proto__');
+}
+
+function hasPlainPrototype(value: unknown): value is Record<string, unknown> {
+  if (!isObject(value)) return false;
   const prototype = Object.getPrototypeOf(value) as object | null;
   return prototype === null || (Object.getPrototypeOf(prototype) === null && typeof Object.getOwnPropertyDescriptor(prototype, 'hasOwnProperty')?.value === 'function');
 }
@@ -79,7 +83,7 @@ const shape = (fields: Record<string, Check>, { open = false } = {}): Check => {
   return (v, p) => {
     if (!isObject(v)) return fail(p, 'must be an object');
     // Own properties only, of a plain object: what a prototype holds was never checked here.
-    if (!isPlainObject(v)) fail(p, 'must be a plain object');
+    if (!hasPlainPrototype(v)) fail(p, 'must be a plain object');
     for (let i = 0; i < keys.length; i++) checks[i]!(Object.hasOwn(v, keys[i]!) ? v[keys[i]!] : undefined, `${p}.${keys[i]}`);
     if (!open) for (const key of Object.keys(v)) if (!Object.hasOwn(fields, key)) fail(keyPath(p, key), 'is not allowed');
   };
