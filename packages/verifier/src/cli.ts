@@ -23,7 +23,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  CorridorError, createPrinter, createRegistryClient, EXIT, helpText, indexTrustPackContent, openTrustPack,
+  CorridorError, createPrinter, createRegistryClient, EXIT, helpText, indexTrustPackContent, inert, openTrustPack,
   parseCommandLine, portOption, RegistryUnavailable, required, runCli, startServer, terminalText, untilStopped, UsageError, writeFileAtomically,
   type TrustIndex, type TrustPackContent,
 } from '@corridor/shared';
@@ -89,7 +89,8 @@ async function sync(): Promise<number> {
       ? await applyDelta(kept, await client.delta(country, kept.content.sequence))
       : await acceptPack(kept, await client.trustPack(country), pinned ? { operator: pinned } : {});
   } catch (error) {
-    const keptLine = kept ? `kept pack #${kept.content.sequence} of ${kept.content.issuedAt}` : 'no pack held yet';
+    // The held file is on disk, not signed by anyone this run checked: its fields are shown inert.
+    const keptLine = kept ? inert(`kept pack #${kept.content.sequence} of ${kept.content.issuedAt}`) : 'no pack held yet';
     if (error instanceof RegistryUnavailable) {
       process.stderr.write(`registry unavailable: ${keptLine}\n`);
       return EXIT.indeterminate;
@@ -177,7 +178,7 @@ async function serve(): Promise<number> {
     loadTrust(roots).then((next) => {
       loaded = next;
       process.stdout.write(`now serving pack #${next.index.sequence}\n`);
-    }, (error: unknown) => process.stderr.write(`kept pack #${loaded.index.sequence}: the new one did not load (${(error as { code?: string }).code ?? 'error'})\n`));
+    }, (error: unknown) => process.stderr.write(`kept pack #${loaded.index.sequence}: the new one did not load (${inert(String((error as { code?: string }).code ?? 'error'))})\n`));
   }, PACK_CHECK_INTERVAL_MS);
   watcher.unref();
   await untilStopped(server);
