@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { inert, terminalText } from './cli-support.js';
+import { inert, jsonText, terminalText } from './cli-support.js';
 
 describe('terminal output', () => {
   const active = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]|[\ud800-\udfff]/;
@@ -17,5 +17,15 @@ describe('terminal output', () => {
 
   it('keeps the output\'s own line breaks only', () => {
     expect(terminalText('VALID\n  name \u001b[2J\r')).toBe('VALID\n  name \\u{1b}[2J\\u{d}');
+  });
+});
+
+describe('JSON output', () => {
+  it('escapes what JSON.stringify leaves raw (DEL, C1, bidi controls, U+2028/9): the same value, nothing a terminal acts on', () => {
+    const value = { name: '\u001b[2J\u009b2J\u202eMaria\u2066\u2028\u007f\ud800', n: 1 };
+    const text = jsonText(value);
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]|[\ud800-\udfff]/);
+    expect(JSON.parse(text)).toEqual(value);
+    expect(jsonText({ a: 1 }, 0)).toBe('{"a":1}');
   });
 });

@@ -32,6 +32,16 @@ export function inert(text: string): string {
 }
 
 /**
+ * A value as JSON for a terminal or a pipe: JSON.stringify escapes C0 controls and lone
+ * surrogates but writes DEL, C1 controls, bidi controls and U+2028/9 raw; those are escaped too
+ * (`\uXXXX`, the same JSON value).
+ */
+export function jsonText(value: unknown, indent = 2): string {
+  return JSON.stringify(value, null, indent).replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
  * Human output just before it is written: the same, but the output's own line breaks kept. The
  * last line of defence; values are made inert where they are put into a line (so none can start one).
  */
@@ -78,7 +88,7 @@ export function required<T>(value: T | undefined, what: string): T {
 export function runCli(main: () => Promise<number>, options: { json?: boolean; debug?: boolean; mapExitCode?: (code: number) => number }): void {
   main().then((code) => { process.exitCode = code; }, (error: unknown) => {
     const failure = describeFailure(error);
-    process.stderr.write((options.json ? JSON.stringify(failure.json) : inert(failure.line)) + '\n');
+    process.stderr.write((options.json ? jsonText(failure.json, 0) : inert(failure.line)) + '\n');
     if (options.debug) console.error(error);
     process.exitCode = options.mapExitCode ? options.mapExitCode(failure.exitCode) : failure.exitCode;
   });
@@ -87,7 +97,7 @@ export function runCli(main: () => Promise<number>, options: { json?: boolean; d
 /** A CLI's output: the human line, or with --json the JSON value. */
 export function createPrinter(json: boolean | undefined): (human: string, value: unknown) => void {
   return (human, value) => {
-    process.stdout.write(json ? JSON.stringify(value, null, 2) + '\n' : terminalText(human) + '\n');
+    process.stdout.write((json ? jsonText(value) : terminalText(human)) + '\n');
   };
 }
 

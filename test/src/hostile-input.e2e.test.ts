@@ -93,6 +93,13 @@ describe('a hostile name paints nothing on the officer\'s terminal', () => {
     }
   });
 
+  it('with --json the name is JSON-escaped: the same value back, nothing a terminal acts on', async () => {
+    const { code, out } = verify('revoked.txt', await encodeQrText(hostileRevoked, { catalogue }), '--json');
+    expect(code).toBe(1);
+    expect(out).not.toMatch(TERMINAL_ACTIVE);
+    expect(JSON.parse(out)).toMatchObject({ verdict: 'invalid', credential: { subject: { name: HOSTILE_NAME } } });
+  });
+
   it('the same name on a good credential is shown, inert, under the one real headline', async () => {
     const { code, out } = verify('valid.txt', await encodeQrText(hostileValid, { catalogue }));
     expect(code).toBe(0);

@@ -23,7 +23,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  CorridorError, createPrinter, createRegistryClient, EXIT, helpText, indexTrustPackContent, inert, openTrustPack,
+  CorridorError, createPrinter, createRegistryClient, EXIT, helpText, indexTrustPackContent, inert, jsonText, openTrustPack,
   parseCommandLine, portOption, RegistryUnavailable, required, runCli, startServer, terminalText, untilStopped, UsageError, writeFileAtomically,
   type TrustIndex, type TrustPackContent,
 } from '@corridor/shared';
@@ -213,9 +213,9 @@ async function main(): Promise<number> {
   // Human output goes through terminalText as it is written: nothing from the input acts on the terminal.
   if (kind !== 'pdf') {
     const result = verdicts[0]!.result!;
-    process.stdout.write((options.json ? JSON.stringify(result, null, 2) : terminalText(formatVerdict(result, language))) + '\n');
+    process.stdout.write((options.json ? jsonText(result) : terminalText(formatVerdict(result, language))) + '\n');
   } else if (options.json) {
-    process.stdout.write(JSON.stringify(verdicts.map(({ page, result, error }) => ({ page, ...(result ?? { error: { code: error!.code, message: explain(error!.code, language) } }) })), null, 2) + '\n');
+    process.stdout.write(jsonText(verdicts.map(({ page, result, error }) => ({ page, ...(result ?? { error: { code: error!.code, message: explain(error!.code, language) } }) }))) + '\n');
   } else {
     for (const { page, result, error } of verdicts) {
       process.stdout.write(terminalText(`── Page ${page} ──\n${result ? formatVerdict(result, language) : `${error!.code}: ${explain(error!.code, language)}`}`) + '\n\n');
