@@ -13,6 +13,42 @@ const INPUT_ERRORS: ReadonlySet<ErrorCode> = new Set([
 
 export class UsageError extends Error {}
 
+/**
+ * Characters a terminal acts on rather than shows: C0 controls (ESC starts a sequence that can
+ * clear the screen and paint anything), DEL, C1 controls (U+009B is a one-character CSI), bidi
+ * embeddings, overrides, isolates and marks (which reorder what follows), the line and paragraph
+ * separators, and lone surrogates.
+ */
+const TERMINAL_ACTIVE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const TERMINAL_ACTIVE_KEEPING_LINES = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const visible = (c: string) => `\\u{${c.charCodeAt(0).toString(16)}}`;
+
+/**
+ * One untrusted value (a name, a message, a key) as inert text for a terminal: every character
+ * a terminal would act on, line breaks included, shown as a visible `\u{…}` escape instead.
+ */
+export function inert(text: string): string {
+  return text.replace(TERMINAL_ACTIVE, visible);
+}
+
+/**
+ * A value as JSON for a terminal or a pipe: JSON.stringify escapes C0 controls and lone
+ * surrogates but writes DEL, C1 controls, bidi controls and U+2028/9 raw; those are escaped too
+ * (`\uXXXX`, the same JSON value).
+ */
+export function jsonText(value: unknown, indent = 2): string {
+  return JSON.stringify(value, null, indent).replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Human output just before it is written: the same, but the output's own line breaks kept. The
+ * last line of defence; values are made inert where they are put into a line (so none can start one).
+ */
+export function terminalText(text: string): string {
+  return text.replace(TERMINAL_ACTIVE_KEEPING_LINES, visible);
+}
+
 /** The line a CLI prints for a failure, and its exit code. Unknown errors say nothing of their content. */
 export function describeFailure(error: unknown): { line: string; exitCode: number; json: { code: string; message: string } } {
   if (error instanceof UsageError) {
@@ -38,7 +74,7 @@ export function parseCommandLine<T extends ParseArgsConfig>(config: T): ReturnTy
   try {
     return parseArgs(config);
   } catch (error) {
-    process.stderr.write(`usage: ${(error as Error).message} (see --help)\n`);
+    process.stderr.write(`usage: ${inert((error as Error).message)} (see --help)\n`);
     process.exit(EXIT.usage);
   }
 }
@@ -52,7 +88,7 @@ export function required<T>(value: T | undefined, what: string): T {
 export function runCli(main: () => Promise<number>, options: { json?: boolean; debug?: boolean; mapExitCode?: (code: number) => number }): void {
   main().then((code) => { process.exitCode = code; }, (error: unknown) => {
     const failure = describeFailure(error);
-    process.stderr.write((options.json ? JSON.stringify(failure.json) : failure.line) + '\n');
+    process.stderr.write((options.json ? jsonText(failure.json, 0) : inert(failure.line)) + '\n');
     if (options.debug) console.error(error);
     process.exitCode = options.mapExitCode ? options.mapExitCode(failure.exitCode) : failure.exitCode;
   });
@@ -61,7 +97,7 @@ export function runCli(main: () => Promise<number>, options: { json?: boolean; d
 /** A CLI's output: the human line, or with --json the JSON value. */
 export function createPrinter(json: boolean | undefined): (human: string, value: unknown) => void {
   return (human, value) => {
-    process.stdout.write(json ? JSON.stringify(value, null, 2) + '\n' : human + '\n');
+    process.stdout.write((json ? jsonText(value) : terminalText(human)) + '\n');
   };
 }
 

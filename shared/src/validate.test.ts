@@ -2,7 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import { buildSkillCredential } from './credential.js';
 import { isCorridorError } from './errors.js';
 import { phCaregivingQualification } from './reference.js';
-import { assertSkillCredential } from './validate.js';
+import { encodeBase58btc } from './encoding.js';
+import { assertSkillCredential, keyPath } from './validate.js';
 
 const did = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
 const credential = () => buildSkillCredential({
@@ -46,5 +47,40 @@ describe('the closed credential shape', () => {
     const { name: _name, ...nameless } = credential();
     expect(refusal(nameless)).toBe('credential.name must be a non-empty string');
     expect(refusal({ ...credential(), validFrom: 'yesterday' })).toBe('credential.validFrom must be an ISO 8601 date-time');
+  });
+});
+
+describe('what the checks read, and what their messages show', () => {
+  const proof = () => ({
+    type: 'DataIntegrityProof', created: '2026-11-01T00:00:00Z', verificationMethod: `${did}#${did.slice('did:key:'.length)}`,
+    cryptosuite: 'eddsa-rdfc-2022', proofPurpose: 'assertionMethod', proofValue: `z${encodeBase58btc(new Uint8Array(64).fill(7))}`,
+  });
+
+  test('own properties of plain objects only: a field lent by a prototype is refused, not read', () => {
+    const lent = Object.setPrototypeOf(credential(), { validUntil: '2031-12-31T00:00:00Z' }) as object;
+    expect(refusal(lent)).toBe('credential must be a plain object');
+    const nested = credential();
+    Object.setPrototypeOf(nested.credentialSubject, { id: 'did:key:z6Mkother' });
+    expect(refusal(nested)).toBe('credential.credentialSubject must be a plain object');
+    expect(() => assertSkillCredential(Object.assign(Object.create(null) as object, credential()))).not.toThrow();
+  });
+
+  test('a key chosen by an attacker is named escaped and cut short', () => {
+    expect(refusal({ ...credential(), '\u001b[2J\u009b\u202eVALID\n': 1 })).toBe('credential["\\u001b[2J\\u009b\\u202eVALID\\n"] is not allowed');
+    expect(refusal({ ...credential(), ['x'.repeat(100)]: 1 })).toBe(`credential["${'x'.repeat(40)}\\u2026"] is not allowed`);
+    expect(keyPath('p', 'plain_name-1')).toBe('p.plain_name-1');
+  });
+
+  test('the proof is closed: exactly our members, suite, purpose, method and signature length', () => {
+    expect(() => assertSkillCredential({ ...credential(), proof: proof() })).not.toThrow();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ ...proof(), extra: {} }, 'credential.proof.extra is not allowed'],
+      [{ ...proof(), cryptosuite: 'ecdsa-rdfc-2019' }, 'credential.proof.cryptosuite must be one of eddsa-rdfc-2022'],
+      [{ ...proof(), proofPurpose: 'authentication' }, 'credential.proof.proofPurpose must be one of assertionMethod'],
+      [{ ...proof(), verificationMethod: `${did}#z6MkotherKeyz6MkotherKeyz6MkotherKeyz6MkotherKey` }, 'credential.proof.verificationMethod must be a did:key verification method (did:key:<key>#<key>)'],
+      [{ ...proof(), proofValue: `z${encodeBase58btc(new Uint8Array(63).fill(7))}` }, 'credential.proof.proofValue must be a base58btc Ed25519 signature'],
+      [{ ...proof(), created: undefined }, 'credential.proof.created must be an ISO 8601 date-time'],
+    ];
+    for (const [bad, message] of cases) expect(refusal({ ...credential(), proof: bad })).toBe(message);
   });
 });

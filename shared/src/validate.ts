@@ -3,6 +3,7 @@
  * never its value, so no personal data reaches a message.
  */
 import { CREDENTIAL_CONTEXTS } from './contexts/index.js';
+import { decodeBase58btc } from './encoding.js';
 import { CorridorError, type ErrorCode } from './errors.js';
 import type {
   MappingRecord, MappingTableRecord, RegistryRecord, SkillCredential, StatusListCredential, TrustPackContent, TrustPackDelta,
@@ -15,6 +16,18 @@ const fail = (path: string, what: string): never => {
   throw new Invalid(`${path} ${what}`);
 };
 
+/**
+ * A key as a message may show it: a plain name as `.name`, anything else quoted with every
+ * character outside printable ASCII escaped and cut short, so a key chosen by an attacker
+ * (escape codes, bidi overrides, a line break) reaches no terminal or log as it was written.
+ */
+export function keyPath(path: string, key: string): string {
+  if (/^[A-Za-z0-9@_$-]{1,64}$/.test(key)) return `${path}.${key}`;
+  const shown = key.length > 40 ? `${key.slice(0, 40)}…` : key;
+  const quoted = JSON.stringify(shown).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `${path}[${quoted}]`;
+}
+
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const COUNTRY = /^[A-Z]{2}$/;
@@ -24,6 +37,21 @@ const DID_KEY = /^did:key:z6Mk[1-9A-HJ-NP-Za-km-z]+$/;
 
 export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * An object whose prototype is Object.prototype (of any realm: jest's, a worker's) or none,
+ * and which has no own `__proto__` key. A decoder that assigns `obj[key]` turns a `__proto__`
+ * key into a prototype of plain data, whose fields every later read would see unchecked.
+ */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return hasPlainPrototype(value) && !Object.hasOwn(value, '__proto__');
+}
+
+function hasPlainPrototype(value: unknown): value is Record<string, unknown> {
+  if (!isObject(value)) return false;
+  const prototype = Object.getPrototypeOf(value) as object | null;
+  return prototype === null || (Object.getPrototypeOf(prototype) === null && typeof Object.getOwnPropertyDescriptor(prototype, 'hasOwnProperty')?.value === 'function');
+}
 
 const string: Check = (v, p) => { if (typeof v !== 'string' || v.length === 0 || v.length > 10_000) fail(p, 'must be a non-empty string'); };
 const matching = (re: RegExp, what: string): Check => (v, p) => { if (typeof v !== 'string' || !re.test(v)) fail(p, `must be ${what}`); };
@@ -46,7 +74,7 @@ const arrayOf = (item: Check, { min = 0, max = 10_000 } = {}): Check => (v, p) =
 const localized: Check = (v, p) => {
   if (!isObject(v) || Object.keys(v).length === 0) fail(p, 'must be an object of language tag → text');
   for (const [lang, text] of Object.entries(v as object)) {
-    if (!BCP47.test(lang)) fail(`${p}.${lang}`, 'is not a BCP 47 language tag');
+    if (!BCP47.test(lang)) fail(keyPath(p, lang), 'is not a BCP 47 language tag');
     string(text, `${p}.${lang}`);
   }
 };
@@ -56,8 +84,10 @@ const shape = (fields: Record<string, Check>, { open = false } = {}): Check => {
   const checks = Object.values(fields);
   return (v, p) => {
     if (!isObject(v)) return fail(p, 'must be an object');
-    for (let i = 0; i < keys.length; i++) checks[i]!(v[keys[i]!], `${p}.${keys[i]}`);
-    if (!open) for (const key in v) if (Object.hasOwn(v, key) && !Object.hasOwn(fields, key)) fail(`${p}.${key}`, 'is not allowed');
+    // Own properties only, of a plain object: what a prototype holds was never checked here.
+    if (!hasPlainPrototype(v)) fail(p, 'must be a plain object');
+    for (let i = 0; i < keys.length; i++) checks[i]!(Object.hasOwn(v, keys[i]!) ? v[keys[i]!] : undefined, `${p}.${keys[i]}`);
+    if (!open) for (const key of Object.keys(v)) if (!Object.hasOwn(fields, key)) fail(keyPath(p, key), 'is not allowed');
   };
 };
 
@@ -188,6 +218,26 @@ const statusEntry = shape({
   statusListIndex: matching(/^(0|[1-9]\d{0,9})$/, 'a decimal index'), statusListCredential: uri,
 });
 
+/** `did:key:<key>#<key>`: the one verification method a did:key has. */
+const verificationMethod: Check = (v, p) => {
+  const match = typeof v === 'string' ? /^did:key:(z6Mk[1-9A-HJ-NP-Za-km-z]{40,50})#(z6Mk[1-9A-HJ-NP-Za-km-z]{40,50})$/.exec(v) : null;
+  if (!match || match[1] !== match[2]) fail(p, 'must be a did:key verification method (did:key:<key>#<key>)');
+};
+/** An Ed25519 signature: 64 bytes, multibase base58btc. */
+const signatureValue: Check = (v, p) => {
+  if (typeof v !== 'string' || !/^z[1-9A-HJ-NP-Za-km-z]{80,90}$/.test(v) || decodeBase58btc(v.slice(1))?.length !== 64) {
+    fail(p, 'must be a base58btc Ed25519 signature');
+  }
+};
+/**
+ * The proof exactly as Corridor signs it, closed: nothing else reaches the proof libraries
+ * (whose JSON-LD processing of an arbitrary 256 KB proof takes minutes).
+ */
+const dataIntegrityProof: Check = shape({
+  type: oneOf('DataIntegrityProof'), cryptosuite: oneOf('eddsa-rdfc-2022'), created: dateTime,
+  verificationMethod, proofPurpose: oneOf('assertionMethod'), proofValue: signatureValue,
+});
+
 const skillCredential: Check = shape({
   // Exactly the contexts Corridor issues with: nothing else may redefine a term.
   '@context': exactArray(...CREDENTIAL_CONTEXTS),
@@ -215,12 +265,42 @@ const skillCredential: Check = shape({
     }),
   }),
   credentialStatus: statusEntry,
-  proof: optional((v, p) => { if (!isObject(v)) fail(p, 'must be an object'); }),
+  proof: optional(dataIntegrityProof),
 });
 
 /** The exact shape Corridor issues: anything else is ERR_CREDENTIAL_MALFORMED. */
 export function assertSkillCredential(value: unknown): asserts value is SkillCredential {
   run<SkillCredential>(skillCredential, value, 'ERR_CREDENTIAL_MALFORMED', 'credential');
+}
+
+/**
+ * A holder-signed presentation of skill credentials, closed like them, before its proof goes to
+ * the library (which processes the whole presentation, every credential in it, as JSON-LD).
+ */
+const holderPresentation: Check = shape({
+  '@context': exactArray('https://www.w3.org/ns/credentials/v2'),
+  id: optional(uri),
+  type: exactArray('VerifiablePresentation'),
+  holder: optional(didKey),
+  verifiableCredential: arrayOf(skillCredential, { min: 1, max: 10 }),
+  proof: shape({
+    type: oneOf('DataIntegrityProof'), cryptosuite: oneOf('eddsa-rdfc-2022'), created: dateTime, verificationMethod,
+    proofPurpose: oneOf('authentication'), challenge: matching(/^[\x20-\x7e]{1,500}$/, 'printable text'),
+    domain: optional(matching(/^[\x20-\x7e]{1,500}$/, 'printable text')), proofValue: signatureValue,
+  }),
+});
+
+export function assertHolderPresentation(value: unknown): asserts value is HolderPresentation {
+  run<HolderPresentation>(holderPresentation, value, 'ERR_INPUT_INVALID', 'presentation');
+}
+
+export interface HolderPresentation {
+  '@context': string[];
+  id?: string;
+  type: ['VerifiablePresentation'];
+  holder?: string;
+  verifiableCredential: SkillCredential[];
+  proof: { type: string; cryptosuite: string; created: string; verificationMethod: string; proofPurpose: string; challenge: string; domain?: string; proofValue: string };
 }
 
 const statusListCredential: Check = shape({
@@ -234,7 +314,7 @@ const statusListCredential: Check = shape({
     id: uri, type: oneOf('BitstringStatusList'), statusPurpose: oneOf('revocation', 'suspension'),
     encodedList: matching(/^u[A-Za-z0-9_-]+$/, 'a multibase base64url string'),
   }),
-  proof: optional((v, p) => { if (!isObject(v)) fail(p, 'must be an object'); }),
+  proof: optional(dataIntegrityProof),
 });
 
 export function assertStatusListCredential(value: unknown): asserts value is StatusListCredential {

@@ -23,8 +23,8 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  CorridorError, createPrinter, createRegistryClient, EXIT, helpText, indexTrustPackContent, openTrustPack,
-  parseCommandLine, portOption, RegistryUnavailable, required, runCli, startServer, untilStopped, UsageError, writeFileAtomically,
+  CorridorError, createPrinter, createRegistryClient, EXIT, helpText, indexTrustPackContent, inert, jsonText, openTrustPack,
+  parseCommandLine, portOption, RegistryUnavailable, required, runCli, startServer, terminalText, untilStopped, UsageError, writeFileAtomically,
   type TrustIndex, type TrustPackContent,
 } from '@corridor/shared';
 import { formatVerdict } from './format.js';
@@ -89,7 +89,8 @@ async function sync(): Promise<number> {
       ? await applyDelta(kept, await client.delta(country, kept.content.sequence))
       : await acceptPack(kept, await client.trustPack(country), pinned ? { operator: pinned } : {});
   } catch (error) {
-    const keptLine = kept ? `kept pack #${kept.content.sequence} of ${kept.content.issuedAt}` : 'no pack held yet';
+    // The held file is on disk, not signed by anyone this run checked: its fields are shown inert.
+    const keptLine = kept ? inert(`kept pack #${kept.content.sequence} of ${kept.content.issuedAt}`) : 'no pack held yet';
     if (error instanceof RegistryUnavailable) {
       process.stderr.write(`registry unavailable: ${keptLine}\n`);
       return EXIT.indeterminate;
@@ -178,7 +179,7 @@ async function serve(): Promise<number> {
     loadTrust(roots).then((next) => {
       loaded = next;
       process.stdout.write(`now serving pack #${next.index.sequence}\n`);
-    }, (error: unknown) => process.stderr.write(`kept pack #${loaded.index.sequence}: the new one did not load (${(error as { code?: string }).code ?? 'error'})\n`));
+    }, (error: unknown) => process.stderr.write(`kept pack #${loaded.index.sequence}: the new one did not load (${inert(String((error as { code?: string }).code ?? 'error'))})\n`));
   }, PACK_CHECK_INTERVAL_MS);
   watcher.unref();
   await untilStopped(server);
@@ -210,14 +211,15 @@ async function main(): Promise<number> {
   for (const { page, credential, error } of items) {
     verdicts.push({ ...(page ? { page } : {}), ...(error ? { error } : { result: await verifySkillCredential(credential, { trust, country, purpose, maxStatusAgeSeconds }) }) });
   }
+  // Human output goes through terminalText as it is written: nothing from the input acts on the terminal.
   if (kind !== 'pdf') {
     const result = verdicts[0]!.result!;
-    process.stdout.write((options.json ? JSON.stringify(result, null, 2) : formatVerdict(result, language)) + '\n');
+    process.stdout.write((options.json ? jsonText(result) : terminalText(formatVerdict(result, language))) + '\n');
   } else if (options.json) {
-    process.stdout.write(JSON.stringify(verdicts.map(({ page, result, error }) => ({ page, ...(result ?? { error: { code: error!.code, message: explain(error!.code, language) } }) })), null, 2) + '\n');
+    process.stdout.write(jsonText(verdicts.map(({ page, result, error }) => ({ page, ...(result ?? { error: { code: error!.code, message: explain(error!.code, language) } }) }))) + '\n');
   } else {
     for (const { page, result, error } of verdicts) {
-      process.stdout.write(`── Page ${page} ──\n${result ? formatVerdict(result, language) : `${error!.code}: ${explain(error!.code, language)}`}\n\n`);
+      process.stdout.write(terminalText(`── Page ${page} ──\n${result ? formatVerdict(result, language) : `${error!.code}: ${explain(error!.code, language)}`}`) + '\n\n');
     }
   }
   // The worst outcome decides: any invalid credential, then any unreadable page, then any doubt.

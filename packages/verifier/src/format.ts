@@ -1,5 +1,9 @@
-/** A verdict an officer can read at a glance: the answer first, then what to compare, then why. */
-import { primaryText } from '@corridor/shared';
+/**
+ * A verdict an officer can read at a glance: the answer first, then what to compare, then why.
+ * Every value that came with the credential (or the trust pack) goes in through `inert`: a name
+ * cannot clear the terminal, paint a headline, reorder a line or start a new one.
+ */
+import { inert, primaryText } from '@corridor/shared';
 import { explain, isLanguage, OUTCOMES, VERDICTS } from './messages.js';
 import type { VerificationResult } from './verify.js';
 
@@ -19,11 +23,13 @@ export function formatVerdict(result: VerificationResult, language = 'en'): stri
   if (result.checks.some((c) => !c.ok)) lines.push('');
   const c = result.credential;
   if (c) {
+    const level = c.qualification.level ? ` (${inert(c.qualification.level)})` : '';
+    const country = c.qualification.country ? `, ${inert(c.qualification.country)}` : '';
     lines.push(
-      `  Holder         ${c.subject.name}, born ${c.subject.birthDate}  (compare with the passport)`,
-      `  Qualification  ${c.qualification.name}${c.qualification.level ? ` (${c.qualification.level})` : ''}${c.qualification.country ? `, ${c.qualification.country}` : ''}${c.qualification.registered ? '' : UNREGISTERED}`,
-      ...(c.qualification.withdrawnAt ? [`                 withdrawn by its authority on ${c.qualification.withdrawnAt.slice(0, 10)}`] : []),
-      `  Issued by      ${c.issuer.name}${c.issuer.registered ? '' : UNREGISTERED} on ${c.validFrom.slice(0, 10)}${c.validUntil ? `, valid until ${c.validUntil.slice(0, 10)}` : ''}`,
+      `  Holder         ${inert(c.subject.name)}, born ${inert(c.subject.birthDate)}  (compare with the passport)`,
+      `  Qualification  ${inert(c.qualification.name)}${level}${country}${c.qualification.registered ? '' : UNREGISTERED}`,
+      ...(c.qualification.withdrawnAt ? [`                 withdrawn by its authority on ${inert(c.qualification.withdrawnAt.slice(0, 10))}`] : []),
+      `  Issued by      ${inert(c.issuer.name)}${c.issuer.registered ? '' : UNREGISTERED} on ${inert(c.validFrom.slice(0, 10))}${c.validUntil ? `, valid until ${inert(c.validUntil.slice(0, 10))}` : ''}`,
       '',
     );
   }
@@ -32,15 +38,15 @@ export function formatVerdict(result: VerificationResult, language = 'en'): stri
   if (r) {
     const target = r.destination?.qualification ? primaryText(r.destination.qualification.title, language)
       : r.destination?.occupation ? `${primaryText(r.destination.occupation.title, language)} (ISCO-08 ${r.destination.occupation.isco08})` : '';
-    lines.push(`  In ${r.country}: ${OUTCOMES[lang][r.outcome]}${target ? ` as ${target}` : ''} (purpose: ${r.purpose})`);
-    for (const condition of r.conditions) lines.push(`    [${condition.met ? 'met' : 'to do'}] ${primaryText(condition.description, language)}`);
+    lines.push(`  In ${inert(r.country)}: ${OUTCOMES[lang][r.outcome]}${target ? ` as ${inert(target)}` : ''} (purpose: ${inert(r.purpose)})`);
+    for (const condition of r.conditions) lines.push(`    [${condition.met ? 'met' : 'to do'}] ${inert(primaryText(condition.description, language))}`);
     lines.push('');
   }
   lines.push('  Checks');
   for (const check of result.checks) {
-    lines.push(`    ${check.ok ? 'ok  ' : 'FAIL'} ${check.id.padEnd(12)} ${check.ok ? check.message : `${check.code}: ${check.message}`}`);
+    lines.push(`    ${check.ok ? 'ok  ' : 'FAIL'} ${check.id.padEnd(12)} ${inert(check.ok ? check.message : `${check.code}: ${check.message}`)}`);
   }
   const days = Math.floor(result.trustPack.ageSeconds / 86400);
-  lines.push('', `  Trust pack #${result.trustPack.sequence} of ${result.trustPack.issuedAt.slice(0, 10)} (${days} day${days === 1 ? '' : 's'} old), checked offline`);
+  lines.push('', `  Trust pack #${result.trustPack.sequence} of ${inert(result.trustPack.issuedAt.slice(0, 10))} (${days} day${days === 1 ? '' : 's'} old), checked offline`);
   return lines.join('\n');
 }

@@ -35,8 +35,8 @@ export async function readCredentialInputs(bytes: Uint8Array, options: Options =
       try {
         items.push({ page, credential: await decodeQrText(text, options) });
       } catch (error) {
-        if (!isCorridorError(error)) throw error;
-        items.push({ page, error });
+        // One bad page never takes the others down: whatever it threw, it is that page's coded error.
+        items.push({ page, error: isCorridorError(error) ? error : new CorridorError('ERR_QR_INVALID', 'the QR payload cannot be read', { cause: error }) });
       }
     }
     return { kind: image, items };

@@ -2,10 +2,14 @@
  * Presentations: a worker shows several credentials at once — the qualification plus, say, a
  * language test and a bridging course. Each is verified on its own; conditions of a `partial`
  * mapping that a valid credential in the bundle satisfies are marked met, and when all are met
- * the outcome is `full`. A holder-bound presentation (signed, with the verifier's challenge and
- * domain) proves the person presenting holds the wallet key.
+ * the outcome is `full`. A companion credential counts only if it is about the same person as
+ * the qualification (same subject id when both have one, else the same name — compared after
+ * Unicode NFC normalisation, nothing looser — and birth date); one about anyone else is reported
+ * (ERR_HOLDER_MISMATCH) and meets nothing. A holder-bound presentation (signed, with the
+ * verifier's challenge and domain) proves the person presenting holds the wallet key, and then
+ * every credential with a subject id must name that key's DID.
  */
-import { CorridorError, isObject, verifyPresentationProof } from '@corridor/shared';
+import { assertHolderPresentation, CorridorError, isObject, verifyPresentationProof, type SkillCredential } from '@corridor/shared';
 import { verifyHolderOnly } from './generic-verify.js';
 import { verifySkillCredential, type Check, type Recognition, type VerificationResult, type Verdict, type VerifyOptions } from './verify.js';
 
@@ -38,21 +42,45 @@ function readPresentation(input: unknown): { credentials: unknown[]; proof: unkn
   return { credentials, proof: input.proof };
 }
 
-async function holderCheck(presentation: unknown, challenge: string, domain: string | undefined): Promise<Check> {
+/** The holder check and, when it passed, the DID whose key signed the presentation. */
+async function holderCheck(presentation: unknown, challenge: string, domain: string | undefined): Promise<{ check: Check; did?: string }> {
   const id = 'holder';
-  if (!isObject(presentation) || !presentation.proof) return { id, ok: false, code: 'ERR_PROOF_MISSING', message: 'the presentation is not signed by its holder' };
+  if (!isObject(presentation) || !presentation.proof) return { check: { id, ok: false, code: 'ERR_PROOF_MISSING', message: 'the presentation is not signed by its holder' } };
+  // Nothing but our own closed shape goes to the library's JSON-LD processing.
+  try {
+    assertHolderPresentation(presentation);
+  } catch (error) {
+    return { check: { id, ok: false, code: 'ERR_INPUT_INVALID', message: (error as Error).message } };
+  }
   const result = await verifyPresentationProof({ presentation, challenge, ...(domain ? { domain } : {}) });
-  return result.verified
-    ? { id, ok: true, message: 'presented by the holder of the wallet key (challenge and domain match)' }
-    : { id, ok: false, code: result.error.code, message: result.error.message };
+  if (!result.verified) return { check: { id, ok: false, code: result.error.code, message: result.error.message } };
+  // The library checks the signature, not that `holder` names the key that made it.
+  const did = presentation.proof.verificationMethod.split('#')[0]!;
+  if (presentation.holder !== undefined && presentation.holder !== did) {
+    return { check: { id, ok: false, code: 'ERR_HOLDER_MISMATCH', message: 'the presentation names another holder than the key that signed it' } };
+  }
+  return { check: { id, ok: true, message: 'presented by the holder of the wallet key (challenge and domain match)' }, did };
 }
+
+type Subject = SkillCredential['credentialSubject'];
+
+/** The same person: same subject id when both carry one, else the same NFC-normalised name and birth date. */
+function samePerson(a: Subject, b: Subject): boolean {
+  if (a.id !== undefined && b.id !== undefined) return a.id === b.id;
+  return a.name.normalize('NFC') === b.name.normalize('NFC') && a.birthDate === b.birthDate;
+}
+
+const mismatch = (result: VerificationResult, message: string): VerificationResult => ({
+  ...result, verdict: 'invalid', checks: [...result.checks, { id: 'holder', ok: false, code: 'ERR_HOLDER_MISMATCH', message }],
+});
 
 export async function verifySkillPresentation(input: unknown, options: PresentationOptions): Promise<PresentationResult> {
   const { credentials } = readPresentation(input);
   // No credential: DID authentication, which proves only the holder's key (against a challenge).
   if (credentials.length === 0) return verifyHolderOnly(input as Record<string, unknown>, options);
-  const results = await Promise.all(credentials.map((c) => verifySkillCredential(c, options)));
-  const holder = options.challenge !== undefined ? await holderCheck(input, options.challenge, options.domain) : undefined;
+  let results = await Promise.all(credentials.map((c) => verifySkillCredential(c, options)));
+  const bound = options.challenge !== undefined ? await holderCheck(input, options.challenge, options.domain) : undefined;
+  let holder = bound?.check;
 
   // The credential the officer asks about: the first foreign qualification with a mapping here,
   // else the first with any recognition (a domestic one), else the first.
@@ -60,6 +88,21 @@ export async function verifySkillPresentation(input: unknown, options: Presentat
   const mapped = results.findIndex((r) => usable(r) && r.recognition!.mapping !== undefined);
   const recognised = results.findIndex(usable);
   const primary = mapped >= 0 ? mapped : recognised >= 0 ? recognised : 0;
+
+  // A result with a summary passed the shape check: its input is a skill credential.
+  const subjectOf = (i: number): Subject | undefined => (results[i]!.credential ? (credentials[i] as SkillCredential).credentialSubject : undefined);
+  const person = subjectOf(primary);
+  if (bound?.did && person?.id !== undefined && person.id !== bound.did) {
+    holder = { id: 'holder', ok: false, code: 'ERR_HOLDER_MISMATCH', message: 'the credential is about another wallet than the one that presented it' };
+  }
+  results = results.map((result, i) => {
+    const subject = subjectOf(i);
+    if (i === primary || !subject || !person) return result;
+    if (!samePerson(person, subject)) return mismatch(result, 'this credential is about another person than the qualification');
+    if (bound?.did && subject.id !== undefined && subject.id !== bound.did) return mismatch(result, 'this credential is about another wallet than the one that presented it');
+    return result;
+  });
+
   const main = results[primary]!;
   const presented = new Set(results
     .filter((r, i) => i !== primary && r.verdict === 'valid' && r.credential)

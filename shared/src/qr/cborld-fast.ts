@@ -11,7 +11,7 @@ import { CborMap, CborTag, decodeCbor, encodeCbor, type CborValue } from './cbor
 import { CONTEXT_PLURAL, CREDENTIAL, type Codec, type Schema } from './cborld-schema.js';
 
 /** CBOR-LD 1.0: tag 0xcb1d over [registry entry id, payload]. */
-const CBORLD_TAG = 0xcb1d;
+export const CBORLD_TAG = 0xcb1d;
 
 /** The tables of one registry entry: string → code, and code → string. */
 export interface FastTables {
@@ -118,23 +118,29 @@ function decodeUrl(value: CborValue, tables: FastTables): string {
   return off();
 }
 
+/** A time as ISO text; off shape when no Date holds it (toISOString would throw a RangeError). */
+function iso(milliseconds: number): string {
+  const date = new Date(milliseconds);
+  return Number.isNaN(date.getTime()) ? off() : date.toISOString();
+}
+
 function encodeDateTime(input: unknown): CborValue {
   const value = text(input);
   const parsed = Date.parse(value);
   if (!value.includes('T') || Number.isNaN(parsed)) return value;
   const seconds = Math.floor(parsed / 1000);
   const dot = value.indexOf('.');
-  if (dot === -1) return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z') === value ? seconds : value;
+  if (dot === -1) return iso(seconds * 1000).replace('.000Z', 'Z') === value ? seconds : value;
   const milliseconds = parseInt(value.slice(dot + 1), 10);
   if (Number.isNaN(milliseconds)) return off();
-  return new Date(seconds * 1000 + milliseconds).toISOString() === value ? [seconds, milliseconds] : value;
+  return iso(seconds * 1000 + milliseconds) === value ? [seconds, milliseconds] : value;
 }
 
 function decodeDateTime(value: CborValue): string {
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return new Date(value * 1000).toISOString().replace('.000Z', 'Z');
+  if (typeof value === 'number') return iso(value * 1000).replace('.000Z', 'Z');
   if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'number' && typeof value[1] === 'number') {
-    return new Date(value[0] * 1000 + value[1]).toISOString();
+    return iso(value[0] * 1000 + value[1]);
   }
   return off();
 }
@@ -144,15 +150,15 @@ function encodeDate(input: unknown): CborValue {
   const parsed = Date.parse(value);
   if (value.includes('T') || Number.isNaN(parsed)) return value;
   const seconds = Math.floor(parsed / 1000);
-  const iso = new Date(seconds * 1000).toISOString();
-  return iso.slice(0, iso.indexOf('T')) === value ? seconds : value;
+  const day = iso(seconds * 1000);
+  return day.slice(0, day.indexOf('T')) === value ? seconds : value;
 }
 
 function decodeDate(value: CborValue): string {
   if (typeof value === 'string') return value;
   if (typeof value !== 'number') return off();
-  const iso = new Date(value * 1000).toISOString();
-  return iso.slice(0, iso.indexOf('T'));
+  const day = iso(value * 1000);
+  return day.slice(0, day.indexOf('T'));
 }
 
 function encodeValue(codec: Codec, value: unknown, tables: FastTables): CborValue {
@@ -272,17 +278,6 @@ export function encodeCredentialFast(credential: object, contexts: readonly stri
     if (error instanceof OffShape) return undefined;
     throw error;
   }
-}
-
-/** The registry entry id of CBOR-LD bytes, if they are CBOR-LD 1.0 at all. */
-export function cborldEntryId(bytes: Uint8Array): number | undefined {
-  // tag 0xcb1d (d9 cb 1d), array of 2 (82), then the entry id as an unsigned integer.
-  if (bytes.length < 5 || bytes[0] !== 0xd9 || bytes[1] !== 0xcb || bytes[2] !== 0x1d || bytes[3] !== 0x82) return undefined;
-  const head = bytes[4]!;
-  if (head < 24) return head;
-  if (head === 24 && bytes.length > 5) return bytes[5];
-  if (head === 25 && bytes.length > 6) return (bytes[5]! << 8) | bytes[6]!;
-  return undefined;
 }
 
 /**

@@ -6,10 +6,12 @@
 import { CREDENTIAL_CONTEXTS } from '../contexts/index.js';
 import { documentLoader as defaultLoader, type DocumentLoader } from '../document-loader.js';
 import { CorridorError, isCorridorError } from '../errors.js';
+import { isPlainObject } from '../validate.js';
 import type { QrCatalogue } from '../types.js';
 import { decodeBase45, encodeBase45 } from './base45.js';
 import { CATALOGUE_CODE_OFFSET } from './catalogue.js';
-import { cborldEntryId, decodeCredentialFast, encodeCredentialFast, fastTables, type FastTables } from './cborld-fast.js';
+import { CborMap, CborTag, decodeCbor } from './cbor.js';
+import { CBORLD_TAG, decodeCredentialFast, encodeCredentialFast, fastTables, type FastTables } from './cborld-fast.js';
 
 /** The library, loaded only for what the specialised codec leaves to it (importing it costs ~70 ms). */
 const cborld = () => import('@digitalbazaar/cborld');
@@ -117,20 +119,60 @@ export async function credentialToCborld(credential: object, options: QrCodecOpt
   }
 }
 
+/**
+ * Exactly our framing, or ERR_QR_INVALID: CBOR-LD 1.0's tag over `[our registry entry, payload]`,
+ * two elements, nothing after them, in the slice of CBOR our encoder writes (integer map keys
+ * only, so no decoder ever sees a key such as `__proto__`). Uncompressed CBOR-LD (entry 0), the
+ * library's default table (entry 1), legacy tags and any other registry entry never reach a decoder.
+ */
+function framedEntryId(bytes: Uint8Array, catalogue: QrCatalogue | undefined): number {
+  const top = decodeCbor(bytes);
+  if (!(top instanceof CborTag) || top.tag !== CBORLD_TAG || !Array.isArray(top.value) || top.value.length !== 2) {
+    throw new CorridorError('ERR_QR_INVALID', 'the QR payload is not Corridor CBOR-LD');
+  }
+  const [entryId, payload] = top.value;
+  if (entryId !== CORRIDOR_TABLE_ID && entryId !== CORRIDOR_CATALOGUE_TABLE_ID) throw new CorridorError('ERR_QR_INVALID', 'unknown compression table');
+  if (entryId === CORRIDOR_CATALOGUE_TABLE_ID && !catalogue) throw new CorridorError('ERR_QR_INVALID', 'this QR code needs the trust pack\'s catalogue: sync first');
+  if (!(payload instanceof CborMap)) throw new CorridorError('ERR_QR_INVALID', 'the QR payload is not Corridor CBOR-LD');
+  return entryId;
+}
+
+/**
+ * What a decoder handed back, as plain JSON data or ERR_QR_INVALID: plain objects (see
+ * isPlainObject: no prototype lent by a `__proto__` key), arrays, strings, finite numbers,
+ * booleans, null.
+ */
+export function assertPlainJson(value: unknown, depth = 0): void {
+  if (depth > 32) throw new CorridorError('ERR_QR_INVALID', 'the QR payload nests too deeply');
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
+  if (typeof value === 'number') {
+    if (Number.isFinite(value)) return;
+  } else if (Array.isArray(value)) {
+    for (const item of value) assertPlainJson(item, depth + 1);
+    return;
+  } else if (isPlainObject(value)) {
+    for (const item of Object.values(value)) assertPlainJson(item, depth + 1);
+    return;
+  }
+  throw new CorridorError('ERR_QR_INVALID', 'the QR payload is not plain credential data');
+}
+
 export async function cborldToCredential(bytes: Uint8Array, options: QrCodecOptions = {}): Promise<Record<string, unknown>> {
   const { catalogue, documentLoader = defaultLoader } = options;
   if (bytes.length > MAX_CBORLD_BYTES) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'the QR payload is larger than any credential');
-  const entryId = cborldEntryId(bytes);
-  if (documentLoader === defaultLoader && (entryId === CORRIDOR_TABLE_ID || (entryId === CORRIDOR_CATALOGUE_TABLE_ID && catalogue))) {
-    const fast = decodeCredentialFast(bytes, CREDENTIAL_CONTEXTS, fastTablesFor(catalogue));
-    if (fast) return fast;
-  }
+  const entryId = framedEntryId(bytes, catalogue);
+  let decoded: unknown;
   try {
-    return await (await cborld()).decode({ cborldBytes: bytes, documentLoader, typeTableLoader: typeTableLoaderFor(catalogue) });
+    if (documentLoader === defaultLoader) decoded = decodeCredentialFast(bytes, CREDENTIAL_CONTEXTS, fastTablesFor(entryId === CORRIDOR_CATALOGUE_TABLE_ID ? catalogue : undefined));
+    decoded ??= await (await cborld()).decode({ cborldBytes: bytes, documentLoader, typeTableLoader: typeTableLoaderFor(catalogue) });
   } catch (cause) {
+    // Every failure is coded, whatever threw it (a RangeError from a date no Date holds included).
     if (isCorridorError(cause) && cause.code !== 'ERR_CONTEXT_UNKNOWN') throw cause;
     throw new CorridorError('ERR_QR_INVALID', 'the QR payload is not valid CBOR-LD', { cause });
   }
+  assertPlainJson(decoded);
+  if (typeof decoded !== 'object' || decoded === null || Array.isArray(decoded)) throw new CorridorError('ERR_QR_INVALID', 'the QR payload is not a credential');
+  return decoded as Record<string, unknown>;
 }
 
 /** Credential → the text a QR code carries. */

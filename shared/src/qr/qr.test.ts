@@ -5,7 +5,8 @@ import { generateKeyPair, importKeyPair } from '../keys.js';
 import { verifyCredentialProof, signCredential } from '../proof.js';
 import { phCaregivingQualification } from '../reference.js';
 import { decodeBase45, encodeBase45 } from './base45.js';
-import { decodeQrText, encodeQrText, QR_PREFIX } from './cborld.js';
+import { CborMap, CborTag, decodeCbor, encodeCbor, type CborValue } from './cbor.js';
+import { assertPlainJson, decodeQrText, encodeQrText, QR_PREFIX } from './cborld.js';
 import { describeQr, qrSymbolSvg, readQrFromPng, renderQrPng, renderQrSvg } from './image.js';
 import { encodeQrSymbol } from './symbol.js';
 
@@ -80,6 +81,41 @@ describe('QR codec', () => {
     expect(await codeOf(decodeQrText('CC1:' + encodeBase45(Uint8Array.from([1, 2, 3, 4]))))).toBe('ERR_QR_INVALID');
     expect(await codeOf(decodeQrText(text.slice(0, text.length - 30)))).toBe('ERR_QR_INVALID');
     expect(await codeOf(decodeQrText('CC1:' + '0'.repeat(5000)))).toBe('ERR_PAYLOAD_TOO_LARGE');
+  });
+
+  it('decodes only our framing: tag 0xcb1d over [100 or 101, integer-keyed map], nothing else, nothing after', async () => {
+    const text = await encodeQrText(await signedCredential());
+    const top = decodeCbor(decodeBase45(text.slice(QR_PREFIX.length))) as CborTag;
+    const [entry, payload] = top.value as [number, CborMap];
+    expect(entry).toBe(100);
+    const framed = (...value: CborValue[]) => QR_PREFIX + encodeBase45(encodeCbor(new CborTag(0xcb1d, value)));
+    expect(await decodeQrText(framed(entry, payload))).toEqual(await decodeQrText(text));
+    for (const hostile of [
+      framed(0, payload), framed(1, payload), framed(102, payload), framed(entry, payload, 'more'), framed(entry), framed(entry, 'text'),
+      // 101 is ours, but needs the catalogue.
+      framed(101, payload),
+      QR_PREFIX + encodeBase45(Uint8Array.from([...encodeCbor(new CborTag(0xcb1d, [entry, payload])), 0])),
+      QR_PREFIX + encodeBase45(encodeCbor(new CborTag(0x0501, payload))),
+    ]) expect(await codeOf(decodeQrText(hostile))).toBe('ERR_QR_INVALID');
+  });
+
+  it('a date no Date holds, in seconds or as a 20-digit fraction, is a coded error (never a RangeError)', async () => {
+    const text = await encodeQrText(await signedCredential());
+    const [entry, payload] = (decodeCbor(decodeBase45(text.slice(QR_PREFIX.length))) as CborTag).value as [number, CborMap];
+    const frame = (key: number, value: CborValue) => QR_PREFIX + encodeBase45(encodeCbor(new CborTag(0xcb1d, [entry, new CborMap([...payload, [key, value]])])));
+    expect(await codeOf(decodeQrText(frame(238, 2 ** 52)))).toBe('ERR_QR_INVALID');
+    expect(await codeOf(decodeQrText(frame(238, [2 ** 50, 1])))).toBe('ERR_QR_INVALID');
+    // A fraction the fast codec cannot re-encode: the library decodes it; no RangeError either way.
+    await expect(decodeQrText(frame(238, '2026-11-01T00:00:00.12345678901234567890Z'))).resolves.toMatchObject({ validFrom: '2026-11-01T00:00:00.12345678901234567890Z' });
+  });
+
+  it('what a decoder hands back must be plain data: no prototype lent by a `__proto__` key', () => {
+    expect(() => assertPlainJson(JSON.parse('{"a":[1,"x",null,{"b":true}]}'))).not.toThrow();
+    const lent: Record<string, unknown> = {};
+    lent['__proto__'] = { validUntil: '2031-12-31T00:00:00Z' };
+    expect(() => assertPlainJson({ nested: lent })).toThrow(expect.objectContaining({ code: 'ERR_QR_INVALID' }));
+    expect(() => assertPlainJson(JSON.parse('{"__proto__":{}}'))).toThrow(expect.objectContaining({ code: 'ERR_QR_INVALID' }));
+    expect(() => assertPlainJson({ when: new Date() })).toThrow(expect.objectContaining({ code: 'ERR_QR_INVALID' }));
   });
 
   it('refuses a PNG without a QR, a non-PNG and a PNG that declares a huge size', async () => {

@@ -1,0 +1,80 @@
+// The officer's page in Chromium, given hostile certificates as a PDF (one QR per page): a
+// worker's signed name full of escape codes, bidi overrides and line breaks is shown as inert
+// text under the real verdict (valid, then revoked), and a QR whose uncompressed CBOR-LD carries
+// a `__proto__` key (lending an unsigned "valid until 2031") is refused as ERR_QR_INVALID.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Server } from 'node:http';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { encodeQrText, indexTrustPackContent, openTrustPack, type SkillCredential } from '@corridor/shared';
+import { createVerifierApp, type OfficerTrustDocument } from '@corridor/verifier';
+import { cborJson, cborldFrame, HOSTILE_NAME, qrPagesPdf, qrTextOf, resign } from './hostile.js';
+import { createWorld, type World } from './world.js';
+
+const CHROMIUM = process.env.CORRIDOR_CHROMIUM ?? '/usr/bin/chromium';
+
+let world: World;
+let server: Server;
+let base: string;
+let browser: Browser;
+let page: Page;
+let pdf: Uint8Array;
+
+beforeAll(async () => {
+  world = await createWorld();
+  const plain = await world.issue();
+  const toRevoke = await world.issue();
+  world.issuer.revoke(toRevoke.id);
+  const fresh = await world.issue();
+  const named = (c: SkillCredential) => ({ ...c, credentialSubject: { ...c.credentialSubject, name: HOSTILE_NAME } });
+  const hostileValid = await resign(fresh, world.keys.centre, named);
+  const hostileRevoked = await resign(toRevoke, world.keys.centre, named);
+  await world.publishStatus();
+  const roots = [world.keys.jp.description.controller];
+  const { operator, content } = await openTrustPack(await world.pack('JP'));
+  const trust = await indexTrustPackContent(content, { roots, operator });
+  const officer: OfficerTrustDocument = { format: 'corridor-officer-trust/1', country: 'JP', roots, operator, maxStatusAgeSeconds: 7 * 86400, content };
+  const withProto = JSON.parse(JSON.stringify(plain).replace(/^\{/, '{"__proto__":{"validUntil":"2031-12-31T00:00:00Z"},')) as object;
+  pdf = qrPagesPdf([
+    await encodeQrText(hostileValid, { catalogue: trust.qrCatalogue! }),
+    await encodeQrText(hostileRevoked, { catalogue: trust.qrCatalogue! }),
+    qrTextOf(cborldFrame(cborJson(0), cborJson(withProto))),
+  ]);
+
+  server = createVerifierApp({ trust: () => trust, country: 'JP', officer: () => officer }).listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = await (await browser.newContext({ locale: 'en-US' })).newPage();
+  await page.goto(`${base}/officer/?lang=en`);
+  await page.waitForSelector(`body[data-trust="JP#${trust.sequence}"]`, { timeout: 30_000 });
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve));
+  world?.close();
+});
+
+describe('the officer page and hostile certificates', () => {
+  it('a hostile name is inert text under the real verdict; a __proto__ QR is refused', async () => {
+    await page.setInputFiles('#photo', { name: 'hostile.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf) });
+    const panels = page.locator('#result [data-verdict]');
+    await panels.nth(2).waitFor({ timeout: 30_000 });
+    expect(await panels.evaluateAll((all) => all.map((p) => p.getAttribute('data-verdict')))).toEqual(['valid', 'invalid', 'unreadable']);
+    expect(await page.locator('#result .headline').allTextContents()).toEqual(['VALID', 'NOT VALID — do not accept', expect.any(String)]);
+    // The name, exactly as signed, as the text of one element: no markup, no reordering outside it.
+    const names = page.locator('#result [data-field="name"]');
+    expect(await names.count()).toBe(2);
+    for (const name of await names.all()) {
+      expect(await name.textContent()).toBe(HOSTILE_NAME);
+      expect(await name.evaluate((dd) => [...dd.querySelectorAll('*')].map((e) => `${e.tagName}:${e.getAttribute('dir')}`))).toEqual(['BDI:auto']);
+    }
+    expect(await panels.nth(1).locator('[data-code]').evaluateAll((items) => items.map((i) => i.getAttribute('data-code')))).toEqual(['ERR_CREDENTIAL_REVOKED']);
+    expect(await panels.nth(2).locator('[data-code]').evaluateAll((items) => items.map((i) => i.getAttribute('data-code')))).toEqual(['ERR_QR_INVALID']);
+    expect(await page.locator('#result').textContent()).not.toContain('2031');
+  }, 90_000);
+});
