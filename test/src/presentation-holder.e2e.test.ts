@@ -32,11 +32,12 @@ const companions: Record<string, { key: KeyPair; issuer: Issuer; qualification: 
 
 async function jpIssuer(qualificationId: string, name: string) {
   const key = newKey();
+  const baseUrl = `https://${name.toLowerCase().replace(/\W+/g, '')}.example.jp`;
   await world.registry.submit(await signRecord(accreditationRecord({
     id: `urn:corridor:accreditation:JP:${name.toLowerCase().replace(/\W+/g, '-')}`, authority: world.keys.jp, trainingBody: key, name, country: 'JP',
-    qualifications: [qualificationId], validFrom: '2026-01-01T00:00:00Z',
+    baseUrl, qualifications: [qualificationId], validFrom: '2026-01-01T00:00:00Z',
   }), world.keys.jp));
-  const issuer = new Issuer({ store: new IssuerStore(':memory:'), key, name, baseUrl: `https://${name.toLowerCase().replace(/\W+/g, '')}.example.jp` });
+  const issuer = new Issuer({ store: new IssuerStore(':memory:'), key, name, baseUrl });
   const qualification = (await world.trust('JP')).qualifications.get(qualificationId) as QualificationRecord;
   companions[qualificationId] = { key, issuer, qualification };
   // The first credential opens the centre's status list, which the trust pack then carries.
