@@ -20,6 +20,8 @@ export interface IndexedStatusList {
   issuer: string;
   purpose: 'revocation' | 'suspension';
   validFrom: string;
+  /** The issuer's own limit on the list: past it (or without it) a clear bit proves nothing. */
+  validUntil?: string;
   bits: Uint8Array;
 }
 
@@ -171,12 +173,14 @@ export async function indexTrustPackContent(content: TrustPackContent, options: 
     try {
       assertStatusListCredential(list);
       if (!accreditations.has(list.issuer)) throw new CorridorError('ERR_ISSUER_UNKNOWN');
-      const proof = await verifyCredentialProof({ credential: list });
+      // Checked as of its own date: an expired list is still the issuer's, and the verdict calls it stale.
+      const proof = await verifyCredentialProof({ credential: list, now: new Date(list.validFrom) });
       if (!proof.verified) throw proof.error;
       const held = statusLists.get(list.id);
       if (held && Date.parse(held.validFrom) >= Date.parse(list.validFrom)) continue;
       statusLists.set(list.id, {
         url: list.id, issuer: list.issuer, purpose: list.credentialSubject.statusPurpose, validFrom: list.validFrom,
+        ...(list.validUntil ? { validUntil: list.validUntil } : {}),
         bits: decodeBitstring(list.credentialSubject.encodedList),
       });
     } catch (error) {

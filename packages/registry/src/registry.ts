@@ -145,7 +145,8 @@ export class Registry {
   /** Takes an issuer's signed status list; the issuer must be an accredited training body. */
   async pushStatusList(credential: unknown): Promise<SubmitResult> {
     assertStatusListCredential(credential);
-    const proof = await verifyCredentialProof({ credential });
+    // As of its own date: whether a list is still current is each verifier's call (its validUntil).
+    const proof = await verifyCredentialProof({ credential, now: new Date(credential.validFrom) });
     if (!proof.verified) throw proof.error;
     const accredited = this.store.records('accreditation')
       .some((row) => row.complete && (payloadOf(row.body) as AccreditationRecord).trainingBody.did === credential.issuer);
@@ -158,8 +159,9 @@ export class Registry {
         const held = JSON.parse(latest.body) as StatusListCredential;
         if (held.issuer !== credential.issuer) throw new CorridorError('ERR_SIGNER_NOT_AUTHORIZED', 'this status list belongs to another issuer');
         if (latest.contentHash === contentHash) return this.#result(latest, true);
-        if (Date.parse(credential.validFrom) < Date.parse(held.validFrom)) {
-          throw new CorridorError('ERR_CONFLICT', 'this status list is older than the one held');
+        // Not newer is refused too: two different lists of the same date would let the registry pick either.
+        if (Date.parse(credential.validFrom) <= Date.parse(held.validFrom)) {
+          throw new CorridorError('ERR_CONFLICT', 'this status list is not newer than the one held');
         }
       }
       const body = JSON.stringify(credential);
@@ -242,7 +244,7 @@ export class Registry {
       try {
         if (entry.kind === 'status-list') {
           const credential = JSON.parse(entry.body) as unknown;
-          const proof = await verifyCredentialProof({ credential: credential as object });
+          const proof = await verifyCredentialProof({ credential: credential as object, now: new Date((credential as StatusListCredential).validFrom) });
           if (!proof.verified) return fail(entry.seq, `status list proof: ${proof.error.code}`);
           if (sha256Hex(canonicalJson(credential)) !== entry.contentHash) return fail(entry.seq, 'content hash mismatch');
           signers = [(credential as StatusListCredential).issuer];
