@@ -8,7 +8,7 @@ import { CorridorError, problemDetails, problemForError, type ErrorCode, type Ke
 import type { AccreditationRecord, MappingRecord, PartnershipRecord } from '@corridor/shared';
 import type { Registry, RecordState, RecordSummary } from './registry.js';
 import { acceptSignedWrite } from './signed-writes.js';
-import type { LogKind } from './store.js';
+import { linkOf, type LogKind } from './store.js';
 import { exportTrustPack, exportTrustPackDelta } from './trust-pack.js';
 
 export interface RegistryAppOptions {
@@ -109,6 +109,22 @@ export function createRegistryApp(options: RegistryAppOptions): express.Express 
     const entries = registry.store.log(after + 1, limit);
     const last = entries[entries.length - 1];
     res.json({ entries, head: registry.store.head(), ...(last && entries.length === limit ? { next: String(last.seq) } : {}) });
+  });
+
+  // MINIMAL /log/links from the sync branch (for its fork test); the log branch's version replaces it.
+  app.get('/log/links', (req, res) => {
+    const after = Number(req.query.after);
+    const to = Number(req.query.to);
+    const head = registry.store.head();
+    if (!Number.isSafeInteger(after) || !Number.isSafeInteger(to) || after < 0 || to < after || to > head.seq) {
+      throw new CorridorError('ERR_INPUT_INVALID', 'after and to must be log sequences with after <= to <= the head');
+    }
+    const links = [];
+    for (const entry of registry.store.iterateLog()) {
+      if (entry.seq > to) break;
+      if (entry.seq > after) links.push(linkOf(entry));
+    }
+    res.json({ links });
   });
 
   app.get('/trust-pack', async (req, res) => {
