@@ -241,7 +241,7 @@ describe('the command-line tools, end to end', () => {
     expect(garbage.err).toMatch(/^ERR_INPUT_INVALID: /);
     expect(run('verifier', 'verify', file('garbage.txt'), '--trust-pack', file('pack-JP.json'), '--registry-key', operatorDid, '--country', 'JP').code).toBe(3);
     expect(run('verifier', 'verify', '--bogus').code).toBe(3);
-    const badPack = run('verifier', 'verify', file('garbage.txt'), '--trust-pack', file('garbage.txt'), '--country', 'JP', '--root', jpDid);
+    const badPack = run('verifier', 'verify', file('garbage.txt'), '--trust-pack', file('garbage.txt'), '--registry-key', operatorDid, '--country', 'JP', '--root', jpDid);
     expect(badPack.code).toBe(3);
     expect(badPack.err).toMatch(/^ERR_TRUST_PACK_INVALID/);
   });
