@@ -10,9 +10,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRegistryApp, trustPackContent } from '@corridor/registry';
 import {
-  createBitstring, encodeBitstring, jpCareWorkerQualification, setBit, signJson, signRecord,
+  createBitstring, createRegistryClient, encodeBitstring, jpCareWorkerQualification, setBit, signCredential, signJson, signRecord,
   type GeneralJws, type KeyPair, type StatusListCredential, type TrustPackContent,
 } from '@corridor/shared';
+import { MAX_HELD_DELTAS, syncHeld, type HeldFile, type HeldPack } from '@corridor/verifier';
 import { createWorld, newKey, type World } from './world.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -149,6 +150,17 @@ describe('status freshness from the issuer, not from the pack', () => {
     const after = await verifier(officer, 'verify', revoked, '--country', 'JP', '--root', jp, '--json');
     expect(statusCode(after)).toBe('ERR_CREDENTIAL_REVOKED');
   });
+
+  it('a list the issuer signed without validUntil proves nothing: stale', async () => {
+    const [current] = await world.issuer.statusListCredentials();
+    const { proof: _proof, validUntil: _until, ...unsigned } = current!;
+    const bare = await signCredential({ credential: unsigned, signer: world.keys.centre.signer, now: new Date(unsigned.validFrom) });
+    const fresh = trustPackContent(world.registry, { country: 'JP', now: new Date() });
+    writeFileSync(file('bare.json'), JSON.stringify(await signJson({ ...fresh, statusLists: [bare] }, world.keys.operator)));
+    const run = await verifier('bare', 'verify', good, '--trust-pack', file('bare.json'), '--registry-key', operator, '--country', 'JP', '--root', world.keys.jp.description.controller, '--json');
+    expect(run.json().verdict).toBe('indeterminate');
+    expect(statusCode(run)).toBe('ERR_STATUS_STALE');
+  });
 });
 
 describe('the pack held on disk', () => {
@@ -267,5 +279,20 @@ describe('a forked registry log', () => {
     const synced = await verifier(officer, 'sync', '--registry', url, '--country', 'JP', '--json');
     expect(synced.code).toBe(0);
     expect(synced.json()).toMatchObject({ sequence: heldSeq + 1, deltas: 0 });
+  });
+});
+
+describe('deltas held', () => {
+  it('compacts deltas that pile up into a full pack, checked like any other', async () => {
+    const client = createRegistryClient(registryUrl);
+    let kept: { file: HeldFile; held: HeldPack } | undefined = await syncHeld(undefined, client, { country: 'JP', operator });
+    let most = 0;
+    for (let i = 0; i <= MAX_HELD_DELTAS; i++) {
+      kept = await syncHeld(kept, client, { country: 'JP' });
+      most = Math.max(most, kept.file.deltas.length);
+    }
+    expect(most).toBeLessThanOrEqual(MAX_HELD_DELTAS);
+    expect(kept.file.deltas.length).toBeLessThan(MAX_HELD_DELTAS);
+    expect(kept.held.content.sequence).toBe(world.registry.store.head().seq);
   });
 });

@@ -207,7 +207,11 @@ export async function syncHeld(kept: { file: HeldFile; held: HeldPack } | undefi
   const deltas = next.file.deltas;
   if (deltas.length <= MAX_HELD_DELTAS && sizeOf(deltas) <= sizeOf(next.file.pack)) return next;
   try {
-    return await whole(next, await source.trustPack(country));
+    // The full pack may be dated a little before the delta just taken (the registry caches packs):
+    // at the same log head it holds the same entries, so only its date may be older; the held
+    // state then looks older, never newer. Everything else is checked as for any pack.
+    const undated = { ...next.held, content: { ...next.held.content, issuedAt: new Date(0).toISOString() } };
+    return await whole({ file: next.file, held: undated }, await source.trustPack(country));
   } catch (error) {
     // The deltas are good; compacting can wait for a registry that answers (or whose cached pack
     // is no older than the delta just taken).
