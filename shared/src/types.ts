@@ -216,9 +216,9 @@ export interface TrustPackContent {
   format: 'corridor-trust-pack/1';
   /** The destination country this pack serves. */
   country: CountryCode;
-  /** Registry log sequence of the newest record included; strictly grows. */
+  /** The registry log head's sequence when the pack was made (newer than any record in it); never decreases. */
   sequence: number;
-  /** Hash (hex sha256) of the registry log head at `sequence`. */
+  /** The chain hash (entryHash, hex sha256) of the log entry at `sequence`: see log-chain.ts verifyLogExtension. */
   logHead: string;
   issuedAt: string;
   /** Every record as signed by its authorities (all versions the verifier needs). */

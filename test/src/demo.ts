@@ -91,7 +91,7 @@ async function main() {
   writeFileSync(packFile, JSON.stringify(await world.pack('JP')));
   const revokedExit = officerVerifies((await writeCredential(revoked, 'revoked')).png, jpRoot, packFile);
 
-  step('8. Anyone can audit the registry log: hash chain and every signature, from the database file');
+  step('8. Anyone can audit the registry: hash chain, every signature, every table replayed from the log, from the database file');
   world.close();
   const audit = spawnSync(process.execPath, [registryCli, 'audit', '--data', dir], { encoding: 'utf8' });
   process.stdout.write(`$ corridor-registry audit --data ${show(dir)}\n  ${audit.stdout.trim()}${audit.stderr.trim()}\n`);

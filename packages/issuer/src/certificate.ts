@@ -4,6 +4,7 @@
  * reads from paper — in English and the origin country's language. Pure: returns HTML.
  */
 import { primaryText, type QualificationRecord, type SkillCredential } from '@corridor/shared';
+import { CERTIFICATE_FONT_FAMILIES, certificateFontStylesheets } from './certificate-fonts.js';
 
 type Labels = Record<'title' | 'certifies' | 'born' | 'qualification' | 'level' | 'units' | 'route' | 'assessed' | 'issued' | 'validUntil' | 'issuer' | 'scan' | 'training' | 'rpl', string>;
 
@@ -39,6 +40,8 @@ export interface CertificateInput {
   qualification: QualificationRecord;
   /** The QR code as SVG (from renderQrSvg), embedded as is. */
   qrSvg: string;
+  /** Stylesheets declaring the fonts; default: the Noto families shipped with Corridor. */
+  fontStylesheets?: readonly string[];
 }
 
 function block(labels: Labels, input: CertificateInput, language: string): string {
@@ -49,7 +52,7 @@ function block(labels: Labels, input: CertificateInput, language: string): strin
   return `<section lang="${language}">
   <h1>${escape(labels.title)}</h1>
   <p>${escape(labels.certifies)}</p>
-  <p class="name">${escape(s.name)}</p>
+  <p class="name" dir="auto">${escape(s.name)}</p>
   <p>${escape(labels.born)} ${escape(s.birthDate)}</p>
   <p>${escape(labels.qualification)}</p>
   <p class="qualification">${title}</p>
@@ -68,10 +71,11 @@ export function renderCertificateHtml(input: CertificateInput): string {
   const units = q.units.map((u) => `<li><code>${escape(u.code)}</code> ${escape(primaryText(u.title))}</li>`).join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escape(en.title)}</title>
+${(input.fontStylesheets ?? certificateFontStylesheets()).map((href) => `<link rel="stylesheet" href="${escape(href)}">`).join('\n')}
 <style>
   @page { size: A4; margin: 14mm; }
   * { box-sizing: border-box; }
-  body { font-family: "Noto Sans", "Noto Sans CJK JP", "DejaVu Sans", sans-serif; color: #111; margin: 0; }
+  body { font-family: ${CERTIFICATE_FONT_FAMILIES.map((f) => `"${f}"`).join(', ')}, sans-serif; color: #111; margin: 0; }
   .page { width: 182mm; min-height: 269mm; border: 1.2mm double #1d4e89; padding: 10mm 12mm; position: relative; page-break-after: always; }
   header { display: flex; justify-content: space-between; font-size: 10pt; color: #1d4e89; }
   .columns { display: flex; gap: 8mm; margin-top: 6mm; }

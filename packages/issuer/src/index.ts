@@ -5,5 +5,6 @@ export * from './issuance-policy.js';
 export * from './cohort.js';
 export * from './http.js';
 export * from './certificate.js';
+export * from './certificate-fonts.js';
 export * from './pdf.js';
 export * from './render-pool.js';

@@ -5,19 +5,23 @@
  *   corridor-registry init                                   create the database and the operator key
  *   corridor-registry serve [--port 8480] [--host 127.0.0.1] [--tls-cert <pem> --tls-key <pem>]   the HTTP(S) API
  *   corridor-registry authority keygen --out <key.json>      a new authority key (0600), prints its did
+ *   corridor-registry template <kind>                        an example record of a kind (authority, partnership, qualification,
+ *       accreditation, mapping, mapping-table), valid as printed, on stdout; what each field means on stderr
  *   corridor-registry propose <record.json> --key <key.json> [--registry <url>]   sign a record and submit it
  *   corridor-registry sign <record-id> --version <n> --key <key.json> [--registry <url>]   counter-sign a version
  *       with --registry, over HTTP as a signed request; without, straight into the local database (operator)
  *   corridor-registry list [--kind <kind>] [--state <state>]
  *   corridor-registry push-status-list <status-list.json>
- *   corridor-registry audit                                  re-check the log chain and every signature
- *   corridor-registry export-pack --country <CC> --out <file>
+ *   corridor-registry audit                                  re-check the log chain and every signature, replay the
+ *       log and compare every table with the replay (exit 1 naming the first difference)
+ *   corridor-registry export-pack --country <CC> --out <file>   refused (ERR_REGISTRY_INCONSISTENT) unless audit passes
  *
  * Options: --data <dir> (default $CORRIDOR_REGISTRY_DATA or ./.corridor/registry), --json, --help.
  * Exit codes: 0 ok, 1 refused or audit failed, 3 usage or input error.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   addSignature, CorridorError, createPrinter, createRegistryClient, portOption, startServer, untilStopped, writeFileAtomically, EXIT, generateKeyPair, readKeyFile, signRecord, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
   type RegistryRecord,
@@ -25,6 +29,7 @@ import {
 import { createRegistryApp } from './http.js';
 import { Registry, type RecordState } from './registry.js';
 import { RegistryStore, type LogKind } from './store.js';
+import { fieldNotes, RECORD_KINDS, recordTemplate, schemaUrl, type TemplateKind } from './templates.js';
 import { exportTrustPack } from './trust-pack.js';
 
 const HELP = helpText(readFileSync(new URL(import.meta.url), 'utf8'));
@@ -99,6 +104,18 @@ async function main(): Promise<number> {
     }
     case 'serve':
       return serve();
+    case 'template': {
+      const kind = sub as TemplateKind;
+      if (!(RECORD_KINDS as readonly string[]).includes(kind)) throw new UsageError(`template <kind>: one of ${RECORD_KINDS.join(', ')}`);
+      process.stdout.write(`${JSON.stringify(recordTemplate(kind), null, 2)}\n`);
+      // The notes go to stderr, so `template mapping > mapping.json` writes a file propose accepts as it is.
+      if (!options.json) {
+        process.stderr.write(`# ${kind}: fields (JSON Pointer) and what they mean; JSON Schema: ${fileURLToPath(schemaUrl(kind))}\n` +
+          `# Replace the example did:keys with real ones (authority keygen, issuer init) and the ids with yours.\n` +
+          fieldNotes(kind).map((line) => `#   ${line}`).join('\n') + '\n');
+      }
+      return EXIT.ok;
+    }
     case 'propose': {
       const record = readJson(required(sub, 'a record file')) as RegistryRecord;
       const key = readKeyFile(required(options.key, '--key'));
@@ -135,9 +152,10 @@ async function main(): Promise<number> {
     }
     case 'audit': {
       const report = await openRegistry().audit();
-      print(report.ok
+      const b = report.firstBreak;
+      print(!b
         ? `log intact: ${report.entries} entries, ${report.records} record versions, head ${report.head.hash}`
-        : `LOG BROKEN at entry ${report.firstBreak!.seq}: ${report.firstBreak!.reason}`, report);
+        : `REGISTRY DOES NOT MATCH ITS LOG at entry ${b.seq}${b.recordId ? ` (${b.recordId} v${b.version})` : ''}: ${b.reason}`, report);
       return report.ok ? EXIT.ok : EXIT.invalid;
     }
     case 'export-pack': {

@@ -8,8 +8,9 @@ import { CorridorError, problemDetails, problemForError, type ErrorCode, type Ke
 import type { AccreditationRecord, MappingRecord, PartnershipRecord } from '@corridor/shared';
 import type { Registry, RecordState, RecordSummary } from './registry.js';
 import { acceptSignedWrite } from './signed-writes.js';
-import { linkOf, type LogKind } from './store.js';
-import { exportTrustPack, exportTrustPackDelta } from './trust-pack.js';
+import { createLogLinks } from './log-links.js';
+import { createPackService, type PackService, type ServedDocument } from './pack-service.js';
+import type { LogKind } from './store.js';
 
 export interface RegistryAppOptions {
   registry: Registry;
@@ -20,6 +21,8 @@ export interface RegistryAppOptions {
   /** Largest request body accepted. */
   bodyLimit?: string;
   log?: (line: string) => void;
+  /** Signed packs and deltas, cached per log head; made from the options above when not given. */
+  packs?: PackService;
 }
 
 const KINDS: Record<string, LogKind> = {
@@ -28,6 +31,31 @@ const KINDS: Record<string, LogKind> = {
 };
 const STATES = new Set<RecordState>(['proposed', 'in-force', 'withdrawn', 'superseded']);
 const MAX_PAGE = 500;
+
+const sequenceParam = (value: unknown, name: string): number => {
+  const n = typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n)) throw new CorridorError('ERR_INPUT_INVALID', `${name} must be a log sequence`);
+  return n;
+};
+
+/** Does one of the If-None-Match tags name this document (weak comparison, RFC 9110 §13.1.2)? */
+function notModified(req: Request, doc: ServedDocument, gzipTag: string): boolean {
+  const header = req.get('if-none-match');
+  if (!header) return false;
+  const tags = header.split(',').map((t) => t.trim().replace(/^W\//, ''));
+  return tags.includes('*') || tags.includes(doc.etag) || tags.includes(gzipTag);
+}
+
+/** Sends a signed document as its cached bytes: strong ETag, 304 on a match, gzip when the client takes it. */
+async function sendDocument(req: Request, res: Response, doc: ServedDocument): Promise<void> {
+  const gzipTag = `${doc.etag.slice(0, -1)}-gzip"`;
+  const gzipped = req.acceptsEncodings('gzip', 'identity') === 'gzip';
+  res.set({ 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding', ETag: gzipped ? gzipTag : doc.etag });
+  if (notModified(req, doc, gzipTag)) return void res.status(304).end();
+  res.type('application/json');
+  if (gzipped) res.set('Content-Encoding', 'gzip');
+  res.send(gzipped ? await doc.gzipped() : doc.bytes);
+}
 
 function problem(res: Response, code: ErrorCode | 'ERR_INTERNAL', detail: string, instance: string): void {
   const body = problemDetails(code, detail, instance);
@@ -77,7 +105,8 @@ function createRateLimiter(perMinute: number, now: () => Date) {
 export function createRegistryApp(options: RegistryAppOptions): express.Express {
   const { registry, operatorKey, now = () => new Date(), writesPerMinute = 120, bodyLimit = '512kb', log = () => {} } = options;
   const limitWrites = createRateLimiter(writesPerMinute, now);
-  const packCache = new Map<string, { at: number; seq: number; body: unknown }>();
+  const packs = options.packs ?? createPackService({ registry, operatorKey, now });
+  const logLinks = createLogLinks(registry.store);
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -111,39 +140,21 @@ export function createRegistryApp(options: RegistryAppOptions): express.Express 
     res.json({ entries, head: registry.store.head(), ...(last && entries.length === limit ? { next: String(last.seq) } : {}) });
   });
 
-  // MINIMAL /log/links from the sync branch (for its fork test); the log branch's version replaces it.
+  // The links between two heads, for a verifier to check a new pack's log extends the one it holds.
   app.get('/log/links', (req, res) => {
-    const after = Number(req.query.after);
-    const to = Number(req.query.to);
-    const head = registry.store.head();
-    if (!Number.isSafeInteger(after) || !Number.isSafeInteger(to) || after < 0 || to < after || to > head.seq) {
-      throw new CorridorError('ERR_INPUT_INVALID', 'after and to must be log sequences with after <= to <= the head');
-    }
-    const links = [];
-    for (const entry of registry.store.iterateLog()) {
-      if (entry.seq > to) break;
-      if (entry.seq > after) links.push(linkOf(entry));
-    }
-    res.json({ links });
+    const after = sequenceParam(req.query.after, 'after');
+    const to = sequenceParam(req.query.to, 'to');
+    res.json({ links: logLinks(after, to) });
   });
 
   app.get('/trust-pack', async (req, res) => {
-    const country = countryParam(req.query.country);
-    const seq = registry.store.head().seq;
-    const cached = packCache.get(country);
-    // Re-sign at most once a minute per country: a pack's time is what verifiers judge freshness by.
-    if (cached && cached.seq === seq && now().getTime() - cached.at < 60_000) return void res.json(cached.body);
-    const body = await exportTrustPack(registry, { country, operatorKey, now: now() });
-    packCache.set(country, { at: now().getTime(), seq, body });
-    res.json(body);
+    await sendDocument(req, res, await packs.pack(countryParam(req.query.country)));
   });
 
+  // A delta after `since`, or the full pack when `since` is older than the deltas kept (see pack-service.ts).
   app.get('/trust-pack/delta', async (req, res) => {
     const country = countryParam(req.query.country);
-    const since = Number(req.query.since);
-    if (!Number.isSafeInteger(since) || since < 0) throw new CorridorError('ERR_INPUT_INVALID', 'since must be a log sequence');
-    if (since > registry.store.head().seq) throw new CorridorError('ERR_TRUST_PACK_ROLLBACK', 'since is ahead of this registry: it is not the registry that pack came from, or it lost data');
-    res.json(await exportTrustPackDelta(registry, { country, since, operatorKey, now: now() }));
+    await sendDocument(req, res, await packs.delta(country, sequenceParam(req.query.since, 'since')));
   });
 
   const write = async (req: Request, res: Response) => {

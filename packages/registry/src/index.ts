@@ -5,3 +5,7 @@ export * from './trust-pack.js';
 export * from './reference-setup.js';
 export * from './signed-writes.js';
 export * from './http.js';
+export * from './templates.js';
+export * from './audit.js';
+export * from './pack-service.js';
+export * from './log-links.js';

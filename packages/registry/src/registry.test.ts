@@ -121,14 +121,14 @@ describe('status lists', () => {
     const clear = createBitstring();
     const revoked = createBitstring();
     setBit(revoked, 7, true);
-    const older = await sign(clear, '2026-11-01T00:00:00Z');
-    const held = await sign(revoked, '2026-11-02T00:00:00Z');
+    const older = await sign(clear, '2026-10-30T00:00:00Z');
+    const held = await sign(revoked, '2026-10-31T00:00:00Z');
     expect((await registry.pushStatusList(held)).unchanged).toBe(false);
     expect(await codeOf(registry.pushStatusList(older))).toBe('ERR_CONFLICT');
-    expect(await codeOf(registry.pushStatusList(await sign(clear, '2026-11-02T00:00:00Z')))).toBe('ERR_CONFLICT');
+    expect(await codeOf(registry.pushStatusList(await sign(clear, '2026-10-31T00:00:00Z')))).toBe('ERR_CONFLICT');
     // The very same list again is fine (a retry), and a newer one moves forward.
     expect((await registry.pushStatusList(held)).unchanged).toBe(true);
-    expect((await registry.pushStatusList(await sign(revoked, '2026-11-03T00:00:00Z'))).unchanged).toBe(false);
+    expect((await registry.pushStatusList(await sign(revoked, '2026-11-01T00:00:00Z'))).unchanged).toBe(false);
     expect((await registry.audit()).ok).toBe(true);
   });
 });

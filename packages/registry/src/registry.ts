@@ -3,13 +3,14 @@
  * hash-chained log, takes issuers' status lists, audits itself, and exports trust packs.
  */
 import {
-  assertStatusListCredential, canonicalJson, CorridorError, createCatalogueBuilder, decodeBase64url, recordContentHash, sha256Hex,
+  assertStatusListCredential, canonicalJson, CorridorError, createCatalogueBuilder, decodeBase64url, sha256Hex,
   verifyCredentialProof, verifyRecord,
   type AccreditationRecord, type AuthorityRecord, type GeneralJws, type PartnershipRecord,
   type QrCatalogue, type QualificationRecord, type RegistryRecord, type StatusListCredential,
 } from '@corridor/shared';
 import { checkSigners, signaturePolicy, type RegistryView } from './policy.js';
-import { chainHash, GENESIS_HASH, type LogKind, type RecordRow, type RegistryStore } from './store.js';
+import { auditStore, inconsistent, type AuditReport } from './audit.js';
+import { recordRowsOf, RegistryStore, type LogKind, type RecordRow } from './store.js';
 
 export type RecordState = 'proposed' | 'in-force' | 'withdrawn' | 'superseded';
 
@@ -35,13 +36,7 @@ export interface RecordSummary extends VersionState {
   jws?: GeneralJws;
 }
 
-export interface AuditReport {
-  ok: boolean;
-  entries: number;
-  records: number;
-  head: { seq: number; hash: string };
-  firstBreak?: { seq: number; reason: string };
-}
+export type { AuditBreak, AuditReport } from './audit.js';
 
 const decoder = new TextDecoder();
 
@@ -145,8 +140,7 @@ export class Registry {
   /** Takes an issuer's signed status list; the issuer must be an accredited training body. */
   async pushStatusList(credential: unknown): Promise<SubmitResult> {
     assertStatusListCredential(credential);
-    // As of its own date: whether a list is still current is each verifier's call (its validUntil).
-    const proof = await verifyCredentialProof({ credential, now: new Date(credential.validFrom) });
+    const proof = await verifyCredentialProof({ credential, now: this.#now() });
     if (!proof.verified) throw proof.error;
     const accredited = this.store.records('accreditation')
       .some((row) => row.complete && (payloadOf(row.body) as AccreditationRecord).trainingBody.did === credential.issuer);
@@ -203,8 +197,7 @@ export class Registry {
     return this.#listCache.summaries.filter((s) => (!options.kind || s.kind === options.kind) && (!options.state || s.state === options.state));
   }
 
-  #listAll(): RecordSummary[] {
-    const rows = this.store.records();
+  #listAll(rows = this.store.records()): RecordSummary[] {
     const byId = new Map<string, RecordRow[]>();
     for (const row of rows) byId.set(row.recordId, [...(byId.get(row.recordId) ?? []), row]);
     const out: RecordSummary[] = [];
@@ -225,52 +218,40 @@ export class Registry {
   }
 
   /**
-   * Recomputes the hash chain and re-verifies every signature from the database, then checks
-   * that the record table says what the log says. Reports the first break.
+   * Recomputes the hash chain, then replays every entry through this same acceptance path into a
+   * fresh in-memory registry and compares every derived table with the replay (see audit.ts).
    */
   async audit(): Promise<AuditReport> {
-    let prevHash = GENESIS_HASH;
-    let expectedSeq = 1;
-    let entries = 0;
-    const bodies = new Map<number, { recordId: string; version: number; body: string; signers: string[] }>();
-    const fail = (seq: number, reason: string): AuditReport => ({
-      ok: false, entries, records: 0, head: { seq: expectedSeq - 1, hash: prevHash }, firstBreak: { seq, reason },
-    });
-    for (const entry of this.store.iterateLog()) {
-      if (entry.seq !== expectedSeq) return fail(entry.seq, `sequence gap: expected ${expectedSeq}`);
-      if (entry.prevHash !== prevHash) return fail(entry.seq, 'previous-hash link is broken');
-      if (chainHash(prevHash, entry) !== entry.entryHash) return fail(entry.seq, 'entry hash does not match its content');
-      let signers: string[];
-      try {
-        if (entry.kind === 'status-list') {
-          const credential = JSON.parse(entry.body) as unknown;
-          const proof = await verifyCredentialProof({ credential: credential as object, now: new Date((credential as StatusListCredential).validFrom) });
-          if (!proof.verified) return fail(entry.seq, `status list proof: ${proof.error.code}`);
-          if (sha256Hex(canonicalJson(credential)) !== entry.contentHash) return fail(entry.seq, 'content hash mismatch');
-          signers = [(credential as StatusListCredential).issuer];
-        } else {
-          const verified = await verifyRecord(JSON.parse(entry.body));
-          const { record, contentHash } = verified;
-          signers = verified.signers;
-          if (contentHash !== entry.contentHash || recordContentHash(record) !== contentHash) return fail(entry.seq, 'content hash mismatch');
-          if (record.id !== entry.recordId || record.version !== entry.version) return fail(entry.seq, 'entry does not name its record');
+    return auditStore(this.store, this.#replayer);
+  }
+
+  /** A fresh, empty registry on an in-memory store, on a clock the replay sets. */
+  readonly #replayer = (now: () => Date) => new Registry(new RegistryStore(':memory:'), { now });
+
+  #consistency: { hash: string; report: Promise<AuditReport> } | undefined;
+
+  /**
+   * Throws ERR_REGISTRY_INCONSISTENT unless the tables match the log. Audited once per log head
+   * (concurrent callers share one audit); anything exported at this head was checked.
+   */
+  async assertConsistent(): Promise<void> {
+    const { hash } = this.store.head();
+    let held = this.#consistency;
+    if (held?.hash !== hash) {
+      // What is exported at this head is what was audited: the listing is seeded from the very
+      // rows the audit compared, so a write to the file during the audit cannot slip into a pack.
+      const snapshot = this.store.derivedSnapshot();
+      const report = auditStore(this.store, this.#replayer, snapshot).then((r) => {
+        if (r.ok && this.store.head().hash === snapshot.head.hash) {
+          this.#listCache = { seq: snapshot.head.seq, summaries: this.#listAll(recordRowsOf(snapshot.tables.records ?? [])) };
         }
-      } catch (error) {
-        return fail(entry.seq, `signature check: ${(error as CorridorError).code ?? 'ERR_RECORD_INVALID'}`);
-      }
-      bodies.set(entry.seq, { recordId: entry.recordId, version: entry.version, body: entry.body, signers });
-      prevHash = entry.entryHash;
-      expectedSeq += 1;
-      entries += 1;
+        return r;
+      });
+      held = this.#consistency = { hash, report };
+      // A failed audit (not a failing one) is not remembered: the next call tries again.
+      report.catch(() => { if (this.#consistency === held) this.#consistency = undefined; });
     }
-    const rows = this.store.records();
-    for (const row of rows) {
-      const logged = bodies.get(row.seq);
-      if (!logged || logged.recordId !== row.recordId || logged.version !== row.version || logged.body !== row.body ||
-          [...logged.signers].sort().join() !== [...row.signers].sort().join()) {
-        return { ...fail(row.seq, `record ${row.version} of a ${row.kind} differs from the log`), entries };
-      }
-    }
-    return { ok: true, entries, records: rows.length, head: this.store.head() };
+    const report = await held.report;
+    if (!report.ok) throw inconsistent(report);
   }
 }

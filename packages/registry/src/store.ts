@@ -80,6 +80,16 @@ CREATE TRIGGER IF NOT EXISTS log_no_delete BEFORE DELETE ON log BEGIN SELECT RAI
 
 const SCHEMA_VERSION = '1';
 
+/**
+ * Tables that are not materialised from the log: the log itself, settings, and request nonces.
+ * Every other table is audited against a replay of the log, so a new table that does not derive
+ * from the log must be named here (or the audit reports it as existing only on disk).
+ */
+const NOT_DERIVED = new Set(['log', 'meta', 'request_nonces']);
+
+/** Every table derived from the log, as rows in primary-key order: what an audit compares with a replay. */
+export type DerivedTables = Record<string, Record<string, unknown>[]>;
+
 interface LogRow {
   seq: number; kind: LogKind; record_id: string; version: number; content_hash: string;
   body: string; prev_hash: string; entry_hash: string; accepted_at: string;
@@ -97,6 +107,9 @@ const toRecord = (r: RecordSqlRow): RecordRow => ({
   recordId: r.record_id, version: r.version, kind: r.kind, contentHash: r.content_hash, body: r.body,
   signers: JSON.parse(r.signers) as string[], complete: r.complete === 1, seq: r.seq,
 });
+
+/** Rows of the records table as `derivedSnapshot` read them, as RecordRows. */
+export const recordRowsOf = (rows: readonly Record<string, unknown>[]): RecordRow[] => rows.map((r) => toRecord(r as unknown as RecordSqlRow));
 
 export class RegistryStore {
   readonly #db: Database.Database;
@@ -179,6 +192,37 @@ export class RegistryStore {
 
   log(fromSeq = 1, limit = 1000): LogEntry[] {
     return (this.#db.prepare('SELECT * FROM log WHERE seq >= ? ORDER BY seq LIMIT ?').all(fromSeq, limit) as LogRow[]).map(toEntry);
+  }
+
+  /** The log entry at `seq`, if any. */
+  entry(seq: number): LogEntry | undefined {
+    const row = this.#db.prepare('SELECT * FROM log WHERE seq = ?').get(seq) as LogRow | undefined;
+    return row && toEntry(row);
+  }
+
+  /**
+   * The head and every derived table, read in one transaction so they describe the same moment
+   * even if another process writes meanwhile. A table added later is compared without code changes.
+   */
+  derivedSnapshot(): { head: { seq: number; hash: string }; tables: DerivedTables } {
+    return this.#db.transaction(() => {
+      const names = (this.#db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .all() as { name: string }[]).map((r) => r.name).filter((name) => !NOT_DERIVED.has(name));
+      const tables: DerivedTables = {};
+      for (const name of names) {
+        const columns = this.#db.prepare('SELECT name, pk FROM pragma_table_info(?)').all(name) as { name: string; pk: number }[];
+        const key = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+        const order = (key.length ? key : columns.map((c) => c.name)).map((c) => `"${c}"`).join(', ');
+        tables[name] = this.#db.prepare(`SELECT * FROM "${name}" ORDER BY ${order}`).all() as Record<string, unknown>[];
+      }
+      return { head: this.head(), tables };
+    })();
+  }
+
+  /** Primary-key columns of a table (for naming the row an audit found different). */
+  primaryKey(table: string): string[] {
+    return (this.#db.prepare('SELECT name, pk FROM pragma_table_info(?)').all(table) as { name: string; pk: number }[])
+      .filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
   }
 
   /** Every log entry, oldest first, without holding them all in memory. */

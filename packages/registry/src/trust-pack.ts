@@ -32,6 +32,11 @@ function selectForCountry(registry: Registry, country: string) {
   return { records: [...authorities, ...partnerships, ...qualifications, ...accreditations, ...mappings], statusLists };
 }
 
+/**
+ * The pack's content at the current log head: `sequence` is the head's sequence and `logHead`
+ * its entry hash, so a verifier can check with the log's links that this head extends the one
+ * it held (verifyLogExtension). Synchronous, so every part of it reads the same head.
+ */
 export function trustPackContent(registry: Registry, options: { country: string; now?: Date }): TrustPackContent {
   const { country, now = new Date() } = options;
   const { records, statusLists } = selectForCountry(registry, country);
@@ -43,7 +48,7 @@ export function trustPackContent(registry: Registry, options: { country: string;
   };
 }
 
-/** What changed for `country` after log sequence `since`: new record versions and status lists. */
+/** What changed for `country` after log sequence `since`: new record versions and status lists; head as in a pack. */
 export function trustPackDelta(registry: Registry, options: { country: string; since: number; now?: Date }): TrustPackDelta {
   const { country, since, now = new Date() } = options;
   const { records, statusLists } = selectForCountry(registry, country);
@@ -56,11 +61,17 @@ export function trustPackDelta(registry: Registry, options: { country: string; s
   };
 }
 
-/** The signed pack: the content as a JWS by the registry operator's key. */
+/**
+ * The signed pack: the content as a JWS by the registry operator's key. Refused with
+ * ERR_REGISTRY_INCONSISTENT when the registry's tables do not match its log: the operator's
+ * signature must never cover state the log does not prove.
+ */
 export async function exportTrustPack(registry: Registry, options: { country: string; operatorKey: KeyPair; now?: Date }): Promise<SignedTrustPack> {
+  await registry.assertConsistent();
   return signJson(trustPackContent(registry, options), options.operatorKey);
 }
 
 export async function exportTrustPackDelta(registry: Registry, options: { country: string; since: number; operatorKey: KeyPair; now?: Date }): Promise<GeneralJws> {
+  await registry.assertConsistent();
   return signJson(trustPackDelta(registry, options), options.operatorKey);
 }

@@ -1,6 +1,8 @@
 /**
  * The verifier over HTTP in VC-API shapes: `POST /credentials/verify` → 200 {verified: true, …}
- * or 400 {verified: false, errors}; `POST /presentations/verify` with challenge and domain.
+ * or 400 {verified: false, errors} (a Corridor skill credential through the full pipeline, any
+ * other VC 2.0 credential through the standards path of generic-verify.ts, `issuerTrusted: false`);
+ * `POST /presentations/verify` with challenge and domain.
  * Every error carries its code and a plain-language message in the requested language. Offline:
  * it answers from the trust pack it holds. The only file that knows express.
  */
@@ -8,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { CorridorError, isObject, problemDetails, problemForError, type TrustIndex } from '@corridor/shared';
+import { isCorridorCredential, verifyGenericCredential } from './generic-verify.js';
 import { explain, isLanguage, VERDICTS, type Language } from './messages.js';
 import type { OfficerTrustDocument } from './officer.js';
 import { verifySkillPresentation } from './presentation.js';
@@ -74,10 +77,13 @@ export function createVerifierApp(options: VerifierAppOptions): express.Express 
     const body = req.body as Record<string, unknown>;
     if (!isObject(body) || !isObject(body.verifiableCredential)) throw new CorridorError('ERR_INPUT_INVALID', 'the body must be {verifiableCredential, options}');
     const { verify, language } = readOptions(body, options);
-    const result = await verifySkillCredential(body.verifiableCredential, verify);
+    // Off Corridor's shape, the standards path: proof, dates and status only, the issuer not evaluated.
+    const result = isCorridorCredential(body.verifiableCredential)
+      ? await verifySkillCredential(body.verifiableCredential, verify) : await verifyGenericCredential(body.verifiableCredential, verify);
     const verified = result.verdict === 'valid';
     res.status(verified ? 200 : 400).json({
-      verified, headline: VERDICTS[language][result.verdict], ...result,
+      // One field every client can read: was the issuer found accredited (Corridor path only)?
+      verified, headline: VERDICTS[language][result.verdict], issuerTrusted: result.checks.some((c) => c.id === 'issuer' && c.ok), ...result,
       ...(verified ? {} : { errors: errorsOf(result.checks, language) }),
     });
   });
@@ -90,7 +96,7 @@ export function createVerifierApp(options: VerifierAppOptions): express.Express 
       ...verify, ...(challenge !== undefined ? { challenge } : {}), ...(domain !== undefined ? { domain } : {}),
     });
     const verified = result.verdict === 'valid';
-    const checks = [...(result.holder ? [result.holder] : []), ...result.credentials[result.primary]!.checks];
+    const checks = [...(result.holder ? [result.holder] : []), ...(result.credentials[result.primary]?.checks ?? [])];
     res.status(verified ? 200 : 400).json({
       verified, headline: VERDICTS[language][result.verdict], ...result, ...(verified ? {} : { errors: errorsOf(checks, language) }),
     });

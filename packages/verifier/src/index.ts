@@ -6,3 +6,4 @@ export * from './messages.js';
 export * from './presentation.js';
 export * from './http.js';
 export * from './officer.js';
+export * from './generic-verify.js';

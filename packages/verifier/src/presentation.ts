@@ -6,6 +6,7 @@
  * domain) proves the person presenting holds the wallet key.
  */
 import { CorridorError, isObject, verifyPresentationProof } from '@corridor/shared';
+import { verifyHolderOnly } from './generic-verify.js';
 import { verifySkillCredential, type Check, type Recognition, type VerificationResult, type Verdict, type VerifyOptions } from './verify.js';
 
 export const MAX_CREDENTIALS_PER_PRESENTATION = 10;
@@ -20,7 +21,7 @@ export interface PresentationResult {
   verdict: Verdict;
   /** The holder check, when a challenge was asked for. */
   holder?: Check;
-  /** The credential the recognition is about, by position in the presentation. */
+  /** The credential the recognition is about, by position in the presentation; -1 when it carries none. */
   primary: number;
   credentials: VerificationResult[];
   recognition?: Recognition;
@@ -33,7 +34,6 @@ function readPresentation(input: unknown): { credentials: unknown[]; proof: unkn
   if (!types.includes('VerifiablePresentation')) throw new CorridorError('ERR_INPUT_INVALID', 'type must include VerifiablePresentation');
   const credentials = Array.isArray(input.verifiableCredential) ? input.verifiableCredential
     : input.verifiableCredential === undefined ? [] : [input.verifiableCredential];
-  if (credentials.length === 0) throw new CorridorError('ERR_INPUT_INVALID', 'the presentation carries no credential');
   if (credentials.length > MAX_CREDENTIALS_PER_PRESENTATION) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', `at most ${MAX_CREDENTIALS_PER_PRESENTATION} credentials per presentation`);
   return { credentials, proof: input.proof };
 }
@@ -49,6 +49,8 @@ async function holderCheck(presentation: unknown, challenge: string, domain: str
 
 export async function verifySkillPresentation(input: unknown, options: PresentationOptions): Promise<PresentationResult> {
   const { credentials } = readPresentation(input);
+  // No credential: DID authentication, which proves only the holder's key (against a challenge).
+  if (credentials.length === 0) return verifyHolderOnly(input as Record<string, unknown>, options);
   const results = await Promise.all(credentials.map((c) => verifySkillCredential(c, options)));
   const holder = options.challenge !== undefined ? await holderCheck(input, options.challenge, options.domain) : undefined;
 

@@ -30,6 +30,8 @@ export interface HeldFile {
   syncedAt: string;
 }
 
+const LINKS_PER_REQUEST = 100_000;
+
 /** Past this many deltas, or once they weigh more than the pack, sync fetches a full pack instead. */
 export const MAX_HELD_DELTAS = 20;
 
@@ -173,10 +175,15 @@ export async function assertLogExtends(held: HeldPack | undefined, next: HeldPac
   const from = { seq: held.content.sequence, hash: held.content.logHead };
   const to = { seq: next.content.sequence, hash: next.content.logHead };
   if (from.seq === to.seq && from.hash === to.hash) return;
-  const answer = to.seq > from.seq ? await source.logLinks(from.seq, to.seq) : { links: [] };
-  const links = (answer as { links?: unknown } | null)?.links;
-  if (!Array.isArray(links)) throw new CorridorError('ERR_LOG_INCONSISTENT', 'the registry gave no log links');
-  verifyLogExtension(from, to, links as LogLink[]);
+  const links: LogLink[] = [];
+  // The registry answers at most LINKS_PER_REQUEST links at a time.
+  for (let after = from.seq; after < to.seq; after += LINKS_PER_REQUEST) {
+    const answer = await source.logLinks(after, Math.min(to.seq, after + LINKS_PER_REQUEST));
+    const page = (answer as { links?: unknown } | null)?.links;
+    if (!Array.isArray(page)) throw new CorridorError('ERR_LOG_INCONSISTENT', 'the registry gave no log links');
+    for (const link of page as LogLink[]) links.push(link);
+  }
+  verifyLogExtension(from, to, links);
 }
 
 const sizeOf = (value: unknown) => JSON.stringify(value).length;
