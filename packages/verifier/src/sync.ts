@@ -14,6 +14,9 @@ import {
   type GeneralJws, type LogLink, type QrCatalogue, type StatusListCredential, type TrustPackContent,
 } from '@corridor/shared';
 
+/** Opening a signed full pack with the operator's key (shared's, re-exported for the page beside applyDelta). */
+export { openTrustPack };
+
 export interface HeldPack {
   /** did:key of the registry operator that signs this verifier's packs (pinned at first sync). */
   operator: string;
