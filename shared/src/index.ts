@@ -21,4 +21,5 @@ export * from './registry-client.js';
 export * from './fast-canonical.js';
 export * from './problem.js';
 export * from './server.js';
+export * from './http-guards.js';
 export * from './log-chain.js';

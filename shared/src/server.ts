@@ -1,6 +1,9 @@
 /**
  * Starting a service: HTTP on loopback by default, or HTTPS with a given certificate (so a
- * third-party conformance suite can run against it). Stops cleanly on SIGTERM/SIGINT.
+ * third-party conformance suite can run against it). Plain HTTP off the loopback address is
+ * refused unless asked for by name (`--insecure-http`): tokens and workers' data would cross a
+ * shared network in clear. Server timeouts bound how long one slow client can hold a socket.
+ * Stops cleanly on SIGTERM/SIGINT.
  */
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type RequestListener, type Server } from 'node:http';
@@ -13,10 +16,24 @@ export interface ServeOptions {
   /** PEM files; both or neither. */
   tlsCert?: string;
   tlsKey?: string;
+  /** Allow plain HTTP on a non-loopback address (e.g. behind a TLS-terminating proxy). */
+  insecureHttp?: boolean;
+  /** Milliseconds to receive a whole request (default 30 s) and its headers (default 10 s). */
+  requestTimeoutMs?: number;
+  headersTimeoutMs?: number;
+}
+
+/** 127.0.0.0/8, ::1 and localhost: the addresses only this machine reaches. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare) || bare === '::ffff:127.0.0.1';
 }
 
 export async function startServer(handler: RequestListener, options: ServeOptions): Promise<{ server: Server; url: string }> {
   if (!!options.tlsCert !== !!options.tlsKey) throw new CorridorError('ERR_INPUT_INVALID', 'give both --tls-cert and --tls-key, or neither');
+  if (!options.tlsCert && !options.insecureHttp && !isLoopbackHost(options.host)) {
+    throw new CorridorError('ERR_INSECURE_TRANSPORT', `refusing plain HTTP on ${options.host}: give --tls-cert and --tls-key, or --insecure-http if a TLS proxy fronts it`);
+  }
   let server: Server;
   if (options.tlsCert && options.tlsKey) {
     let cert: Buffer;
@@ -31,11 +48,14 @@ export async function startServer(handler: RequestListener, options: ServeOption
   } else {
     server = createHttpServer(handler);
   }
+  server.requestTimeout = options.requestTimeoutMs ?? 30_000;
+  server.headersTimeout = options.headersTimeoutMs ?? 10_000;
   server.listen(options.port, options.host);
   await new Promise<void>((resolve, reject) => { server.once('listening', resolve); server.once('error', reject); });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  return { server, url: `${options.tlsCert ? 'https' : 'http'}://${options.host}:${port}` };
+  const host = options.host.includes(':') && !options.host.startsWith('[') ? `[${options.host}]` : options.host;
+  return { server, url: `${options.tlsCert ? 'https' : 'http'}://${host}:${port}` };
 }
 
 /** Resolves when SIGTERM or SIGINT has closed the server (after in-flight requests finish). */

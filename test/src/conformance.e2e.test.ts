@@ -4,9 +4,10 @@
 // envelope property is refused (issuer: an error, no credential; verifier: 400, verified false).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Server } from 'node:http';
-import { createIssuerApp } from '@corridor/issuer';
 import { PH_CAREGIVING_NC_II, type SkillCredential, type TrustIndex } from '@corridor/shared';
 import { createVerifierApp } from '@corridor/verifier';
+import { addClient } from '@corridor/issuer';
+import { startIssuerService, type IssuerService } from './issuer-api.js';
 import { createWorld, type World } from './world.js';
 
 let world: World;
@@ -14,6 +15,9 @@ let trust: TrustIndex;
 let valid: SkillCredential;
 const servers: Server[] = [];
 let issuerBase = '';
+let issuerService: IssuerService;
+// The vc-api issuer suite is configured with an OAuth 2.0 client (client credentials) and sends its token.
+let bearer: Record<string, string> = {};
 let verifierBase = '';
 
 async function listen(app: { listen(port: number, host: string): Server }): Promise<string> {
@@ -24,7 +28,7 @@ async function listen(app: { listen(port: number, host: string): Server }): Prom
 }
 
 const post = async (url: string, body: unknown) => {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(url.startsWith(issuerBase) ? bearer : {}) }, body: JSON.stringify(body) });
   return { status: response.status, body: await response.json() as Record<string, unknown> };
 };
 const copy = <T>(value: T): T => structuredClone(value);
@@ -36,12 +40,24 @@ beforeAll(async () => {
   await world.publishStatus();
   trust = await world.trust('JP');
   const phTrust = await world.trust('PH');
-  issuerBase = await listen(createIssuerApp({ issuer: world.issuer, store: world.issuerStore, trust: () => phTrust }));
+  issuerService = await startIssuerService(world, phTrust);
+  issuerBase = issuerService.base;
+  // As the suites' oauth2 helper asks: a form body with client_id, client_secret, grant_type,
+  // audience and space-separated `scopes`; the answer's access_token goes in every request.
+  const { client, secret } = await addClient(world.issuerStore, { name: 'vc-api test suite', scopes: ['issue', 'status'] });
+  const tokenResponse = await fetch(`${issuerBase}/oauth2/token`, {
+    method: 'POST',
+    body: new URLSearchParams({ client_id: client.id, client_secret: secret, grant_type: 'client_credentials', audience: issuerBase, scopes: 'issue' }),
+  });
+  const token = await tokenResponse.json() as { access_token: string; expires_in: number; scope: string };
+  expect(token).toMatchObject({ expires_in: 600, scope: 'issue' });
+  bearer = { authorization: `Bearer ${token.access_token}` };
   verifierBase = await listen(createVerifierApp({ trust: () => trust, country: 'JP' }));
 }, 60_000);
 
 afterAll(async () => {
   await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  await issuerService.close();
   world.close();
 });
 

@@ -4,13 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import type { Server } from 'node:http';
-import { createIssuerApp } from '@corridor/issuer';
 import { createRegistryApp } from '@corridor/registry';
 import {
   addSignature, canonicalCredential, decodeQrText, encodeQrText, getBit, isCorridorError, loadTrustPack, MIN_STATUS_LIST_LENGTH, phJpCareMapping, signRecord, verifyRecord,
   type SkillCredential, type TrustIndex,
 } from '@corridor/shared';
 import { createVerifierApp, verifySkillCredential } from '@corridor/verifier';
+import { startIssuerService, type IssuerService } from './issuer-api.js';
 import { createWorld, type World } from './world.js';
 
 const RUNS = Number(process.env.CORRIDOR_FUZZ_RUNS ?? 200);
@@ -20,6 +20,9 @@ let trust: TrustIndex;
 let credential: SkillCredential;
 const servers: Server[] = [];
 const bases: Record<'registry' | 'issuer' | 'verifier', string> = { registry: '', issuer: '', verifier: '' };
+const issuerServices: IssuerService[] = [];
+/** The issuer's staff endpoints need a client's token: fuzzing goes past it to the parsers. */
+let issuerBearer: Record<string, string> = {};
 
 async function listen(app: { listen(port: number, host: string): Server }): Promise<string> {
   const server = app.listen(0, '127.0.0.1');
@@ -35,12 +38,16 @@ beforeAll(async () => {
   trust = await world.trust('JP');
   const phTrust = await world.trust('PH');
   bases.registry = await listen(createRegistryApp({ registry: world.registry, operatorKey: world.keys.operator, writesPerMinute: 1_000_000 }));
-  bases.issuer = await listen(createIssuerApp({ issuer: world.issuer, store: world.issuerStore, trust: () => phTrust }));
+  const issuerService = await startIssuerService(world, phTrust);
+  issuerServices.push(issuerService);
+  bases.issuer = issuerService.base;
+  issuerBearer = { authorization: `Bearer ${(await issuerService.client()).token}` };
   bases.verifier = await listen(createVerifierApp({ trust: () => trust, country: 'JP' }));
 }, 60_000);
 
 afterAll(async () => {
   await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  await Promise.all(issuerServices.map((s) => s.close()));
 });
 
 const outcome = async (run: () => Promise<{ verdict: string }>) => {
@@ -141,7 +148,7 @@ describe('fuzzing every HTTP endpoint', () => {
 
   it('answers random and malformed bodies with a 4xx and a coded problem, never a 500', async () => {
     await fc.assert(fc.asyncProperty(fc.constantFrom(...endpoints), bodies, fc.constantFrom('application/json', 'text/plain', 'application/jose+json'), async ([service, path], body, type) => {
-      const response = await fetch(bases[service] + path, { method: 'POST', headers: { 'content-type': type }, body });
+      const response = await fetch(bases[service] + path, { method: 'POST', headers: { 'content-type': type, ...(service === 'issuer' ? issuerBearer : {}) }, body });
       const text = await response.text();
       expect(response.status).toBeLessThan(500);
       if (response.status >= 400) {
@@ -167,7 +174,7 @@ describe('concurrency', () => {
   it('50 parallel issue requests never share a status index', async () => {
     const subject = (i: number) => ({ name: `Parallel ${i}`, birthDate: '1990-01-01', achievement: { id: credential.credentialSubject.achievement.id } });
     const responses = await Promise.all(Array.from({ length: 50 }, (_, i) => fetch(`${bases.issuer}/credentials/issue`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ credential: { ...ENVELOPE, credentialSubject: subject(i) } }),
+      method: 'POST', headers: { 'content-type': 'application/json', ...issuerBearer }, body: JSON.stringify({ credential: { ...ENVELOPE, credentialSubject: subject(i) } }),
     }).then(async (r) => ({ status: r.status, body: await r.json() as { verifiableCredential: SkillCredential } }))));
     expect(responses.every((r) => r.status === 201)).toBe(true);
     const slots = responses.map((r) => `${r.body.verifiableCredential.credentialStatus.statusListCredential}#${r.body.verifiableCredential.credentialStatus.statusListIndex}`);
@@ -194,10 +201,13 @@ describe('privacy', () => {
     const name = 'Zyxwvu Privacyname';
     const birthDate = '1977-07-07';
     const phTrust = await world.trust('PH');
-    const issuerBase = await listen(createIssuerApp({ issuer: world.issuer, store: world.issuerStore, trust: () => phTrust, log: (l) => logs.push(l) }));
+    const issuerService = await startIssuerService(world, phTrust, { log: (l) => logs.push(l) });
+    issuerServices.push(issuerService);
+    const issuerBase = issuerService.base;
+    const bearer = { authorization: `Bearer ${(await issuerService.client()).token}` };
     const registryBase = await listen(createRegistryApp({ registry: world.registry, operatorKey: world.keys.operator, log: (l) => logs.push(l) }));
     const post = async (url: string, body: unknown) => {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(url.startsWith(issuerBase) ? bearer : {}) }, body: typeof body === 'string' ? body : JSON.stringify(body) });
       const text = await response.text();
       if (response.status >= 400) errors.push(text);
       return JSON.parse(text) as Record<string, unknown>;

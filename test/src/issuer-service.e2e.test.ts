@@ -1,18 +1,19 @@
 // The issuer service in VC-API shapes, on a loopback port: 201 on issue, coded problem+json on
 // bad input, revocation through POST /credentials/status reaching a verifier after the next sync.
+// A staff client with all three scopes, holding an OAuth 2.0 client-credentials token, calls it.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Server } from 'node:http';
-import { createIssuerApp } from '@corridor/issuer';
 import { JP_CARE_WORKER_SSW, PH_CAREGIVING_NC_II, type SkillCredential } from '@corridor/shared';
 import { verifySkillCredential } from '@corridor/verifier';
+import { startIssuerService, type IssuerService } from './issuer-api.js';
 import { createWorld, type World } from './world.js';
 
 let world: World;
-let server: Server;
+let service: IssuerService;
 let base: string;
+let bearer: { authorization: string };
 
 const post = async (path: string, body: unknown) => {
-  const response = await fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const response = await fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer }, body: typeof body === 'string' ? body : JSON.stringify(body) });
   return { status: response.status, type: response.headers.get('content-type') ?? '', body: await response.json() as Record<string, unknown> };
 };
 const issueRequest = (subject: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
@@ -27,14 +28,13 @@ const maria = { name: 'Maria Santos', birthDate: '1996-04-12', activityEndDate: 
 beforeAll(async () => {
   world = await createWorld();
   const trust = await world.trust('PH');
-  const app = createIssuerApp({ issuer: world.issuer, store: world.issuerStore, trust: () => trust, onStatusChange: () => world.publishStatus() });
-  server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  service = await startIssuerService(world, trust, { onStatusChange: () => world.publishStatus() });
+  base = service.base;
+  bearer = { authorization: `Bearer ${(await service.client()).token}` };
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await service.close();
 });
 
 describe('VC-API issuing', () => {
@@ -49,12 +49,12 @@ describe('VC-API issuing', () => {
       }), version: 2,
     }, expiredWorld.keys.ph));
     const expiredTrust = await expiredWorld.trust('PH');
-    const app = createIssuerApp({ issuer: expiredWorld.issuer, store: expiredWorld.issuerStore, trust: () => expiredTrust });
-    const expiredServer = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => expiredServer.once('listening', resolve));
-    const url = `http://127.0.0.1:${(expiredServer.address() as { port: number }).port}/credentials/issue`;
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(issueRequest(maria)) });
-    await new Promise((resolve) => expiredServer.close(resolve));
+    const expiredService = await startIssuerService(expiredWorld, expiredTrust);
+    const { token } = await expiredService.client(['issue']);
+    const response = await fetch(`${expiredService.base}/credentials/issue`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(issueRequest(maria)),
+    });
+    await expiredService.close();
     expect(response.status).toBe(422);
     expect(await response.json()).toMatchObject({ code: 'ERR_ACCREDITATION_NOT_IN_FORCE' });
   });
@@ -99,6 +99,7 @@ describe('VC-API issuing', () => {
     expect(revoked.status).toBe(200);
     expect((await post('/credentials/status', { credentialId: 'urn:uuid:nope', credentialStatus: [{ type: 'BitstringStatusListEntry', status: 'revoked' }] })).status).toBe(404);
     expect((await post('/credentials/status', { credentialId: issued.id, credentialStatus: [{ type: 'BitstringStatusListEntry', status: 'active' }] })).status).toBe(400);
+    // The published status list stays public: no token.
     const list = await (await fetch(`${base}/credentials/status/1`)).json() as { type: string[] };
     expect(list.type).toContain('BitstringStatusListCredential');
     // No explicit publish: the revocation was pushed to the registry as it happened.
@@ -107,10 +108,10 @@ describe('VC-API issuing', () => {
   });
 
   it('lists by worker name and qualification, and hands a credential to a wallet as JSON', async () => {
-    const listed = await (await fetch(`${base}/credentials?name=Santos&qualification=${encodeURIComponent(PH_CAREGIVING_NC_II)}`)).json() as { items: { id: string; subjectName: string }[] };
+    const listed = await (await fetch(`${base}/credentials?name=Santos&qualification=${encodeURIComponent(PH_CAREGIVING_NC_II)}`, { headers: bearer })).json() as { items: { id: string; subjectName: string }[] };
     expect(listed.items.length).toBeGreaterThanOrEqual(1);
     expect(listed.items.every((i) => i.subjectName.includes('Santos'))).toBe(true);
-    const download = await fetch(`${base}/credentials/${listed.items[0]!.id}`);
+    const download = await fetch(`${base}/credentials/${listed.items[0]!.id}`, { headers: bearer });
     expect(download.headers.get('content-type')).toMatch(/application\/vc\+ld\+json/);
     expect(((await download.json()) as SkillCredential).id).toBe(listed.items[0]!.id);
   });

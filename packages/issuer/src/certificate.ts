@@ -6,26 +6,26 @@
 import { primaryText, type QualificationRecord, type SkillCredential } from '@corridor/shared';
 import { CERTIFICATE_FONT_FAMILIES, certificateFontStylesheets } from './certificate-fonts.js';
 
-type Labels = Record<'title' | 'certifies' | 'born' | 'qualification' | 'level' | 'units' | 'route' | 'assessed' | 'issued' | 'validUntil' | 'issuer' | 'scan' | 'training' | 'rpl', string>;
+type Labels = Record<'title' | 'certifies' | 'born' | 'qualification' | 'level' | 'units' | 'route' | 'assessed' | 'issued' | 'validUntil' | 'issuer' | 'scan' | 'training' | 'rpl' | 'wallet', string>;
 
 const LABELS: Record<string, Labels> = {
   en: {
     title: 'Certificate of Competency', certifies: 'This certifies that', born: 'born', qualification: 'has been assessed competent in',
     level: 'Level', units: 'Units of competency', route: 'Assessment route', assessed: 'Assessed on', issued: 'Issued on',
     validUntil: 'Valid until', issuer: 'Issued by', scan: 'Scan to verify: the code carries the signed credential and checks offline.',
-    training: 'Formal training', rpl: 'Recognition of prior learning',
+    training: 'Formal training', rpl: 'Recognition of prior learning', wallet: 'Into your wallet: one download, until',
   },
   fil: {
     title: 'Katibayan ng Kakayahan', certifies: 'Pinatutunayan nito na si', born: 'ipinanganak noong', qualification: 'ay napatunayang may kakayahan sa',
     level: 'Antas', units: 'Mga yunit ng kakayahan', route: 'Paraan ng pagtatasa', assessed: 'Tinasa noong', issued: 'Inilabas noong',
     validUntil: 'May bisa hanggang', issuer: 'Inilabas ng', scan: 'I-scan upang mapatunayan: dala ng code ang nilagdaang kredensyal.',
-    training: 'Pormal na pagsasanay', rpl: 'Pagkilala sa dating natutunan',
+    training: 'Pormal na pagsasanay', rpl: 'Pagkilala sa dating natutunan', wallet: 'Sa iyong wallet: isang pag-download, hanggang',
   },
   ja: {
     title: '技能証明書', certifies: '次の者は', born: '生年月日', qualification: 'について技能を有すると認定された',
     level: 'レベル', units: '能力単位', route: '評価方法', assessed: '評価日', issued: '発行日',
     validUntil: '有効期限', issuer: '発行者', scan: 'スキャンして確認：コードには署名済みの証明書が含まれ、オフラインで検証できます。',
-    training: '正規の訓練', rpl: '過去の学習の認定',
+    training: '正規の訓練', rpl: '過去の学習の認定', wallet: 'ウォレットへ（ダウンロード1回限り）期限',
   },
 };
 
@@ -42,6 +42,8 @@ export interface CertificateInput {
   qrSvg: string;
   /** Stylesheets declaring the fonts; default: the Noto families shipped with Corridor. */
   fontStylesheets?: readonly string[];
+  /** A one-time download link for the worker's wallet, printed on the handout. */
+  walletLink?: { url: string; expiresAt: string };
 }
 
 function block(labels: Labels, input: CertificateInput, language: string): string {
@@ -103,7 +105,7 @@ ${(input.fontStylesheets ?? certificateFontStylesheets()).map((href) => `<link r
   <span>${both('issuer')}</span><span>${escape(c.issuer.name)}</span>
 </div>
 <div class="qr">${input.qrSvg}<div>${both('scan')}</div></div>
-<div class="id">${escape(c.id)}<br>${escape(c.issuer.id)}</div>
+<div class="id">${input.walletLink ? `<p class="wallet">${both('wallet')} ${escape(day(input.walletLink.expiresAt))}:<br><code>${escape(input.walletLink.url)}</code></p>` : ''}${escape(c.id)}<br>${escape(c.issuer.id)}</div>
 </div></body></html>
 `;
 }

@@ -3,20 +3,35 @@
  * corridor-issuer: a training centre's command line.
  *
  *   corridor-issuer init --name <centre> --base-url <https://…> --authority <did:key>
- *       create the key (0600) and database; the authority is the one that accredits this centre
+ *       create the key (0600) and database; the authority is the one that accredits this centre.
+ *       Refused where a centre exists already: see settings
+ *   corridor-issuer settings [--name <centre>] [--base-url <https://…>] [--authority <did:key>]
+ *       show or change the centre's settings; the base URL is fixed once a credential was issued
+ *       (its status lists are published under it)
  *   corridor-issuer issue --pack <trust-pack.json> --qualification <id> --name <worker> --birth-date <YYYY-MM-DD>
  *       --assessed <YYYY-MM-DD> [--route training|rpl] [--valid-until <date>] [--wallet <did>] [--out <dir>]
  *       issue one credential; writes <uuid>.json, <uuid>.png (QR), <uuid>.svg and the certificate <uuid>.html
- *       (add --pdf for <uuid>.pdf, printed by headless Chromium)
+ *       (add --pdf for <uuid>.pdf, printed by headless Chromium; --wallet-link prints a one-time download link,
+ *       on the certificate too)
  *   corridor-issuer issue-batch <cohort.csv> --pack <trust-pack.json> [--out <dir>] [--files json,png,svg,html]
  *       one credential per row (name,birth_date,qualification,assessment_date,route); bad rows go to
  *       <out>/errors.csv and never stop good ones; re-running the same file issues nothing twice;
  *       --files picks each credential's files (all four by default);
  *       --pdf also prints all certificates into <out>/certificates.pdf, a page each
  *   corridor-issuer serve --pack <trust-pack.json> [--port 8470] [--host 127.0.0.1] [--push <registry-url>]
- *       [--tls-cert <pem> --tls-key <pem>]
- *       the VC-API endpoints: POST /credentials/issue, POST /credentials/status, GET /credentials…;
- *       with --push, every revocation is pushed to the registry at once
+ *       [--tls-cert <pem> --tls-key <pem>] [--insecure-http]
+ *       the VC-API endpoints: POST /oauth2/token, POST /credentials/issue, POST /credentials/status,
+ *       GET /credentials…, GET /wallet/<code>; every staff endpoint needs a client's bearer token.
+ *       With --push, every revocation is pushed to the registry at once. Plain HTTP off the
+ *       loopback address only with --insecure-http (e.g. behind a TLS proxy)
+ *   corridor-issuer clients add --name <desk> --scopes issue,status,read
+ *       a client of the HTTP API; its secret is printed once and kept only as a hash
+ *   corridor-issuer clients list
+ *   corridor-issuer clients revoke <client-id>       its tokens stop working at once
+ *   corridor-issuer audit-log [--since <ISO date-time>]
+ *       who issued, revoked, listed or downloaded which credential id, and when
+ *   corridor-issuer wallet-link <credential-id> [--days 30]
+ *       a one-time code (and URL) for the worker to download their credential into a wallet
  *   corridor-issuer rotate-key
  *       a new signing key (0600); the old one is kept only to sign its own status lists. The new key
  *       issues nothing until the authority accredits its did and the centre has a pack saying so
@@ -38,12 +53,15 @@ import {
 import { combineCertificates, renderCertificateHtml } from './certificate.js';
 import { createRenderPool } from './render-pool.js';
 import { issueCohort, readCohort } from './cohort.js';
+import { addClient, CLI_CLIENT, createIssuerAuth, parseScopes } from './auth.js';
 import { createIssuerApp } from './http.js';
 import { qualificationToIssue } from './issuance-policy.js';
 import { Issuer } from './issuer.js';
 import { createFileWriter, FILE_KINDS, removeStaleTemporaries, renderCredentialFiles, type FileKind } from './output.js';
 import { htmlToPdf } from './pdf.js';
+import { changeSettings, checkAuthority, checkBaseUrl, isInitialised } from './settings.js';
 import { IssuerStore } from './store.js';
+import { createWalletLink } from './wallet-link.js';
 
 /** `--files json,png`: which files each credential of a cohort gets (all four by default). */
 function fileKinds(option: string | undefined): FileKind[] {
@@ -62,6 +80,7 @@ const spec = {
     data: { type: 'string' }, name: { type: 'string' }, 'base-url': { type: 'string' }, authority: { type: 'string' },
     pack: { type: 'string' }, qualification: { type: 'string' }, 'birth-date': { type: 'string' }, assessed: { type: 'string' },
     route: { type: 'string' }, push: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, limit: { type: 'string' }, pdf: { type: 'boolean' }, files: { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'valid-until': { type: 'string' }, wallet: { type: 'string' }, out: { type: 'string' },
+    scopes: { type: 'string' }, since: { type: 'string' }, days: { type: 'string' }, 'insecure-http': { type: 'boolean' }, 'wallet-link': { type: 'boolean' },
     json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' },
   },
 } as const;
@@ -131,17 +150,67 @@ async function main(): Promise<number> {
       const name = required(options.name, '--name');
       const baseUrl = required(options['base-url'], '--base-url');
       const authority = required(options.authority, '--authority');
-      if (!/^https?:\/\/\S+$/.test(baseUrl)) throw new UsageError('--base-url must be an http(s) URL');
-      if (!authority.startsWith('did:key:')) throw new UsageError('--authority must be a did:key');
+      checkBaseUrl(baseUrl);
+      checkAuthority(authority);
+      // A second init once rewrote the base URL under issued credentials: their revocations then
+      // went to lists no verifier reads. An existing centre changes settings with `settings`.
+      if (existsSync(dbPath)) {
+        const existing = new IssuerStore(dbPath);
+        const initialised = isInitialised(existing);
+        existing.close();
+        if (initialised) throw new CorridorError('ERR_CONFLICT', `an issuer exists in ${dataDir} already; use corridor-issuer settings to change it`);
+      }
       mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+      // A key left by an interrupted init is kept: a key file is never overwritten.
       if (!existsSync(keyPath)) writeKeyFile(keyPath, generateKeyPair());
       const store = new IssuerStore(dbPath);
-      store.setMeta('name', name);
-      store.setMeta('baseUrl', baseUrl);
-      store.setMeta('authority', authority);
+      changeSettings(store, { name, baseUrl, authority });
       store.close();
       const did = readKeyFile(keyPath).description.controller;
-      print(`issuer ready in ${dataDir}\ndid ${did}\nask your authority to accredit this did before issuing`, { dataDir, did });
+      print(`issuer ready in ${dataDir}\ndid ${did}\nask your authority to accredit this did before issuing; ` +
+        'add an API client (clients add) before serving', { dataDir, did });
+      return EXIT.ok;
+    }
+    case 'settings': {
+      const current = changeSettings(openIssuer().store, {
+        ...(options.name !== undefined ? { name: options.name } : {}), ...(options['base-url'] !== undefined ? { baseUrl: options['base-url'] } : {}),
+        ...(options.authority !== undefined ? { authority: options.authority } : {}),
+      });
+      print(`name ${current.name}\nbase URL ${current.baseUrl}\nauthority ${current.authority}`, current);
+      return EXIT.ok;
+    }
+    case 'clients': {
+      const { store } = openIssuer();
+      if (argument === 'add') {
+        const { client, secret } = await addClient(store, { name: required(options.name, '--name'), scopes: parseScopes(required(options.scopes, '--scopes')) });
+        print(`client ${client.id} (${client.name}) scopes ${client.scopes.join(',')}\nsecret ${secret}\n` +
+          'the secret is shown only this once: keep it in the desk\'s password manager', { id: client.id, name: client.name, scopes: client.scopes, secret });
+      } else if (argument === 'list') {
+        const clients = store.clients().map(({ secretHash: _hash, ...client }) => client);
+        print(clients.map((c) => `${c.id} ${(c.revokedAt ? 'revoked' : 'active').padEnd(7)} ${c.scopes.join(',').padEnd(17)} ${c.name}`).join('\n') || '(no clients: add one with clients add)', clients);
+      } else if (argument === 'revoke') {
+        const id = required(positionals[2], 'a client id');
+        const client = store.revokeClient(id, { at: new Date().toISOString(), clientId: CLI_CLIENT, action: 'client-revoke' });
+        if (!client) throw new CorridorError('ERR_NOT_FOUND', 'no such client');
+        print(`revoked ${client.id}; its tokens are refused from now on`, { id: client.id, revokedAt: client.revokedAt });
+      } else {
+        throw new UsageError('clients add | list | revoke <client-id>');
+      }
+      return EXIT.ok;
+    }
+    case 'audit-log': {
+      const since = options.since;
+      if (since !== undefined && Number.isNaN(Date.parse(since))) throw new UsageError('--since must be an ISO date or date-time');
+      const entries = openIssuer().store.auditLog(since !== undefined ? { since: new Date(since).toISOString() } : {});
+      print(entries.map((e) => `${e.at} ${e.clientId} ${e.action}${e.credentialId ? ` ${e.credentialId}` : ''}`).join('\n') || '(nothing yet)', entries);
+      return EXIT.ok;
+    }
+    case 'wallet-link': {
+      const { issuer, store } = openIssuer();
+      const link = createWalletLink(store, {
+        credentialId: required(argument, 'a credential id'), clientId: CLI_CLIENT, baseUrl: issuer.baseUrl, ...(options.days ? { days: Number(options.days) } : {}),
+      });
+      print(`wallet download (once, until ${link.expiresAt}): ${link.url}\ncode ${link.code}`, link);
       return EXIT.ok;
     }
     case 'issue': {
@@ -163,11 +232,15 @@ async function main(): Promise<number> {
       writeFileAtomically(join(out, `${files.baseName}.json`), files.json);
       writeFileAtomically(join(out, `${files.baseName}.png`), files.png);
       writeFileAtomically(join(out, `${files.baseName}.svg`), files.svg);
-      const certificate = renderCertificateHtml({ credential, qualification, qrSvg: files.svg });
+      store.audit([{ at: new Date().toISOString(), clientId: CLI_CLIENT, action: 'issue', credentialId: credential.id }]);
+      // The worker's one-time wallet link goes on the certificate handout.
+      const walletLink = options['wallet-link'] ? createWalletLink(store, { credentialId: credential.id, clientId: CLI_CLIENT, baseUrl: issuer.baseUrl }) : undefined;
+      const certificate = renderCertificateHtml({ credential, qualification, qrSvg: files.svg, ...(walletLink ? { walletLink } : {}) });
       writeFileAtomically(join(out, `${files.baseName}.html`), certificate);
       if (options.pdf) await htmlToPdf(certificate, join(out, `${files.baseName}.pdf`));
-      print(`issued ${credential.id}\nwrote ${join(out, files.baseName)}.{json,png,svg} (QR version ${files.qr.version})`,
-        { id: credential.id, files: ['json', 'png', 'svg'].map((e) => join(out, `${files.baseName}.${e}`)), qr: files.qr });
+      print(`issued ${credential.id}\nwrote ${join(out, files.baseName)}.{json,png,svg} (QR version ${files.qr.version})` +
+        (walletLink ? `\nwallet download (once, until ${walletLink.expiresAt}): ${walletLink.url}` : ''),
+        { id: credential.id, files: ['json', 'png', 'svg'].map((e) => join(out, `${files.baseName}.${e}`)), qr: files.qr, ...(walletLink ? { walletLink } : {}) });
       return EXIT.ok;
     }
     case 'issue-batch': {
@@ -208,6 +281,8 @@ async function main(): Promise<number> {
       const errorsFile = join(out, 'errors.csv');
       if (allProblems.length) writeFileAtomically(errorsFile, ['line,code,message', ...allProblems.map((p) => `${p.line},${p.code},"${p.message.replace(/"/g, '""')}"`)].join('\n') + '\n');
       const fresh = result.issued.filter((i) => !i.alreadyIssued).length;
+      const at = new Date().toISOString();
+      store.audit(result.issued.filter((i) => !i.alreadyIssued).map((i) => ({ at, clientId: CLI_CLIENT, action: 'issue' as const, credentialId: i.id })));
       print(`issued ${fresh} new, ${result.issued.length - fresh} already issued, ${allProblems.length} rows with problems` +
         (allProblems.length ? ` (see ${errorsFile})` : '') + `; files in ${out}`,
         { issued: fresh, alreadyIssued: result.issued.length - fresh, problems: allProblems, out });
@@ -219,14 +294,18 @@ async function main(): Promise<number> {
       const port = portOption(options.port, 8470);
       const host = options.host ?? '127.0.0.1';
       const client = options.push ? createRegistryClient(options.push) : undefined;
+      const auth = createIssuerAuth({ store, audience: `urn:corridor:issuer-api:${issuer.did}` });
       const app = createIssuerApp({
-        issuer, store, trust: () => index, log: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
+        issuer, store, trust: () => index, auth, log: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
         ...(client ? { onStatusChange: async () => { for (const list of await issuer.statusListCredentials()) await client.pushStatusList(list, issuer.keyFor(list.issuer)); } } : {}),
       });
       const { server, url } = await startServer(app, {
         port, host, ...(options['tls-cert'] ? { tlsCert: options['tls-cert'] } : {}), ...(options['tls-key'] ? { tlsKey: options['tls-key'] } : {}),
+        insecureHttp: options['insecure-http'] === true,
       });
-      process.stdout.write(`issuer listening on ${url}\n`);
+      process.stdout.write((store.hasActiveClient() ? ''
+        : 'no API clients yet: every staff request is refused until you run corridor-issuer clients add --name <desk> --scopes issue,status,read\n') +
+        `issuer listening on ${url}\n`);
       await untilStopped(server, () => store.close());
       return EXIT.ok;
     }
@@ -244,7 +323,13 @@ async function main(): Promise<number> {
       return EXIT.ok;
     }
     case 'revoke': {
-      const row = openIssuer().issuer.revoke(required(argument, 'a credential id'));
+      const { issuer, store } = openIssuer();
+      // The revocation and its audit entry commit together.
+      const row = store.transaction(() => {
+        const revoked = issuer.revoke(required(argument, 'a credential id'));
+        store.audit([{ at: new Date().toISOString(), clientId: CLI_CLIENT, action: 'revoke', credentialId: revoked.id }]);
+        return revoked;
+      });
       print(`revoked ${row.id}; publish the status lists (status-lists) so verifiers learn it at their next sync`, { id: row.id, state: row.state });
       return EXIT.ok;
     }

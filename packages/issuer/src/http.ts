@@ -1,13 +1,19 @@
 /**
  * The issuer over HTTP, in VC-API shapes: issue (201), update status, publish status lists,
  * list and download issued credentials. Every failure is RFC 9457 problem+json with a code.
- * The only file that knows express. Bind it to a private network: it has no login of its own.
+ * The only file that knows express. Staff clients authenticate with OAuth 2.0 client
+ * credentials (auth.ts): `issue`, `status` and `read` scopes; the status lists are public, and a
+ * worker downloads their own credential with a one-time wallet code (wallet-link.ts). Who did
+ * what to which credential id goes to the audit trail; names and birth dates go to no log.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { CorridorError, CREDENTIAL_CONTEXTS, isObject, problemDetails, problemForError, type TrustIndex } from '@corridor/shared';
+import { CorridorError, httpGuards, isObject, problemDetails, problemForError, type TrustIndex } from '@corridor/shared';
+import { OAuthError, requireScope, type Caller, type IssuerAuth, type Scope } from './auth.js';
 import { qualificationToIssue } from './issuance-policy.js';
+import { readIssueRequest } from './issue-request.js';
 import type { Issuer } from './issuer.js';
-import type { IssuerStore } from './store.js';
+import type { AuditAction, IssuerStore } from './store.js';
+import { createWalletLink, redeemWalletLink } from './wallet-link.js';
 
 export interface IssuerAppOptions {
   issuer: Issuer;
@@ -19,116 +25,117 @@ export interface IssuerAppOptions {
   log?: (line: string) => void;
   /** Called after a status change, e.g. to push the lists to the registry at once. */
   onStatusChange?: () => Promise<void>;
+  /** Who may call: createIssuerAuth over the same store. */
+  auth: IssuerAuth;
+  /** Per client per minute: token requests (default 30), issue requests (default 300), wallet downloads (default 30). */
+  limits?: { tokenPerMinute?: number; issuePerMinute?: number; walletPerMinute?: number; deadlineMs?: number };
 }
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 function invalid(message: string): never {
   throw new CorridorError('ERR_INPUT_INVALID', message);
 }
 
-const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
-
-/**
- * VCDM 2.0 rules for optional properties a client may send: `credentialSchema` and
- * `refreshService` entries need an `id` and a `type`; `relatedResource` entries an `id` URL and a
- * digest. Well-formed ones are still refused, because a Corridor skill credential does not carry them.
- */
-function checkOptionalProperties(credential: Record<string, unknown>): void {
-  for (const property of ['credentialSchema', 'refreshService'] as const) {
-    if (credential[property] === undefined) continue;
-    const entries = asList(credential[property]);
-    if (entries.length === 0 || !entries.every((e) => isObject(e) && typeof e.type === 'string' && typeof e.id === 'string')) {
-      invalid(`${property} entries must be objects with an id and a type`);
-    }
-    invalid(`${property} is not supported by this issuer`);
-  }
-  if (credential.relatedResource !== undefined) {
-    const entries = asList(credential.relatedResource);
-    const wellFormed = entries.length > 0 && entries.every((e) => isObject(e) && typeof e.id === 'string' && URL.canParse(e.id) &&
-      (typeof e.digestSRI === 'string' || typeof e.digestMultibase === 'string'));
-    invalid(wellFormed ? 'relatedResource is not supported by this issuer' : 'relatedResource entries need an id URL and digestSRI or digestMultibase');
+/** RFC 6749 §2.3.1: `Basic base64(urlencode(id):urlencode(secret))`. */
+function basicCredentials(header: string | undefined): { clientId: string; clientSecret: string } | undefined {
+  const match = /^Basic ([A-Za-z0-9+/=]+)$/i.exec(header ?? '');
+  if (!match) return undefined;
+  const text = Buffer.from(match[1]!, 'base64').toString('utf8');
+  const colon = text.indexOf(':');
+  if (colon < 0) throw new OAuthError('invalid_request', 'malformed Basic credentials');
+  try {
+    return { clientId: decodeURIComponent(text.slice(0, colon).replace(/\+/g, ' ')), clientSecret: decodeURIComponent(text.slice(colon + 1).replace(/\+/g, ' ')) };
+  } catch {
+    throw new OAuthError('invalid_request', 'malformed Basic credentials');
   }
 }
 
-const ISSUABLE_TYPES: ReadonlySet<unknown> = new Set(['VerifiableCredential', 'OpenBadgeCredential', 'AchievementCredential']);
-
-/**
- * The VC Data Model envelope of the requested credential: `@context` an array of strings starting
- * with VC 2.0 (only contexts we sign with), `type` an array of strings with VerifiableCredential,
- * `issuer` absent or this issuer (a string or an object with that id).
- */
-function checkEnvelope(credential: Record<string, unknown>, issuerDid: string): void {
-  const context = credential['@context'];
-  if (!Array.isArray(context) || context.length === 0 || !context.every((c) => typeof c === 'string') || context[0] !== CREDENTIAL_CONTEXTS[0]) {
-    invalid(`credential['@context'] must be an array of strings starting with ${CREDENTIAL_CONTEXTS[0]}`);
-  }
-  if (!context.every((c) => (CREDENTIAL_CONTEXTS as readonly string[]).includes(c))) {
-    throw new CorridorError('ERR_CONTEXT_UNKNOWN', 'credential[\'@context\'] names a context this issuer does not sign with');
-  }
-  const type = credential.type;
-  if (!Array.isArray(type) || !type.every((t) => typeof t === 'string') || !type.includes('VerifiableCredential')) {
-    invalid('credential.type must be an array of strings including VerifiableCredential');
-  }
-  if (!type.every((t) => ISSUABLE_TYPES.has(t))) invalid('this issuer issues OpenBadgeCredential skill credentials only');
-  const issuer = credential.issuer;
-  if (issuer === undefined) return;
-  const id = typeof issuer === 'string' ? issuer : isObject(issuer) && typeof issuer.id === 'string' ? issuer.id : undefined;
-  if (id === undefined) invalid('credential.issuer must be a string or an object with an id');
-  if (id !== issuerDid) invalid('credential.issuer must be this issuer (or left out)');
-}
-
-/** Reads the fields Corridor takes from a VC-API issue request; everything else comes from the registry. */
-export function readIssueRequest(body: unknown, issuerDid: string) {
-  if (!isObject(body) || !isObject(body.credential)) invalid('the body must be {credential, options}');
-  const credential = body.credential as Record<string, unknown>;
-  checkEnvelope(credential, issuerDid);
-  if (credential.proof !== undefined) invalid('send the credential without a proof; the issuer signs it');
-  checkOptionalProperties(credential);
-  const subject = credential.credentialSubject;
-  if (!isObject(subject) || Object.keys(subject).length === 0) invalid('credential.credentialSubject must be a non-empty object');
-  if (typeof subject.name !== 'string' || subject.name.trim() === '' || subject.name.length > 500) invalid('credentialSubject.name must be a non-empty string');
-  if (typeof subject.birthDate !== 'string' || !DATE.test(subject.birthDate)) invalid('credentialSubject.birthDate must be YYYY-MM-DD');
-  if (subject.id !== undefined && (typeof subject.id !== 'string' || !URL.canParse(subject.id))) invalid('credentialSubject.id must be a URI');
-  if (!isObject(subject.achievement) || typeof subject.achievement.id !== 'string') invalid('credentialSubject.achievement.id must name a registry qualification');
-  const activityEndDate = subject.activityEndDate ?? subject.assessmentDate;
-  if (activityEndDate !== undefined && (typeof activityEndDate !== 'string' || !(DATE_TIME.test(activityEndDate) || DATE.test(activityEndDate)))) {
-    invalid('credentialSubject.activityEndDate must be a date');
-  }
-  const route = subject.assessmentRoute ?? 'training';
-  if (route !== 'training' && route !== 'recognition-of-prior-learning') invalid('credentialSubject.assessmentRoute must be training or recognition-of-prior-learning');
-  if (credential.validUntil !== undefined && (typeof credential.validUntil !== 'string' || !DATE_TIME.test(credential.validUntil))) invalid('credential.validUntil must be a date-time');
-  if (credential.id !== undefined && (typeof credential.id !== 'string' || !/^urn:uuid:[0-9a-f-]{36}$/i.test(credential.id))) invalid('credential.id must be a urn:uuid');
-  return {
-    qualificationId: subject.achievement.id as string,
-    subject: { name: subject.name.trim(), birthDate: subject.birthDate, ...(subject.id ? { walletDid: subject.id as string } : {}) },
-    assessedAt: activityEndDate === undefined ? undefined : DATE.test(activityEndDate as string) ? `${activityEndDate as string}T00:00:00Z` : activityEndDate as string,
-    route: route as 'training' | 'recognition-of-prior-learning',
-    ...(credential.validUntil ? { validUntil: credential.validUntil as string } : {}),
-    ...(credential.id ? { id: (credential.id as string).toLowerCase() } : {}),
-  };
+/** A token error: RFC 6749 §5.2's `error`, plus the problem-details fields and code every Corridor error has. */
+function sendOAuthError(req: Request, res: Response, error: OAuthError): void {
+  const code = error.error === 'invalid_client' ? 'ERR_UNAUTHENTICATED' : error.error === 'invalid_scope' ? 'ERR_FORBIDDEN' : 'ERR_INPUT_INVALID';
+  // RFC 6749 §5.2: the scheme the client used (Basic), and Basic also where it sent the form body.
+  if (error.status === 401) res.setHeader('WWW-Authenticate', 'Basic realm="corridor-issuer"');
+  res.status(error.status).set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' })
+    .json({ error: error.error, error_description: error.description, ...problemDetails(code, error.description, req.path), status: error.status });
 }
 
 export function createIssuerApp(options: IssuerAppOptions): express.Express {
-  const { issuer, store, trust, now = () => new Date(), bodyLimit = '64kb', log = () => {}, onStatusChange } = options;
+  const { issuer, store, trust, auth, now = () => new Date(), bodyLimit = '64kb', log = () => {}, onStatusChange, limits = {} } = options;
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+
+  // Who is calling, before the rate limit, so a client's budget is its own (not its network's).
+  app.use(async (req, res, next) => {
+    if (req.headers.authorization === undefined || req.path === '/oauth2/token') return next();
+    try {
+      const caller = await auth.authenticate(req.headers.authorization);
+      res.locals.caller = caller;
+      res.locals.clientId = caller.clientId;
+    } catch (error) {
+      res.locals.authError = error;
+    }
+    next();
+  });
+  app.use(httpGuards({
+    limited: ['POST /oauth2/token', 'POST /credentials/issue', 'GET /wallet/'],
+    perMinuteFor: { 'POST /oauth2/token': limits.tokenPerMinute ?? 30, 'POST /credentials/issue': limits.issuePerMinute ?? 300, 'GET /wallet/': limits.walletPerMinute ?? 30 },
+    ...(limits.deadlineMs ? { deadlineMs: limits.deadlineMs } : {}),
+  }));
   app.use(express.json({ limit: bodyLimit }));
 
-  app.post('/credentials/issue', async (req, res) => {
+  /** The route's scope check: 401 without a valid token, 403 without the scope. */
+  const need = (...scopes: Scope[]) => (_req: Request, res: Response, next: NextFunction) => {
+    if (res.locals.authError) throw res.locals.authError;
+    const caller = res.locals.caller as Caller | undefined;
+    if (!caller) throw new CorridorError('ERR_UNAUTHENTICATED', 'send an access token: Authorization: Bearer <token> (POST /oauth2/token)');
+    requireScope(caller, ...scopes);
+    next();
+  };
+  const audit = (res: Response, action: AuditAction, credentialId?: string) => {
+    const clientId = (res.locals.caller as Caller).clientId;
+    store.audit([{ at: now().toISOString(), clientId, action, ...(credentialId ? { credentialId } : {}) }]);
+    log(`${clientId} ${action}${credentialId ? ` ${credentialId}` : ''}`);
+  };
+
+  app.post('/oauth2/token', express.urlencoded({ extended: false, limit: '4kb' }), async (req, res) => {
+    const body = (isObject(req.body) ? req.body : {}) as Record<string, unknown>;
+    const field = (name: string) => (typeof body[name] === 'string' ? body[name] as string : undefined);
+    try {
+      const basic = basicCredentials(req.headers.authorization);
+      // One authentication method per request (RFC 6749 §2.3).
+      if (basic && (field('client_id') !== undefined && field('client_id') !== basic.clientId || field('client_secret') !== undefined)) {
+        throw new OAuthError('invalid_request', 'authenticate with HTTP Basic or with the form body, not both');
+      }
+      const token = await auth.grant({
+        grantType: field('grant_type'), clientId: basic?.clientId ?? field('client_id'), clientSecret: basic?.clientSecret ?? field('client_secret'),
+        // The W3C CCG test suites send `scopes` (and an `audience`, not needed here: tokens are for this issuer only).
+        scope: field('scope') ?? field('scopes'),
+      });
+      log(`${basic?.clientId ?? field('client_id')} token ${token.scope}`);
+      res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' }).json(token);
+    } catch (error) {
+      if (!(error instanceof OAuthError)) throw error;
+      sendOAuthError(req, res, error);
+    }
+  });
+
+  app.post('/credentials/issue', need('issue'), async (req, res) => {
     const request = readIssueRequest(req.body, issuer.did);
     const qualification = qualificationToIssue(trust(), issuer.did, request.qualificationId, now());
     const verifiableCredential = await issuer.issue({
       qualification, subject: request.subject, assessedAt: request.assessedAt ?? now().toISOString().replace(/\.\d{3}Z$/, 'Z'),
       route: request.route, ...(request.validUntil ? { validUntil: request.validUntil } : {}), ...(request.id ? { id: request.id } : {}),
     });
-    log(`issued a credential for ${qualification.id}`);
-    res.status(201).json({ verifiableCredential });
+    audit(res, 'issue', verifiableCredential.id);
+    // A one-time download code for the worker's wallet, when the desk asks for one.
+    const options = (req.body as { options?: unknown }).options;
+    const walletLink = isObject(options) && options.walletLink === true
+      ? createWalletLink(store, { credentialId: verifiableCredential.id, clientId: (res.locals.caller as Caller).clientId, baseUrl: issuer.baseUrl, now: now() })
+      : undefined;
+    res.status(201).json({ verifiableCredential, ...(walletLink ? { walletLink } : {}) });
   });
 
-  app.post('/credentials/status', async (req, res) => {
+  app.post('/credentials/status', need('status'), async (req, res) => {
     const body = req.body as { credentialId?: unknown; credentialStatus?: unknown };
     if (!isObject(body) || typeof body.credentialId !== 'string') invalid('the body must be {credentialId, credentialStatus: [{type, status}]}');
     const updates = body.credentialStatus;
@@ -136,8 +143,12 @@ export function createIssuerApp(options: IssuerAppOptions): express.Express {
     const update = updates[0] as { type?: unknown; status?: unknown };
     if (update.type !== 'BitstringStatusListEntry') invalid('credentialStatus type must be BitstringStatusListEntry');
     if (update.status !== 'revoked') invalid('only status "revoked" is supported (revocation is permanent)');
-    const row = issuer.revoke(body.credentialId);
-    log('revoked a credential');
+    // The revocation and its audit entry commit together (nested transactions are savepoints).
+    const row = store.transaction(() => {
+      const revoked = issuer.revoke(body.credentialId as string);
+      audit(res, 'revoke', revoked.id);
+      return revoked;
+    });
     // The revocation is committed; publishing it is best effort and retried on the next change.
     await onStatusChange?.().catch((error: unknown) => log(`status lists not pushed: ${(error as { code?: string }).code ?? (error as Error).name}`));
     res.status(200).json({ credentialId: row.id, credentialStatus: [{ type: 'BitstringStatusListEntry', status: 'revoked' }] });
@@ -150,20 +161,38 @@ export function createIssuerApp(options: IssuerAppOptions): express.Express {
     res.json(list);
   });
 
-  app.get('/credentials', (req, res) => {
+  app.get('/credentials', need('read'), (req, res) => {
     const limit = req.query.limit === undefined ? 100 : Number(req.query.limit);
     if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) invalid('limit must be 1..1000');
     const rows = store.credentials({
       ...(typeof req.query.name === 'string' ? { subjectName: req.query.name } : {}),
       ...(typeof req.query.qualification === 'string' ? { qualification: req.query.qualification } : {}), limit,
     });
+    audit(res, 'list');
     res.json({ items: rows.map(({ json: _json, ...row }) => row) });
   });
 
-  app.get('/credentials/:id', (req, res) => {
-    const credential = issuer.find(req.params.id!);
+  // A one-time code for the worker to download their own credential (read or issue clients).
+  app.post('/credentials/:id/wallet-link', need('read', 'issue'), (req, res) => {
+    const days = isObject(req.body) && req.body.days !== undefined ? Number(req.body.days) : undefined;
+    const link = createWalletLink(store, { credentialId: (req.params.id as string), clientId: (res.locals.caller as Caller).clientId, baseUrl: issuer.baseUrl, now: now(), ...(days !== undefined ? { days } : {}) });
+    log(`${(res.locals.caller as Caller).clientId} wallet-link ${(req.params.id as string)}`);
+    res.status(201).set('Cache-Control', 'no-store').json(link);
+  });
+
+  app.get('/wallet/:code', (req, res) => {
+    const credential = redeemWalletLink(store, (req.params.code as string), now());
+    log(`wallet-download ${credential.id}`);
+    res.type('application/vc+ld+json').set({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' })
+      .setHeader('content-disposition', `attachment; filename="${credential.id.replace(/^urn:uuid:/, '')}.json"`);
+    res.send(JSON.stringify(credential, null, 2));
+  });
+
+  app.get('/credentials/:id', need('read'), (req, res) => {
+    const credential = issuer.find((req.params.id as string));
     if (!credential) throw new CorridorError('ERR_NOT_FOUND', 'no credential with this id was issued here');
-    res.type('application/vc+ld+json').setHeader('content-disposition', `attachment; filename="${req.params.id!.replace(/^urn:uuid:/, '')}.json"`);
+    audit(res, 'download', credential.id);
+    res.type('application/vc+ld+json').setHeader('content-disposition', `attachment; filename="${(req.params.id as string).replace(/^urn:uuid:/, '')}.json"`);
     res.send(JSON.stringify(credential, null, 2));
   });
 
@@ -173,8 +202,16 @@ export function createIssuerApp(options: IssuerAppOptions): express.Express {
   });
 
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    // The deadline may have answered already (503); the late handler's outcome goes nowhere.
+    if (res.headersSent) return;
     const { body, internal } = problemForError(error, req.path);
     if (internal) log(`internal error on ${req.method} ${req.path}: ${(error as Error)?.name ?? 'unknown'}`);
+    // RFC 6750 §3: what a bearer-token client is told about a refused token.
+    if (body.code === 'ERR_UNAUTHENTICATED') {
+      res.setHeader('WWW-Authenticate', `Bearer realm="corridor-issuer"${req.headers.authorization ? ', error="invalid_token"' : ''}`);
+    } else if (body.code === 'ERR_FORBIDDEN') {
+      res.setHeader('WWW-Authenticate', 'Bearer realm="corridor-issuer", error="insufficient_scope"');
+    }
     res.status(body.status).type('application/problem+json').json(body);
   });
   return app;

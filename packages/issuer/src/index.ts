@@ -8,3 +8,7 @@ export * from './certificate.js';
 export * from './certificate-fonts.js';
 export * from './pdf.js';
 export * from './render-pool.js';
+export * from './issue-request.js';
+export * from './auth.js';
+export * from './wallet-link.js';
+export * from './settings.js';

@@ -73,6 +73,11 @@ export class Issuer {
     return this.#o.key;
   }
 
+  /** Where this issuer is reached, e.g. https://mctc.example.ph (no trailing slash). */
+  get baseUrl(): string {
+    return this.#o.baseUrl;
+  }
+
   statusListUrl(listId: number): string {
     return `${this.#o.baseUrl}/credentials/status/${listId}`;
   }

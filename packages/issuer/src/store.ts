@@ -20,6 +20,26 @@ export interface CredentialRow {
   json: string;
 }
 
+/** A staff client of the HTTP API; only a slow hash of its secret is kept. */
+export interface ApiClientRow {
+  id: string;
+  name: string;
+  scopes: string[];
+  secretHash: string;
+  createdAt: string;
+  revokedAt?: string;
+}
+
+/** Who did what to which credential, when: ids only, never a worker's name or birth date. */
+export type AuditAction = 'issue' | 'revoke' | 'download' | 'list' | 'wallet-link' | 'wallet-download' | 'client-add' | 'client-revoke';
+export interface AuditEntry {
+  seq?: number;
+  at: string;
+  clientId: string;
+  action: AuditAction;
+  credentialId?: string;
+}
+
 export interface StatusListRow {
   id: number;
   /** The key that signs this list: the one that signed the credentials in it. */
@@ -67,6 +87,30 @@ CREATE TABLE IF NOT EXISTS credentials (
 );
 CREATE INDEX IF NOT EXISTS credentials_qualification ON credentials (qualification);
 CREATE INDEX IF NOT EXISTS credentials_subject ON credentials (subject_name);
+CREATE TABLE IF NOT EXISTS api_clients (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  scopes TEXT NOT NULL,
+  secret_hash TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT
+);
+CREATE TABLE IF NOT EXISTS audit_log (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  client_id TEXT NOT NULL,
+  action TEXT NOT NULL,
+  credential_id TEXT
+);
+CREATE INDEX IF NOT EXISTS audit_log_at ON audit_log (at);
+CREATE TABLE IF NOT EXISTS wallet_links (
+  code_hash TEXT PRIMARY KEY,
+  credential_id TEXT NOT NULL REFERENCES credentials(id),
+  client_id TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  used_at TEXT
+);
 `;
 
 interface CredentialSqlRow {
@@ -241,4 +285,90 @@ export class IssuerStore {
   statusLists(): StatusListRow[] {
     return (this.#sql('SELECT * FROM status_lists ORDER BY id').all() as StatusListSqlRow[]).map(toList);
   }
+
+  /** True once any status index was drawn: the status-list URLs are then on credentials. */
+  hasIssued(): boolean {
+    return this.#sql('SELECT 1 FROM status_allocations LIMIT 1').get() !== undefined;
+  }
+
+  // --- API clients, audit trail, wallet links -------------------------------------------------
+
+  addClient(row: ApiClientRow, audit: AuditEntry): void {
+    this.transaction(() => {
+      this.#sql('INSERT INTO api_clients (id, name, scopes, secret_hash, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(row.id, row.name, row.scopes.join(' '), row.secretHash, row.createdAt);
+      this.#insertAudit(audit);
+    });
+  }
+
+  client(id: string): ApiClientRow | undefined {
+    const r = this.#sql('SELECT * FROM api_clients WHERE id = ?').get(id) as ApiClientSqlRow | undefined;
+    return r ? toClient(r) : undefined;
+  }
+
+  clients(): ApiClientRow[] {
+    return (this.#sql('SELECT * FROM api_clients ORDER BY created_at, id').all() as ApiClientSqlRow[]).map(toClient);
+  }
+
+  /** True if some client is not revoked: without one, the API answers nothing. */
+  hasActiveClient(): boolean {
+    return this.#sql('SELECT 1 FROM api_clients WHERE revoked_at IS NULL LIMIT 1').get() !== undefined;
+  }
+
+  revokeClient(id: string, audit: AuditEntry): ApiClientRow | undefined {
+    return this.transaction(() => {
+      const found = this.client(id);
+      if (!found) return undefined;
+      if (!found.revokedAt) {
+        this.#sql('UPDATE api_clients SET revoked_at = ? WHERE id = ?').run(audit.at, id);
+        this.#insertAudit(audit);
+      }
+      return this.client(id);
+    });
+  }
+
+  #insertAudit(entry: AuditEntry): void {
+    this.#sql('INSERT INTO audit_log (at, client_id, action, credential_id) VALUES (?, ?, ?, ?)')
+      .run(entry.at, entry.clientId, entry.action, entry.credentialId ?? null);
+  }
+
+  audit(entries: AuditEntry[]): void {
+    this.transaction(() => { for (const entry of entries) this.#insertAudit(entry); });
+  }
+
+  auditLog(filter: { since?: string; limit?: number } = {}): AuditEntry[] {
+    const rows = this.#sql(`SELECT seq, at, client_id, action, credential_id FROM audit_log
+      WHERE (@since IS NULL OR at >= @since) ORDER BY seq LIMIT @limit`)
+      .all({ since: filter.since ?? null, limit: filter.limit ?? -1 }) as { seq: number; at: string; client_id: string; action: AuditAction; credential_id: string | null }[];
+    return rows.map((r) => ({ seq: r.seq, at: r.at, clientId: r.client_id, action: r.action, ...(r.credential_id ? { credentialId: r.credential_id } : {}) }));
+  }
+
+  addWalletLink(link: { codeHash: string; credentialId: string; clientId: string; createdAt: string; expiresAt: string }): void {
+    this.transaction(() => {
+      this.#sql('INSERT INTO wallet_links (code_hash, credential_id, client_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
+        .run(link.codeHash, link.credentialId, link.clientId, link.createdAt, link.expiresAt);
+      this.#insertAudit({ at: link.createdAt, clientId: link.clientId, action: 'wallet-link', credentialId: link.credentialId });
+    });
+  }
+
+  /**
+   * Uses a wallet link: unused and unexpired, it is marked used and its credential returned, in
+   * one transaction (two racing downloads cannot both win); anything else returns undefined.
+   */
+  redeemWalletLink(codeHash: string, now: string): CredentialRow | undefined {
+    return this.transaction(() => {
+      const link = this.#sql('SELECT credential_id, client_id FROM wallet_links WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?')
+        .get(codeHash, now) as { credential_id: string; client_id: string } | undefined;
+      if (!link) return undefined;
+      this.#sql('UPDATE wallet_links SET used_at = ? WHERE code_hash = ?').run(now, codeHash);
+      this.#insertAudit({ at: now, clientId: link.client_id, action: 'wallet-download', credentialId: link.credential_id });
+      return this.credential(link.credential_id);
+    });
+  }
 }
+
+interface ApiClientSqlRow { id: string; name: string; scopes: string; secret_hash: string; created_at: string; revoked_at: string | null }
+const toClient = (r: ApiClientSqlRow): ApiClientRow => ({
+  id: r.id, name: r.name, scopes: r.scopes.split(' ').filter(Boolean), secretHash: r.secret_hash, createdAt: r.created_at,
+  ...(r.revoked_at ? { revokedAt: r.revoked_at } : {}),
+});

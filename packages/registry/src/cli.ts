@@ -3,7 +3,8 @@
  * corridor-registry: the registry operator's and the authorities' command line.
  *
  *   corridor-registry init                                   create the database and the operator key
- *   corridor-registry serve [--port 8480] [--host 127.0.0.1] [--tls-cert <pem> --tls-key <pem>]   the HTTP(S) API
+ *   corridor-registry serve [--port 8480] [--host 127.0.0.1] [--tls-cert <pem> --tls-key <pem>] [--insecure-http]   the HTTP(S) API
+ *       (plain HTTP off loopback only with --insecure-http)
  *   corridor-registry authority keygen --out <key.json>      a new authority key (0600), prints its did
  *   corridor-registry template <kind>                        an example record of a kind (authority, partnership, qualification,
  *       accreditation, mapping, mapping-table), valid as printed, on stdout; what each field means on stderr
@@ -40,7 +41,7 @@ const spec = {
     data: { type: 'string' }, key: { type: 'string' }, out: { type: 'string' }, kind: { type: 'string' },
     state: { type: 'string' }, version: { type: 'string' }, country: { type: 'string' },
     registry: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' },
-    'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' },
+    'tls-cert': { type: 'string' }, 'insecure-http': { type: 'boolean' }, 'tls-key': { type: 'string' },
     json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' },
   },
 } as const;
@@ -73,6 +74,7 @@ async function serve(): Promise<number> {
   const app = createRegistryApp({ registry, operatorKey: readKeyFile(operatorKeyPath), log: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`) });
   const { server, url } = await startServer(app, {
     port, host: options.host ?? '127.0.0.1', ...(options['tls-cert'] ? { tlsCert: options['tls-cert'] } : {}), ...(options['tls-key'] ? { tlsKey: options['tls-key'] } : {}),
+    insecureHttp: options['insecure-http'] === true,
   });
   process.stdout.write(`registry listening on ${url} (head ${registry.store.head().seq})\n`);
   await untilStopped(server, () => registry.store.close());

@@ -4,7 +4,7 @@
  * stable code. The only file that knows express.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { CorridorError, problemDetails, problemForError, type ErrorCode, type KeyPair } from '@corridor/shared';
+import { CorridorError, httpGuards, problemDetails, problemForError, type ErrorCode, type KeyPair } from '@corridor/shared';
 import type { AccreditationRecord, MappingRecord, PartnershipRecord } from '@corridor/shared';
 import type { Registry, RecordState, RecordSummary } from './registry.js';
 import { acceptSignedWrite } from './signed-writes.js';
@@ -18,6 +18,8 @@ export interface RegistryAppOptions {
   now?: () => Date;
   /** Signed writes per key per minute. */
   writesPerMinute?: number;
+  /** Trust-pack and delta requests per client per minute (default 60). */
+  packReadsPerMinute?: number;
   /** Largest request body accepted. */
   bodyLimit?: string;
   log?: (line: string) => void;
@@ -109,6 +111,7 @@ export function createRegistryApp(options: RegistryAppOptions): express.Express 
   const logLinks = createLogLinks(registry.store);
   const app = express();
   app.disable('x-powered-by');
+  app.use(httpGuards({ limited: ['GET /trust-pack', 'GET /trust-pack/delta'], perMinute: options.packReadsPerMinute ?? 60 }));
   app.set('query parser', 'simple');
   app.use(express.json({ limit: bodyLimit, type: ['application/json', 'application/jose+json'] }));
 

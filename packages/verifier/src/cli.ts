@@ -8,7 +8,7 @@
  *       must be signed by it and their log must extend the one held. Kept signed, checked at each load
  *   corridor-verifier status                    the pack held: country, sequence, age
  *   corridor-verifier serve --country <CC> --root <did:key> [--port 8490] [--host 127.0.0.1] [--trust-pack <file>]
- *       [--tls-cert <pem> --tls-key <pem>]
+ *       [--tls-cert <pem> --tls-key <pem>] [--insecure-http]  (plain HTTP off loopback only with --insecure-http)
  *       POST /credentials/verify and /presentations/verify (VC-API), answered offline from the pack;
  *       the officer's page at /officer/: camera or photo, verified on the device, keeps working offline;
  *       a newer pack from `sync` is picked up within 30 s, no restart needed
@@ -43,7 +43,7 @@ const spec = {
   allowPositionals: true,
   options: {
     language: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' },
-    'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' },
+    'tls-cert': { type: 'string' }, 'insecure-http': { type: 'boolean' }, 'tls-key': { type: 'string' },
     'trust-pack': { type: 'string' }, data: { type: 'string' }, registry: { type: 'string' }, full: { type: 'boolean' }, country: { type: 'string' }, root: { type: 'string', multiple: true },
     purpose: { type: 'string' }, 'max-age-days': { type: 'string' }, 'registry-key': { type: 'string' },
     json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' },
@@ -215,6 +215,7 @@ async function serve(): Promise<number> {
   const app = createVerifierApp({ trust: () => loaded.index, country, maxStatusAgeSeconds, officer });
   const { server, url } = await startServer(app, {
     port, host, ...(options['tls-cert'] ? { tlsCert: options['tls-cert'] } : {}), ...(options['tls-key'] ? { tlsKey: options['tls-key'] } : {}),
+    insecureHttp: options['insecure-http'] === true,
   });
   process.stdout.write(`verifier listening on ${url} (${country}, pack #${loaded.index.sequence}); officer's page: ${url}/officer/\n`);
   // A `sync` (by hand or from cron) is picked up without a restart; a pack that does not load is not.

@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { CorridorError, isObject, problemDetails, problemForError, type TrustIndex } from '@corridor/shared';
+import { CorridorError, httpGuards, isObject, problemDetails, problemForError, type TrustIndex } from '@corridor/shared';
 import { isCorridorCredential, verifyGenericCredential } from './generic-verify.js';
 import { explain, isLanguage, VERDICTS, type Language } from './messages.js';
 import type { OfficerTrustDocument } from './officer.js';
@@ -71,6 +71,7 @@ const errorsOf = (checks: Check[], language: Language) =>
 export function createVerifierApp(options: VerifierAppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(httpGuards({ limited: ['POST /credentials/verify', 'POST /presentations/verify'], perMinute: 120 }));
   app.use(express.json({ limit: options.bodyLimit ?? '256kb' }));
 
   app.post('/credentials/verify', async (req, res) => {
