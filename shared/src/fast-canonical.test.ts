@@ -155,11 +155,14 @@ describe('the specialised path for status lists', () => {
   it('matches jsonld.js on generated BitstringStatusListCredentials and their proof configurations', async () => {
     const { canonicalStatusList } = await import('./fast-canonical.js');
     const { VC_V2_CONTEXT } = await import('./contexts/index.js');
-    const list = fc.record({ id: iri, issuer: iri, validFrom: dateTime, purpose: fc.constantFrom('revocation', 'suspension', 'x'), encodedList: text });
+    const list = fc.record({
+      id: iri, issuer: iri, validFrom: dateTime, validUntil: fc.option(dateTime, { nil: undefined }), purpose: fc.constantFrom('revocation', 'suspension', 'x'), encodedList: text,
+    });
     let compared = 0;
     await fc.assert(fc.asyncProperty(list, async (g) => {
       const doc = {
         '@context': [VC_V2_CONTEXT], id: g.id, type: ['VerifiableCredential', 'BitstringStatusListCredential'], issuer: g.issuer, validFrom: g.validFrom,
+        ...(g.validUntil === undefined ? {} : { validUntil: g.validUntil }),
         credentialSubject: { id: `${g.id}#list`, type: 'BitstringStatusList', statusPurpose: g.purpose, encodedList: g.encodedList },
       };
       const fast = canonicalStatusList(doc);

@@ -133,7 +133,7 @@ function credentialTriples(c: Record<string, unknown>, g: Triples): void {
 }
 
 function statusListTriples(c: Record<string, unknown>, g: Triples): void {
-  exactKeys(c, ['@context', 'id', 'type', 'issuer', 'validFrom', 'credentialSubject'], ['@context', 'id', 'type', 'issuer', 'validFrom', 'credentialSubject']);
+  exactKeys(c, ['@context', 'id', 'type', 'issuer', 'validFrom', 'validUntil', 'credentialSubject'], ['@context', 'id', 'type', 'issuer', 'validFrom', 'credentialSubject']);
   sameArray(c['@context'], [VC_V2_CONTEXT]);
   sameArray(c.type, ['VerifiableCredential', 'BitstringStatusListCredential']);
   const self = iri(c.id);
@@ -141,6 +141,7 @@ function statusListTriples(c: Record<string, unknown>, g: Triples): void {
   g.add(self, `${RDF}type`, named(`${STATUS}BitstringStatusListCredential`));
   g.add(self, `${CRED}issuer`, iri(c.issuer));
   g.add(self, `${CRED}validFrom`, literal(text(c.validFrom), `${XSD}dateTime`));
+  if (c.validUntil !== undefined) g.add(self, `${CRED}validUntil`, literal(text(c.validUntil), `${XSD}dateTime`));
   const subject = exactKeys(c.credentialSubject, ['id', 'type', 'statusPurpose', 'encodedList'], ['id', 'type', 'statusPurpose', 'encodedList']);
   if (subject.type !== 'BitstringStatusList') throw new Unsure();
   const node = iri(subject.id);

@@ -153,7 +153,9 @@ function issuerOfKnownShape(credential: unknown, now: Date | undefined): string 
   }
   const list = credential as StatusListCredential;
   if (!URL.canParse(list.issuer) || !list.issuer.startsWith('did:key:')) return undefined;
-  return Date.parse(list.validFrom) - (now ?? new Date()).getTime() > MAX_CLOCK_SKEW_MS ? undefined : list.issuer;
+  const t = (now ?? new Date()).getTime();
+  if (Date.parse(list.validFrom) - t > MAX_CLOCK_SKEW_MS) return undefined;
+  return !list.validUntil || t - Date.parse(list.validUntil) <= MAX_CLOCK_SKEW_MS ? list.issuer : undefined;
 }
 
 const isoSeconds = (date: Date) => date.toISOString().replace(/\.\d+Z$/, 'Z');

@@ -48,6 +48,14 @@ export function decodeBitstring(encodedList: string): Uint8Array {
   }
 }
 
+/**
+ * How long an issuer vouches for a list it signs (validUntil - validFrom) unless told otherwise.
+ * A verifier treats a list past its validUntil as saying nothing, so the issuer re-signs well before.
+ */
+export const DEFAULT_STATUS_LIST_LIFETIME_SECONDS = 3 * 86_400;
+
+const isoSeconds = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
 /** The unsigned BitstringStatusListCredential for a list; the issuer signs it. */
 export function createStatusListCredential(options: {
   url: string;
@@ -55,14 +63,17 @@ export function createStatusListCredential(options: {
   statusPurpose: 'revocation' | 'suspension';
   bits: Uint8Array;
   now?: Date;
+  /** Seconds from `now` to validUntil. */
+  lifetimeSeconds?: number;
 }): StatusListCredential {
-  const { url, issuer, statusPurpose, bits, now = new Date() } = options;
+  const { url, issuer, statusPurpose, bits, now = new Date(), lifetimeSeconds = DEFAULT_STATUS_LIST_LIFETIME_SECONDS } = options;
   return {
     '@context': [VC_V2_CONTEXT],
     id: url,
     type: ['VerifiableCredential', 'BitstringStatusListCredential'],
     issuer,
-    validFrom: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    validFrom: isoSeconds(now),
+    validUntil: isoSeconds(new Date(now.getTime() + lifetimeSeconds * 1000)),
     credentialSubject: { id: `${url}#list`, type: 'BitstringStatusList', statusPurpose, encodedList: encodeBitstring(bits) },
   };
 }

@@ -21,6 +21,8 @@ export interface IndexedStatusList {
   issuer: string;
   purpose: 'revocation' | 'suspension';
   validFrom: string;
+  /** The issuer's own limit on the list: past it (or without it) a clear bit proves nothing. */
+  validUntil?: string;
   bits: Uint8Array;
 }
 
@@ -167,12 +169,14 @@ export async function indexTrustPackContent(content: TrustPackContent, options: 
       if (compromisedKeys.has(list.issuer)) throw new CorridorError('ERR_KEY_COMPROMISED');
       // A list URL belongs to the issuer whose registered base URL holds it: no squatting on another's.
       if (!own.some((a) => isUnderBaseUrl(list.id, a.trainingBody.baseUrl))) throw new CorridorError('ERR_SIGNER_NOT_AUTHORIZED');
-      const proof = await verifyCredentialProof({ credential: list });
+      // Checked as of its own date: an expired list is still the issuer's, and the verdict calls it stale.
+      const proof = await verifyCredentialProof({ credential: list, now: new Date(list.validFrom) });
       if (!proof.verified) throw proof.error;
       const held = statusLists.get(list.id);
       if (held && Date.parse(held.validFrom) >= Date.parse(list.validFrom)) continue;
       statusLists.set(list.id, {
         url: list.id, issuer: list.issuer, purpose: list.credentialSubject.statusPurpose, validFrom: list.validFrom,
+        ...(list.validUntil ? { validUntil: list.validUntil } : {}),
         bits: decodeBitstring(list.credentialSubject.encodedList),
       });
     } catch (error) {

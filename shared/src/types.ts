@@ -63,6 +63,8 @@ export interface StatusListCredential {
   type: ['VerifiableCredential', 'BitstringStatusListCredential'];
   issuer: string;
   validFrom: string;
+  /** Until when the issuer vouches for this list: a verifier holding it past this knows nothing. */
+  validUntil?: string;
   credentialSubject: {
     id: string;
     type: 'BitstringStatusList';

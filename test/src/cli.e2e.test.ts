@@ -27,6 +27,7 @@ const issuer = (...args: string[]) => run('issuer', ...args, '--data', file('iss
 const writeJson = (name: string, value: unknown) => { writeFileSync(file(name), JSON.stringify(value)); return file(name); };
 
 let jpDid = '';
+let operatorDid = '';
 
 beforeAll(() => {
   if (!existsSync(cli('verifier'))) throw new Error('the CLIs are not built: run `npm test` (or `npm run setup`) first');
@@ -36,6 +37,7 @@ beforeAll(() => {
   const ph = readKeyFile(file('ph.json'));
   const jp = readKeyFile(file('jp.json'));
   jpDid = jp.description.controller;
+  operatorDid = readKeyFile(join(dir, 'reg', 'operator-key.json')).description.controller;
   const init = issuer('init', '--name', 'Manila Care Training Center', '--base-url', 'https://mctc.example.ph', '--authority', ph.description.controller, '--json');
   expect(init.code).toBe(0);
   const centre = readKeyFile(join(dir, 'iss', 'issuer-key.json'));
@@ -155,20 +157,20 @@ describe('the command-line tools, end to end', () => {
     expect(registry('push-status-list', join(file('lists'), 'status-list-1.json')).code).toBe(0);
     expect(registry('export-pack', '--country', 'JP', '--out', file('pack-JP.json')).code).toBe(0);
 
-    const verdict = run('verifier', 'verify', png, '--trust-pack', file('pack-JP.json'), '--country', 'JP', '--root', jpDid, '--json');
+    const verdict = run('verifier', 'verify', png, '--trust-pack', file('pack-JP.json'), '--registry-key', operatorDid, '--country', 'JP', '--root', jpDid, '--json');
     expect(verdict.code).toBe(0);
     expect(verdict.json()).toMatchObject({ verdict: 'valid', recognition: { outcome: 'partial', destination: { qualification: { id: JP_CARE_WORKER_SSW } } } });
-    const human = run('verifier', 'verify', png, '--trust-pack', file('pack-JP.json'), '--country', 'JP', '--root', jpDid);
+    const human = run('verifier', 'verify', png, '--trust-pack', file('pack-JP.json'), '--registry-key', operatorDid, '--country', 'JP', '--root', jpDid);
     expect(human.out).toMatch(/^VALID/);
     expect(human.out).toMatch(/Recognised with conditions/);
-    const japanese = run('verifier', 'verify', png, '--trust-pack', file('pack-JP.json'), '--country', 'JP', '--root', jpDid, '--language', 'ja');
+    const japanese = run('verifier', 'verify', png, '--trust-pack', file('pack-JP.json'), '--registry-key', operatorDid, '--country', 'JP', '--root', jpDid, '--language', 'ja');
     expect(japanese.out).toMatch(/^有効/);
     expect(japanese.out).toMatch(/条件付きで認定/);
     // The verifier keeps no record of whom it verified: nothing was written anywhere by those runs.
     expect(existsSync(join(dir, '.corridor'))).toBe(false);
     expect(registry('audit').code).toBe(0);
     // No mapping for further study: authentic, but recognition cannot be confirmed → exit 2.
-    const study = run('verifier', 'verify', png, '--trust-pack', file('pack-JP.json'), '--country', 'JP', '--root', jpDid, '--purpose', 'further-study', '--json');
+    const study = run('verifier', 'verify', png, '--trust-pack', file('pack-JP.json'), '--registry-key', operatorDid, '--country', 'JP', '--root', jpDid, '--purpose', 'further-study', '--json');
     expect(study.code).toBe(2);
     expect(study.json().verdict).toBe('indeterminate');
   });
@@ -177,7 +179,7 @@ describe('the command-line tools, end to end', () => {
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
       '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', file('tls-key.pem'), '-out', file('tls-cert.pem')], { stdio: 'ignore' });
     const child = spawn(process.execPath, [cli('verifier'), 'serve', '--port', '0', '--country', 'JP', '--root', jpDid,
-      '--trust-pack', file('pack-JP.json'), '--tls-cert', file('tls-cert.pem'), '--tls-key', file('tls-key.pem')],
+      '--trust-pack', file('pack-JP.json'), '--registry-key', operatorDid, '--tls-cert', file('tls-cert.pem'), '--tls-key', file('tls-key.pem')],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CORRIDOR_PACK_CHECK_MS: '200' } });
     try {
       const url = await new Promise<string>((resolve, reject) => {
@@ -202,14 +204,16 @@ describe('the command-line tools, end to end', () => {
       expect(page.status).toBe(200);
       expect(page.body).toContain('app.js');
       const trust = JSON.parse((await call('/officer/trust.json')).body) as Record<string, unknown>;
-      expect(trust).toMatchObject({ format: 'corridor-officer-trust/1', country: 'JP', roots: [jpDid], maxStatusAgeSeconds: 7 * 86400 });
+      // The page gets the signed pack as written, to check on the device; nothing unsigned is believed.
+      expect(trust).toMatchObject({ format: 'corridor-officer-trust/2', country: 'JP', roots: [jpDid], operator: operatorDid, maxStatusAgeSeconds: 7 * 86400, deltas: [] });
+      expect(trust.pack).toEqual(JSON.parse(readFileSync(file('pack-JP.json'), 'utf8')));
       // A newer pack written beside it is served without a restart.
-      const before = (trust.content as { issuedAt: string }).issuedAt;
+      const before = (trust.pack as { payload: string }).payload;
       expect(registry('export-pack', '--country', 'JP', '--out', file('pack-JP.json')).code).toBe(0);
       let after = before;
       for (let i = 0; i < 100 && after === before; i++) {
         await new Promise((resolve) => setTimeout(resolve, 100));
-        after = (JSON.parse((await call('/officer/trust.json')).body) as { content: { issuedAt: string } }).content.issuedAt;
+        after = (JSON.parse((await call('/officer/trust.json')).body) as { pack: { payload: string } }).pack.payload;
       }
       expect(after).not.toBe(before);
       expect(answer.status).toBe(200);
@@ -232,12 +236,12 @@ describe('the command-line tools, end to end', () => {
   });
 
   it('gives exit 3 and a coded line for garbage input, a missing root or an unknown flag', () => {
-    const garbage = run('verifier', 'verify', writeJson('garbage.txt', 'hello'), '--trust-pack', file('pack-JP.json'), '--country', 'JP', '--root', jpDid);
+    const garbage = run('verifier', 'verify', writeJson('garbage.txt', 'hello'), '--trust-pack', file('pack-JP.json'), '--registry-key', operatorDid, '--country', 'JP', '--root', jpDid);
     expect(garbage.code).toBe(3);
     expect(garbage.err).toMatch(/^ERR_INPUT_INVALID: /);
-    expect(run('verifier', 'verify', file('garbage.txt'), '--trust-pack', file('pack-JP.json'), '--country', 'JP').code).toBe(3);
+    expect(run('verifier', 'verify', file('garbage.txt'), '--trust-pack', file('pack-JP.json'), '--registry-key', operatorDid, '--country', 'JP').code).toBe(3);
     expect(run('verifier', 'verify', '--bogus').code).toBe(3);
-    const badPack = run('verifier', 'verify', file('garbage.txt'), '--trust-pack', file('garbage.txt'), '--country', 'JP', '--root', jpDid);
+    const badPack = run('verifier', 'verify', file('garbage.txt'), '--trust-pack', file('garbage.txt'), '--registry-key', operatorDid, '--country', 'JP', '--root', jpDid);
     expect(badPack.code).toBe(3);
     expect(badPack.err).toMatch(/^ERR_TRUST_PACK_INVALID/);
   });
@@ -274,7 +278,7 @@ describe('key rotation', () => {
 
     // After the next sync, the officer rejects the revoked one and accepts a printed cohort certificate.
     expect(registry('export-pack', '--country', 'JP', '--out', file('pack-JP2.json')).code).toBe(0);
-    const verify = (png: string) => run('verifier', 'verify', png, '--trust-pack', file('pack-JP2.json'), '--country', 'JP', '--root', jpDid, '--json');
+    const verify = (png: string) => run('verifier', 'verify', png, '--trust-pack', file('pack-JP2.json'), '--registry-key', operatorDid, '--country', 'JP', '--root', jpDid, '--json');
     const revoked = verify(join(file('out'), `${oldCredential.replace('urn:uuid:', '')}.png`));
     expect(revoked.code).toBe(1);
     expect((revoked.json().checks as { id: string; code?: string }[]).find((c) => c.id === 'status')?.code).toBe('ERR_CREDENTIAL_REVOKED');

@@ -34,9 +34,10 @@ async function writeCredential(credential: SkillCredential, name: string) {
 }
 
 /** Runs the real verifier CLI, as an officer would, and shows what it prints. */
+let operator = '';
 function officerVerifies(file: string, root: string, pack: string): number {
-  process.stdout.write(`$ corridor-verifier verify ${show(file)} --trust-pack ${show(pack)} --country JP --root <JP authority>\n`);
-  const run = spawnSync(process.execPath, [verifierCli, 'verify', file, '--trust-pack', pack, '--country', 'JP', '--root', root], { encoding: 'utf8' });
+  process.stdout.write(`$ corridor-verifier verify ${show(file)} --trust-pack ${show(pack)} --registry-key <registry operator> --country JP --root <JP authority>\n`);
+  const run = spawnSync(process.execPath, [verifierCli, 'verify', file, '--trust-pack', pack, '--registry-key', operator, '--country', 'JP', '--root', root], { encoding: 'utf8' });
   process.stdout.write(run.stdout.replace(/^/gm, '  ') + run.stderr.replace(/^/gm, '  '));
   process.stdout.write(`  (exit code ${run.status})\n`);
   return run.status ?? -1;
@@ -49,6 +50,8 @@ async function main() {
   step('1. Registry: authorities of both countries, the partnership, qualifications, an accreditation, a mapping');
   const world = await createWorld({ dir });
   const jpRoot = world.keys.jp.description.controller;
+  // The officer trusts packs signed by this registry operator only (sync pins it; a pack file needs it given).
+  operator = world.keys.operator.description.controller;
   catalogue = () => world.registry.qrCatalogue();
   for (const s of world.registry.list()) {
     process.stdout.write(`  ${s.kind.padEnd(14)} ${s.state.padEnd(10)} ${s.recordId}  (signed by ${s.signers.length})\n`);
@@ -97,7 +100,7 @@ async function main() {
   step(expected ? 'Demo complete: one valid verdict, three refusals with their codes, an intact log.' : 'Demo FAILED: a verdict was not what it should be.');
   if (expected) {
     process.stdout.write(`\nThe officer's page (camera or photo, verified on the device, works offline once loaded):\n` +
-      `  node packages/verifier/dist/cli.js serve --trust-pack ${show(packFile)} --country JP --root ${jpRoot}\n` +
+      `  node packages/verifier/dist/cli.js serve --trust-pack ${show(packFile)} --registry-key ${operator} --country JP --root ${jpRoot}\n` +
       `  then open http://127.0.0.1:8490/ and choose ${show(join(dir, 'credentials'))}/*.png\n`);
   }
   process.exitCode = expected ? 0 : 1;

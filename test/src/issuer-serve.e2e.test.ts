@@ -164,7 +164,10 @@ describe('plain HTTP off the loopback address', () => {
   it('is refused by all three services (usage exit code), and allowed with --insecure-http', () => {
     expect(run('registry', 'init', '--data', file('reg')).code).toBe(0);
     for (const [name, args] of services) {
-      const fixed = name === 'verifier' ? args.map((a) => (a === 'did:key:placeholder' ? world.keys.jp.description.controller : a)) : args;
+      // The verifier trusts only packs its configured registry operator signed.
+      const fixed = name === 'verifier'
+        ? [...args.map((a) => (a === 'did:key:placeholder' ? world.keys.jp.description.controller : a)), '--registry-key', world.keys.operator.description.controller]
+        : args;
       const refused = run(name, ...fixed, '--host', '0.0.0.0', '--port', '0');
       expect([name, refused.code]).toEqual([name, 3]);
       expect(refused.err).toMatch(/^ERR_INSECURE_TRANSPORT/);

@@ -75,7 +75,7 @@ beforeAll(async () => {
   const roots = [world.keys.jp.description.controller];
   const { operator, content: value } = await openTrustPack(pack);
   trust = await indexTrustPackContent(value, { roots, operator });
-  const officer: OfficerTrustDocument = { format: 'corridor-officer-trust/1', country: 'JP', roots, operator, maxStatusAgeSeconds: 7 * 86400, content: value };
+  const officer: OfficerTrustDocument = { format: 'corridor-officer-trust/2', pack, deltas: [], country: 'JP', roots, operator, maxStatusAgeSeconds: 7 * 86400 };
 
   for (const [name, credential] of Object.entries({ valid, revoked, expiring, hostile, unaccredited })) qr[name] = await qrText(credential);
   const decoded = await decodeQrText(qr.valid!, trust.qrCatalogue ? { catalogue: trust.qrCatalogue } : {}) as unknown as SkillCredential;

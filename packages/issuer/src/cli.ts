@@ -37,7 +37,9 @@
  *       issues nothing until the authority accredits its did and the centre has a pack saying so
  *   corridor-issuer revoke <credential-id>
  *   corridor-issuer status-lists [--out <dir>] [--push <registry-url>]
- *       write the signed status lists, and/or push them to the registry (a signed request)
+ *       write the signed status lists, and/or push them to the registry (a signed request). A list is
+ *       valid for $CORRIDOR_STATUS_LIST_DAYS (default 3) days and re-signed once two thirds have
+ *       passed: run this daily from cron, or verifiers call the status stale
  *   corridor-issuer list [--name <part>] [--qualification <id>] [--limit 100]
  *
  * Options: --data <dir> (default $CORRIDOR_ISSUER_DATA or ./.corridor/issuer), --json, --help.
@@ -98,7 +100,11 @@ function openIssuer(): { issuer: Issuer; store: IssuerStore } {
   if (!existsSync(dbPath) || !existsSync(keyPath)) throw new CorridorError('ERR_NOT_FOUND', `no issuer in ${dataDir}; run corridor-issuer init`);
   const store = new IssuerStore(dbPath);
   const retiredKeys = existsSync(retiredDir) ? readdirSync(retiredDir).filter((f) => f.endsWith('.json')).map((f) => readKeyFile(join(retiredDir, f))) : [];
-  const issuer = new Issuer({ store, key: readKeyFile(keyPath), retiredKeys, name: store.getMeta('name')!, baseUrl: store.getMeta('baseUrl')! });
+  const days = Number(process.env.CORRIDOR_STATUS_LIST_DAYS ?? 3);
+  if (!(days > 0)) throw new UsageError('$CORRIDOR_STATUS_LIST_DAYS must be a positive number of days');
+  const issuer = new Issuer({
+    store, key: readKeyFile(keyPath), retiredKeys, name: store.getMeta('name')!, baseUrl: store.getMeta('baseUrl')!, statusListLifetimeSeconds: days * 86_400,
+  });
   return { issuer, store };
 }
 

@@ -131,8 +131,39 @@ describe('revocation', () => {
     const credential = await issuer.issue(request);
     issuer.revoke(credential.id);
     const [list] = await issuer.statusListCredentials();
-    await expect(verifyCredentialProof({ credential: list! })).resolves.toEqual({ verified: true });
+    await expect(verifyCredentialProof({ credential: list!, now: NOW })).resolves.toEqual({ verified: true });
     expect(getBit(decodeBitstring(list!.credentialSubject.encodedList), Number(credential.credentialStatus.statusListIndex))).toBe(true);
     expect(() => issuer.revoke('urn:uuid:nope')).toThrow(expect.objectContaining({ code: 'ERR_NOT_FOUND' }));
+  });
+});
+
+describe('status list freshness', () => {
+  it('signs lists valid for 3 days, gives the same list again until it changes or nears its end, and always dates a new one later', async () => {
+    let now = NOW;
+    const store = new IssuerStore(':memory:');
+    const issuer = new Issuer({ store, key: importKeyPair(generateKeyPair()), name: 'Centre', baseUrl: 'https://centre.example/', now: () => now });
+    const credential = await issuer.issue(request);
+    const [first] = await issuer.statusListCredentials();
+    expect(first).toMatchObject({ validFrom: '2026-11-01T09:00:00Z', validUntil: '2026-11-04T09:00:00Z' });
+    expect(await issuer.statusListCredentials()).toEqual([first]);
+
+    // A revocation in the same second: the new list is still dated after the one published.
+    issuer.revoke(credential.id);
+    const [revoked] = await issuer.statusListCredentials();
+    expect(Date.parse(revoked!.validFrom)).toBeGreaterThan(Date.parse(first!.validFrom));
+    await expect(verifyCredentialProof({ credential: revoked!, now })).resolves.toEqual({ verified: true });
+
+    now = new Date(NOW.getTime() + 1.5 * 86_400_000);
+    expect(await issuer.statusListCredentials()).toEqual([revoked]);
+    now = new Date(NOW.getTime() + 2.5 * 86_400_000);
+    const [renewed] = await issuer.statusListCredentials();
+    expect(renewed).toMatchObject({ validFrom: '2026-11-03T21:00:00Z', validUntil: '2026-11-06T21:00:00Z' });
+    expect(renewed!.credentialSubject.encodedList).toBe(revoked!.credentialSubject.encodedList);
+  });
+
+  it('takes its lifetime from the options', async () => {
+    const issuer = new Issuer({ store: new IssuerStore(':memory:'), key: importKeyPair(generateKeyPair()), name: 'C', baseUrl: 'https://c.example', now: () => NOW, statusListLifetimeSeconds: 86_400 });
+    await issuer.issue(request);
+    expect((await issuer.statusListCredentials())[0]).toMatchObject({ validUntil: '2026-11-02T09:00:00Z' });
   });
 });

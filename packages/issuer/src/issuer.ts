@@ -4,7 +4,7 @@
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import {
-  buildSkillCredential, createStatusListCredential, CorridorError, MIN_STATUS_LIST_LENGTH, signCredential,
+  buildSkillCredential, createStatusListCredential, CorridorError, DEFAULT_STATUS_LIST_LIFETIME_SECONDS, encodeBitstring, MIN_STATUS_LIST_LENGTH, signCredential,
   type AssessmentRoute, type KeyPair, type QualificationRecord, type SkillCredential, type StatusListCredential,
 } from '@corridor/shared';
 import type { CredentialRow, IssuerStore } from './store.js';
@@ -34,6 +34,8 @@ export interface IssuerOptions {
   /** Uniform random integer in [0, n); crypto-strong by default. */
   draw?: (n: number) => number;
   listLength?: number;
+  /** How long a signed status list stays valid (its validUntil); default 3 days. */
+  statusListLifetimeSeconds?: number;
 }
 
 /** A credential with its status index reserved, built and not yet signed. */
@@ -55,7 +57,8 @@ export class Issuer {
 
   constructor(options: IssuerOptions) {
     this.#o = {
-      now: () => new Date(), draw: (n) => randomInt(n), listLength: MIN_STATUS_LIST_LENGTH, ...options,
+      now: () => new Date(), draw: (n) => randomInt(n), listLength: MIN_STATUS_LIST_LENGTH,
+      statusListLifetimeSeconds: DEFAULT_STATUS_LIST_LIFETIME_SECONDS, ...options,
       baseUrl: options.baseUrl.replace(/\/+$/, ''),
     };
     // Lists from before key rotation were all signed by the one key there was: the oldest we hold.
@@ -164,14 +167,30 @@ export class Issuer {
     return found;
   }
 
+  /**
+   * Every status list as a signed BitstringStatusListCredential, ready to publish or push. A list is
+   * re-signed when its bits changed or when less than a third of its lifetime is left (so serving
+   * or exporting it, e.g. `status-lists` from cron, keeps it fresh); otherwise the one signed before
+   * is given again. Each new signature is dated strictly after the previous one, because verifiers
+   * and the registry refuse a list not newer than the one they hold.
+   */
   async statusListCredentials(): Promise<StatusListCredential[]> {
-    const { store, key, retiredKeys = [] } = this.#o;
+    const { store, key, retiredKeys = [], statusListLifetimeSeconds: lifetime } = this.#o;
     const now = this.#o.now();
     const held = new Set([key, ...retiredKeys].map((k) => k.description.controller));
     const lists = store.statusLists().filter((list) => held.has(list.issuerDid));
     return Promise.all(lists.map(async (list) => {
-      const unsigned = createStatusListCredential({ url: this.statusListUrl(list.id), issuer: list.issuerDid, statusPurpose: 'revocation', bits: list.bits, now });
-      return signCredential({ credential: unsigned, signer: this.keyFor(list.issuerDid).signer, now });
+      const kept = store.signedStatusList(list.id);
+      const last = kept ? (JSON.parse(kept) as StatusListCredential) : undefined;
+      const url = this.statusListUrl(list.id);
+      const current = last && last.id === url && last.issuer === list.issuerDid && last.validUntil &&
+        last.credentialSubject.encodedList === encodeBitstring(list.bits) &&
+        Date.parse(last.validUntil) - now.getTime() > (lifetime * 1000) / 3;
+      if (current) return last;
+      const at = new Date(Math.max(now.getTime(), last ? Date.parse(last.validFrom) + 1000 : 0));
+      const unsigned = createStatusListCredential({ url, issuer: list.issuerDid, statusPurpose: 'revocation', bits: list.bits, now: at, lifetimeSeconds: lifetime });
+      const signed = await signCredential({ credential: unsigned, signer: this.keyFor(list.issuerDid).signer, now: at });
+      return JSON.parse(store.keepSignedStatusList(list.id, signed.validFrom, JSON.stringify(signed))) as StatusListCredential;
     }));
   }
 }

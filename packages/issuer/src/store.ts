@@ -62,6 +62,11 @@ CREATE TABLE IF NOT EXISTS status_lists (
   bits BLOB NOT NULL,
   updated_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS signed_status_lists (
+  list_id INTEGER PRIMARY KEY REFERENCES status_lists(id),
+  valid_from TEXT NOT NULL,
+  json TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS status_allocations (
   list_id INTEGER NOT NULL REFERENCES status_lists(id),
   idx INTEGER NOT NULL,
@@ -256,6 +261,24 @@ export class IssuerStore {
       this.#sql('UPDATE status_lists SET bits = ?, updated_at = ? WHERE id = ?').run(Buffer.from(list.bits), now, list.id);
       this.#sql('UPDATE credentials SET state = ? WHERE id = ?').run(state, id);
       return { ...row, state };
+    });
+  }
+
+  /** The list as last signed (a BitstringStatusListCredential as JSON text), if it was. */
+  signedStatusList(listId: number): string | undefined {
+    return (this.#sql('SELECT json FROM signed_status_lists WHERE list_id = ?').get(listId) as { json: string } | undefined)?.json;
+  }
+
+  /**
+   * Keeps a newly signed list unless one with a later or equal validFrom was kept meanwhile (two
+   * requests signing at once); returns the one kept. Published lists only ever move forward.
+   */
+  keepSignedStatusList(listId: number, validFrom: string, json: string): string {
+    return this.transaction(() => {
+      const held = this.#sql('SELECT valid_from, json FROM signed_status_lists WHERE list_id = ?').get(listId) as { valid_from: string; json: string } | undefined;
+      if (held && Date.parse(held.valid_from) >= Date.parse(validFrom)) return held.json;
+      this.#sql('INSERT OR REPLACE INTO signed_status_lists (list_id, valid_from, json) VALUES (?, ?, ?)').run(listId, validFrom, json);
+      return json;
     });
   }
 

@@ -110,6 +110,27 @@ describe('status lists', () => {
     const tampered = { ...signed, credentialSubject: { ...signed.credentialSubject, encodedList: encodeBitstring(bits) } };
     expect(await codeOf(registry.pushStatusList(tampered))).toBe('ERR_SIGNATURE_INVALID');
   });
+
+  it('never takes a list older than the one held, nor another list of the same date', async () => {
+    const { registry, keys } = await referenceRegistry();
+    const url = 'https://mctc.example.ph/credentials/status/1';
+    const sign = (bits: Uint8Array, at: string) => signCredential({
+      credential: createStatusListCredential({ url, issuer: keys.centre.description.controller, statusPurpose: 'revocation', bits, now: new Date(at) }),
+      signer: keys.centre.signer, now: new Date(at),
+    });
+    const clear = createBitstring();
+    const revoked = createBitstring();
+    setBit(revoked, 7, true);
+    const older = await sign(clear, '2026-10-30T00:00:00Z');
+    const held = await sign(revoked, '2026-10-31T00:00:00Z');
+    expect((await registry.pushStatusList(held)).unchanged).toBe(false);
+    expect(await codeOf(registry.pushStatusList(older))).toBe('ERR_CONFLICT');
+    expect(await codeOf(registry.pushStatusList(await sign(clear, '2026-10-31T00:00:00Z')))).toBe('ERR_CONFLICT');
+    // The very same list again is fine (a retry), and a newer one moves forward.
+    expect((await registry.pushStatusList(held)).unchanged).toBe(true);
+    expect((await registry.pushStatusList(await sign(revoked, '2026-11-01T00:00:00Z'))).unchanged).toBe(false);
+    expect((await registry.audit()).ok).toBe(true);
+  });
 });
 
 describe('trust pack', () => {

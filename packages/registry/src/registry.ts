@@ -169,8 +169,9 @@ export class Registry {
       }
       if (latest && held && held.issuer === credential.issuer) {
         if (latest.contentHash === contentHash) return this.#result(latest, true);
-        if (Date.parse(credential.validFrom) < Date.parse(held.validFrom)) {
-          throw new CorridorError('ERR_CONFLICT', 'this status list is older than the one held');
+        // Not newer is refused too: two different lists of the same date would let the registry pick either.
+        if (Date.parse(credential.validFrom) <= Date.parse(held.validFrom)) {
+          throw new CorridorError('ERR_CONFLICT', 'this status list is not newer than the one held');
         }
       }
       const body = JSON.stringify(credential);

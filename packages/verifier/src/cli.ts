@@ -3,7 +3,9 @@
  * corridor-verifier: an officer's offline verdict on a skill credential.
  *
  *   corridor-verifier sync --registry <url> --country <CC> [--registry-key <did:key>] [--full]
- *       fetch the trust pack (then only deltas); keeps the last good pack if the registry is down or wrong
+ *       fetch the trust pack (then only deltas); keeps the last good pack if the registry is down or wrong.
+ *       The first sync pins the registry operator's key (give --registry-key to choose it); later packs
+ *       must be signed by it and their log must extend the one held. Kept signed, checked at each load
  *   corridor-verifier status                    the pack held: country, sequence, age
  *   corridor-verifier serve --country <CC> --root <did:key> [--port 8490] [--host 127.0.0.1] [--trust-pack <file>]
  *       [--tls-cert <pem> --tls-key <pem>] [--insecure-http]  (plain HTTP off loopback only with --insecure-http)
@@ -12,7 +14,8 @@
  *       a newer pack from `sync` is picked up within 30 s, no restart needed
  *   corridor-verifier verify <file.png | .jpg | .pdf | .json | -> --country <CC> --root <did:key> [--trust-pack <file>]
  *       [--purpose employment|further-study] [--max-age-days 7] [--registry-key <did:key>] [--language en|ja|fil|ar] [--json]
- *       uses the synced pack unless --trust-pack names a pack file
+ *       uses the synced pack unless --trust-pack names a pack file; a pack is used only if signed by the
+ *       registry operator configured: --registry-key (or $CORRIDOR_REGISTRY_KEY), else the one pinned by sync
  *
  * <file> is a photo or scan of the QR (PNG, JPEG), a PDF of certificates (each page verified), the
  * credential JSON, or - to read JSON or QR text from stdin.
@@ -25,13 +28,13 @@ import { join, resolve } from 'node:path';
 import {
   CorridorError, createPrinter, createRegistryClient, EXIT, helpText, indexTrustPackContent, inert, jsonText, openTrustPack,
   parseCommandLine, portOption, RegistryUnavailable, required, runCli, startServer, terminalText, untilStopped, UsageError, writeFileAtomically,
-  type TrustIndex, type TrustPackContent,
+  type GeneralJws, type TrustIndex,
 } from '@corridor/shared';
 import { formatVerdict } from './format.js';
 import { readCredentialInputs } from './input.js';
 import { explain, isLanguage } from './messages.js';
 import type { OfficerTrustDocument } from './officer.js';
-import { acceptPack, applyDelta, type HeldPack } from './sync.js';
+import { loadHeldFile, syncHeld, type HeldFile, type HeldPack } from './sync.js';
 import { verifySkillCredential, type VerificationResult } from './verify.js';
 
 const HELP = helpText(readFileSync(new URL(import.meta.url), 'utf8'));
@@ -63,13 +66,29 @@ const heldPath = join(dataDir, 'trust-pack.json');
 const print = createPrinter(options.json);
 const PACK_CHECK_INTERVAL_MS = Number(process.env.CORRIDOR_PACK_CHECK_MS ?? 30_000);
 
-function readHeld(): HeldPack | undefined {
+/** The held file as JSON, unchecked (loadHeldFile checks it); undefined if there is none. */
+function readHeldFile(): unknown {
   if (!existsSync(heldPath)) return undefined;
   try {
-    return JSON.parse(readFileSync(heldPath, 'utf8')) as HeldPack;
+    return JSON.parse(readFileSync(heldPath, 'utf8')) as unknown;
   } catch (cause) {
     throw new CorridorError('ERR_TRUST_PACK_INVALID', 'the held trust pack file is damaged; run sync --full', { cause });
   }
+}
+
+/** The held file, every signature checked again with the configured (or pinned) operator. */
+async function readHeld(): Promise<{ file: HeldFile; held: HeldPack } | undefined> {
+  const file = readHeldFile();
+  if (file === undefined) return undefined;
+  const operator = operatorOption();
+  return { file: file as HeldFile, held: await loadHeldFile(file, operator ? { operator } : {}) };
+}
+
+/** The registry operator key given explicitly, if any. */
+function operatorOption(): string | undefined {
+  const key = options['registry-key'] ?? process.env.CORRIDOR_REGISTRY_KEY;
+  if (key !== undefined && !/^did:key:z[1-9A-HJ-NP-Za-km-z]+$/.test(key)) throw new UsageError('--registry-key must be the registry operator\'s did:key');
+  return key;
 }
 
 function countryOption(): string {
@@ -81,16 +100,23 @@ function countryOption(): string {
 async function sync(): Promise<number> {
   const client = createRegistryClient(required(options.registry ?? process.env.CORRIDOR_REGISTRY_URL, '--registry'));
   const country = countryOption();
-  const kept = readHeld();
-  const pinned = options['registry-key'] ?? kept?.operator;
-  let next: HeldPack;
+  const explicit = operatorOption();
+  let kept: Awaited<ReturnType<typeof readHeld>>;
+  let pinned = explicit;
   try {
-    next = kept && !options.full && kept.content.country === country
-      ? await applyDelta(kept, await client.delta(country, kept.content.sequence))
-      : await acceptPack(kept, await client.trustPack(country), pinned ? { operator: pinned } : {});
+    kept = await readHeld();
+  } catch (error) {
+    // A held file that does not verify is started over only when asked (--full), keeping its pin.
+    if (!options.full) throw error;
+    const operator = (readHeldFileQuietly() as { operator?: unknown } | undefined)?.operator;
+    pinned ??= typeof operator === 'string' ? operator : undefined;
+  }
+  let next: { file: HeldFile; held: HeldPack };
+  try {
+    next = await syncHeld(kept, client, { country, ...(pinned ? { operator: pinned } : {}), ...(options.full ? { full: true } : {}) });
   } catch (error) {
     // The held file is on disk, not signed by anyone this run checked: its fields are shown inert.
-    const keptLine = kept ? inert(`kept pack #${kept.content.sequence} of ${kept.content.issuedAt}`) : 'no pack held yet';
+    const keptLine = kept ? inert(`kept pack #${kept.held.content.sequence} of ${kept.held.content.issuedAt}`) : 'no pack held yet';
     if (error instanceof RegistryUnavailable) {
       process.stderr.write(`registry unavailable: ${keptLine}\n`);
       return EXIT.indeterminate;
@@ -99,14 +125,23 @@ async function sync(): Promise<number> {
     throw error;
   }
   mkdirSync(dataDir, { recursive: true });
-  writeFileAtomically(heldPath, JSON.stringify(next));
-  print(`synced ${country} trust pack #${next.content.sequence} (${next.content.records.length} records, ${next.content.statusLists.length} status lists)`,
-    { country, sequence: next.content.sequence, issuedAt: next.content.issuedAt, operator: next.operator });
+  writeFileAtomically(heldPath, JSON.stringify(next.file));
+  const { content, operator } = next.held;
+  print(`synced ${country} trust pack #${content.sequence} (${content.records.length} records, ${content.statusLists.length} status lists)`,
+    { country, sequence: content.sequence, issuedAt: content.issuedAt, operator, deltas: next.file.deltas.length });
   return EXIT.ok;
 }
 
-function status(): number {
-  const held = readHeld();
+function readHeldFileQuietly(): unknown {
+  try {
+    return readHeldFile();
+  } catch {
+    return undefined;
+  }
+}
+
+async function status(): Promise<number> {
+  const held = (await readHeld())?.held;
   if (!held) throw new CorridorError('ERR_NOT_FOUND', 'no trust pack held; run sync first');
   const ageDays = (Date.now() - Date.parse(held.content.issuedAt)) / 86_400_000;
   print(`${held.content.country} trust pack #${held.content.sequence}, issued ${held.content.issuedAt} (${ageDays.toFixed(1)} days old), ` +
@@ -118,26 +153,39 @@ function status(): number {
 
 interface LoadedTrust {
   index: TrustIndex;
-  /** The checked pack and its operator, for the officer's page to check again on the device. */
-  content: TrustPackContent;
   operator: string;
+  /** The signed material, for the officer's page to check again on the device. */
+  pack: GeneralJws;
+  deltas: GeneralJws[];
 }
 
+const NOT_CONFIGURED = 'no registry operator key is configured for this verifier: run ' +
+  '`corridor-verifier sync --registry <url> --country <CC> [--registry-key <did:key>]` (it pins the key), ' +
+  'or give --registry-key <did:key> (or $CORRIDOR_REGISTRY_KEY) with --trust-pack <file>';
+
+/**
+ * The pack to verify against: a pack file (signed by the operator configured: --registry-key, else
+ * the one sync pinned) or the held file, re-checked. Nothing is used unless that operator signed it.
+ */
 async function loadTrust(roots: string[]): Promise<LoadedTrust> {
   const packFile = options['trust-pack'] ?? process.env.CORRIDOR_TRUST_PACK;
   if (packFile) {
+    const pinned = (readHeldFileQuietly() as { operator?: unknown } | undefined)?.operator;
+    const operator = operatorOption() ?? (typeof pinned === 'string' ? pinned : undefined);
+    if (!operator) throw new CorridorError('ERR_TRUST_NOT_CONFIGURED', NOT_CONFIGURED);
     let pack: unknown;
     try {
       pack = JSON.parse(readBytes(packFile).toString());
     } catch (cause) {
       throw new CorridorError('ERR_TRUST_PACK_INVALID', 'the trust pack file is not JSON', { cause });
     }
-    const { operator, content } = await openTrustPack(pack, options['registry-key']);
-    return { index: await indexTrustPackContent(content, { roots, operator }), content, operator };
+    const { content } = await openTrustPack(pack, operator);
+    return { index: await indexTrustPackContent(content, { roots, operator }), operator, pack: pack as GeneralJws, deltas: [] };
   }
-  const held = readHeld();
-  if (!held) throw new UsageError('no trust pack: run sync, or give --trust-pack <file>');
-  return { index: await indexTrustPackContent(held.content, { roots, operator: held.operator }), content: held.content, operator: held.operator };
+  const kept = await readHeld();
+  if (!kept) throw new CorridorError('ERR_TRUST_NOT_CONFIGURED', `no trust pack held and ${NOT_CONFIGURED}`);
+  const { held, file } = kept;
+  return { index: await indexTrustPackContent(held.content, { roots, operator: held.operator }), operator: held.operator, pack: file.pack, deltas: file.deltas };
 }
 
 /** The freshness policy: --max-age-days (default 7), in seconds. */
@@ -160,7 +208,9 @@ async function serve(): Promise<number> {
   let loaded = await loadTrust(roots);
   const port = portOption(options.port, 8490);
   const host = options.host ?? '127.0.0.1';
-  const officer = (): OfficerTrustDocument => ({ format: 'corridor-officer-trust/1', country, roots, operator: loaded.operator, maxStatusAgeSeconds, content: loaded.content });
+  const officer = (): OfficerTrustDocument => ({
+    format: 'corridor-officer-trust/2', pack: loaded.pack, deltas: loaded.deltas, country, roots, operator: loaded.operator, maxStatusAgeSeconds,
+  });
   // express only for serve: a verify run never loads it.
   const { createVerifierApp } = await import('./http.js');
   const app = createVerifierApp({ trust: () => loaded.index, country, maxStatusAgeSeconds, officer });

@@ -1,16 +1,20 @@
 /**
- * What the officer's web page needs from the verifier that serves it: the held trust pack (its
- * content, as signed by the pinned registry operator), the roots of trust, the country and the
- * freshness policy. The page indexes and checks the pack itself, on the device, with the same
- * code as the CLI, so it keeps working when the network is gone.
+ * What the officer's web page needs from the verifier that serves it. Only `pack` and `deltas` are
+ * trusted by the page, and only because they are signed: it opens the pack with `operator` and
+ * applies each delta itself (acceptPack/applyDelta's checks), then indexes from `roots`. The other
+ * fields are configuration the page may also hold on its own; nothing in them is believed unsigned.
  */
-import type { TrustPackContent } from '@corridor/shared';
+import type { GeneralJws } from '@corridor/shared';
 
 export interface OfficerTrustDocument {
-  format: 'corridor-officer-trust/1';
+  format: 'corridor-officer-trust/2';
+  /** The signed full trust pack (JWS) as the registry operator signed it. */
+  pack: GeneralJws;
+  /** Signed deltas to apply over it, in order; [] for a pack given as a file. */
+  deltas: GeneralJws[];
   country: string;
   roots: string[];
+  /** did:key of the registry operator this verifier is configured with. */
   operator: string;
   maxStatusAgeSeconds: number;
-  content: TrustPackContent;
 }

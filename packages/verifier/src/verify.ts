@@ -168,7 +168,7 @@ export async function verifySkillCredential(input: unknown, options: VerifyOptio
   else if (credential.validUntil && Date.parse(credential.validUntil) < now.getTime()) checks.push(failWith('validity', 'ERR_CREDENTIAL_EXPIRED'));
   else checks.push(pass('validity', credential.validUntil ? `valid until ${credential.validUntil.slice(0, 10)}` : 'no expiry'));
 
-  checks.push(statusCheck(credential, trust, ageSeconds, maxStatusAgeSeconds));
+  checks.push(statusCheck(credential, trust, { now, ageSeconds, maxAge: maxStatusAgeSeconds }));
 
   const recognition = recognize(credential, trust, { country, purpose, now });
   if (!recognition) checks.push(failWith('recognition', 'ERR_RECOGNITION_NONE'));
@@ -177,7 +177,16 @@ export async function verifySkillCredential(input: unknown, options: VerifyOptio
   return done({ credential: summary, ...(recognition ? { recognition } : {}) });
 }
 
-function statusCheck(credential: SkillCredential, trust: TrustIndex, ageSeconds: number, maxAge: number): Check {
+/** Clocks differ a little; a list dated further ahead than this is not taken as current. */
+const MAX_CLOCK_SKEW_MS = 300_000;
+
+/**
+ * Revoked or not, from the synced list. A clear bit only means "not revoked as of that list", so it
+ * counts only while the issuer's own signed validUntil holds (the pack's date is the operator's
+ * word, not the issuer's: a fresh pack may carry an old list) and the pack itself is not too old.
+ */
+function statusCheck(credential: SkillCredential, trust: TrustIndex, options: { now: Date; ageSeconds: number; maxAge: number }): Check {
+  const { now, ageSeconds, maxAge } = options;
   const entry = credential.credentialStatus;
   const list = trust.statusLists.get(entry.statusListCredential);
   if (!list || list.issuer !== credential.issuer.id || list.purpose !== entry.statusPurpose) {
@@ -186,9 +195,12 @@ function statusCheck(credential: SkillCredential, trust: TrustIndex, ageSeconds:
   const index = Number(entry.statusListIndex);
   if (index >= list.bits.length * 8) return failWith('status', 'ERR_CREDENTIAL_MALFORMED', 'status index outside the list');
   if (getBit(list.bits, index)) return failWith('status', entry.statusPurpose === 'revocation' ? 'ERR_CREDENTIAL_REVOKED' : 'ERR_CREDENTIAL_SUSPENDED');
-  // A clear bit only means "not revoked as of the list we hold": too old a list proves nothing.
   if (ageSeconds > maxAge) return failWith('status', 'ERR_STATUS_STALE', `${ERROR_CODES.ERR_STATUS_STALE} (trust pack is ${Math.floor(ageSeconds / 86400)} days old)`);
-  return pass('status', `not revoked (status list of ${list.validFrom.slice(0, 10)})`);
+  const t = now.getTime();
+  if (!list.validUntil) return failWith('status', 'ERR_STATUS_STALE', `${ERROR_CODES.ERR_STATUS_STALE} (the status list has no validUntil)`);
+  if (Date.parse(list.validUntil) < t) return failWith('status', 'ERR_STATUS_STALE', `${ERROR_CODES.ERR_STATUS_STALE} (the status list expired ${list.validUntil.slice(0, 10)})`);
+  if (Date.parse(list.validFrom) - t > MAX_CLOCK_SKEW_MS) return failWith('status', 'ERR_STATUS_STALE', `${ERROR_CODES.ERR_STATUS_STALE} (the status list is dated in the future)`);
+  return pass('status', `not revoked (status list of ${list.validFrom.slice(0, 10)}, valid until ${list.validUntil.slice(0, 10)})`);
 }
 
 const RANK = { full: 3, partial: 2, none: 1 } as const;

@@ -3,8 +3,9 @@
  * copy when offline) and checked here — every record's signature, every status list's proof —
  * before anything is verified against it.
  */
-import { indexTrustPackContent, type TrustIndex } from '@corridor/shared';
+import { indexTrustPackContent, openTrustPack, type TrustIndex } from '@corridor/shared';
 import type { OfficerTrustDocument } from '../src/officer.js';
+import { applyDelta, type HeldPack } from '../src/sync.js';
 
 export interface DeviceTrust {
   document: OfficerTrustDocument;
@@ -20,7 +21,12 @@ export async function loadDeviceTrust(): Promise<DeviceTrust | undefined> {
   }
   if (!response.ok) return undefined;
   const document = await response.json() as OfficerTrustDocument;
-  if (document.format !== 'corridor-officer-trust/1') return undefined;
-  const index = await indexTrustPackContent(document.content, { roots: document.roots, operator: document.operator });
+  if (document.format !== 'corridor-officer-trust/2') return undefined;
+  // Minimal bridge to the signed document (format 2), kept by the sync branch so the build stays
+  // green; the officer-page work replaces it: only the signed pack and deltas are believed.
+  const { operator, content } = await openTrustPack(document.pack, document.operator);
+  let held: HeldPack = { operator, content, syncedAt: '' };
+  for (const delta of document.deltas) held = await applyDelta(held, delta);
+  const index = await indexTrustPackContent(held.content, { roots: document.roots, operator });
   return { document, index };
 }

@@ -29,9 +29,10 @@ export async function benchColdStart(runs: number): Promise<ColdStartResults> {
   writeFileSync(join(dir, 'cert.png'), files.png);
   writeFileSync(join(dir, 'pack.json'), JSON.stringify(await world.pack('JP')));
   const root = world.keys.jp.description.controller;
+  const operator = world.keys.operator.description.controller;
   world.close();
   const cli = fileURLToPath(new URL('../../../packages/verifier/dist/cli.js', import.meta.url));
-  const args = [cli, 'verify', join(dir, 'cert.png'), '--trust-pack', join(dir, 'pack.json'), '--country', 'JP', '--root', root];
+  const args = [cli, 'verify', join(dir, 'cert.png'), '--trust-pack', join(dir, 'pack.json'), '--registry-key', operator, '--country', 'JP', '--root', root];
   const verify: number[] = [];
   const startup: number[] = [];
   let verdictExit = -1;
