@@ -30,9 +30,10 @@ beforeAll(async () => {
   const hostileRevoked = await resign(toRevoke, world.keys.centre, named);
   await world.publishStatus();
   const roots = [world.keys.jp.description.controller];
-  const { operator, content } = await openTrustPack(await world.pack('JP'));
+  const pack = await world.pack('JP');
+  const { operator, content } = await openTrustPack(pack);
   const trust = await indexTrustPackContent(content, { roots, operator });
-  const officer: OfficerTrustDocument = { format: 'corridor-officer-trust/1', country: 'JP', roots, operator, maxStatusAgeSeconds: 7 * 86400, content };
+  const officer: OfficerTrustDocument = { format: 'corridor-officer-trust/2', pack, deltas: [], country: 'JP', roots, operator, maxStatusAgeSeconds: 7 * 86400 };
   const withProto = JSON.parse(JSON.stringify(plain).replace(/^\{/, '{"__proto__":{"validUntil":"2031-12-31T00:00:00Z"},')) as object;
   pdf = qrPagesPdf([
     await encodeQrText(hostileValid, { catalogue: trust.qrCatalogue! }),

@@ -67,7 +67,7 @@ function verifyCli(world: World, pack: SignedTrustPack, credential: SkillCredent
   writeFileSync(join(dir, `${name}.json`), JSON.stringify(credential));
   const result = spawnSync(process.execPath, [
     join(root, 'packages', 'verifier', 'dist', 'cli.js'), 'verify', join(dir, `${name}.json`), '--trust-pack', join(dir, `${name}-pack.json`),
-    '--country', 'JP', '--root', did(world.keys.jp), '--data', join(dir, 'verifier'), '--json',
+    '--country', 'JP', '--root', did(world.keys.jp), '--registry-key', did(world.keys.operator), '--data', join(dir, 'verifier'), '--json',
   ], { encoding: 'utf8' });
   return { code: result.status, result: JSON.parse(result.stdout) as Record<string, any> };
 }
