@@ -141,25 +141,29 @@ function assertJwsShape(jws: unknown): asserts jws is GeneralJws {
 /**
  * Verifies every signature of a JWS and returns its JSON payload and signer DIDs. Each signature
  * is checked on its own (`jose`'s generalVerify stops at the first one that verifies): one bad
- * signature refuses the whole JWS.
+ * signature refuses the whole JWS, with the error of the first bad one in order. The checks run
+ * side by side: WebCrypto verifies off the main thread, and a co-signed record costs one wait.
  */
 export async function verifyJson(jws: unknown): Promise<{ value: unknown; signers: string[]; contentHash: string }> {
   assertJwsShape(jws);
+  const checks = await Promise.allSettled(jws.signatures.map(async ({ protected: header, signature }) => {
+    let did = '';
+    const { payload } = await flattenedVerify({ payload: jws.payload, protected: header, signature }, (parsed) => {
+      did = signerOf(parsed);
+      return publicJwkOf(did);
+    }, { algorithms: ALGORITHMS });
+    return { did, payload };
+  }));
   const signers: string[] = [];
   let bytes: Uint8Array | undefined;
-  for (const { protected: header, signature } of jws.signatures) {
-    let did = '';
-    try {
-      ({ payload: bytes } = await flattenedVerify({ payload: jws.payload, protected: header, signature }, (parsed) => {
-        did = signerOf(parsed);
-        return publicJwkOf(did);
-      }, { algorithms: ALGORITHMS }));
-    } catch (cause) {
-      if (cause instanceof CorridorError) throw cause;
-      throw new CorridorError('ERR_RECORD_SIGNATURE_INVALID', undefined, { cause });
+  for (const check of checks) {
+    if (check.status === 'rejected') {
+      if (check.reason instanceof CorridorError) throw check.reason;
+      throw new CorridorError('ERR_RECORD_SIGNATURE_INVALID', undefined, { cause: check.reason });
     }
-    if (signers.includes(did)) throw new CorridorError('ERR_RECORD_SIGNATURE_INVALID', 'the same key signed twice');
-    signers.push(did);
+    if (signers.includes(check.value.did)) throw new CorridorError('ERR_RECORD_SIGNATURE_INVALID', 'the same key signed twice');
+    signers.push(check.value.did);
+    bytes = check.value.payload;
   }
   let text: string;
   let value: unknown;
