@@ -28,7 +28,8 @@ await build({
   entryPoints: { app: `${web}app.ts` },
   outdir: out,
   plugins: [nodeBuiltins],
-  inject: [shim('globals.ts')],
+  // webcrypto-ed25519: jose verifies through crypto.subtle; older browsers lack Ed25519 there.
+  inject: [shim('globals.ts'), shim('webcrypto-ed25519.ts')],
   define: { 'process.env.NODE_ENV': '"production"' },
 });
 for (const file of ['index.html', 'app.css', 'manifest.webmanifest']) copyFileSync(`${web}${file}`, `${out}${file}`);
