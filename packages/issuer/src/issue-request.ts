@@ -82,9 +82,13 @@ const CREDENTIAL_KEYS = ['@context', 'id', 'type', 'issuer', 'validUntil', 'name
 const SUBJECT_KEYS = ['id', 'type', 'name', 'birthDate', 'activityEndDate', 'assessmentRoute', 'achievement'] as const;
 const ACHIEVEMENT_KEYS = ['id', 'type', 'name', 'description', 'criteria', 'achievementType', 'alignment'] as const;
 const EVIDENCE_KEYS = ['id', 'type', 'name', 'description', 'narrative', 'genre', 'audience'] as const;
-/** Evidence items, and the UTF-8 bytes of all the client's free text: what still fits a printed QR code with the rest. */
+/**
+ * Evidence items, and the UTF-8 bytes of everything a client writes into the credential (the
+ * worker's name, the holder's DID, the description, the evidence): what still fits a QR code
+ * (version 40 at the codec's worst, with no registry catalogue) beside the registry's part.
+ */
 export const MAX_EVIDENCE = 3;
-export const MAX_FREE_TEXT_BYTES = 900;
+export const MAX_CLIENT_TEXT_BYTES = 1400;
 
 /**
  * The VC Data Model envelope: `@context` an array of strings starting with VC 2.0 (only contexts
@@ -205,8 +209,11 @@ export function readIssueRequest(body: unknown, issuerDid: string, now: Date): I
     ...(credential.description !== undefined ? { description: text(credential.description, '/credential/description', { max: 600, multiline: true }) } : {}),
     ...(credential.evidence !== undefined ? { evidence: readEvidence(credential.evidence) } : {}),
   };
-  const freeText = [extras.description ?? '', ...(extras.evidence ?? []).flatMap((e) => Object.values(e).filter((v) => typeof v === 'string'))].join('');
-  if (Buffer.byteLength(freeText) > MAX_FREE_TEXT_BYTES) refused(extras.evidence ? '/credential/evidence' : '/credential/description', `with the description and evidence, exceeds ${MAX_FREE_TEXT_BYTES} bytes: it would not fit the QR code`);
+  const clientText = [worker.name, subject.id ?? '', extras.description ?? '', ...(extras.evidence ?? []).flatMap((e) => Object.values(e).filter((v) => typeof v === 'string'))].join('');
+  if (Buffer.byteLength(clientText) > MAX_CLIENT_TEXT_BYTES) {
+    const pointer = extras.evidence ? '/credential/evidence' : extras.description ? '/credential/description' : '/credential/credentialSubject';
+    refused(pointer, `is too long: the worker's name, holder DID, description and evidence together exceed ${MAX_CLIENT_TEXT_BYTES} bytes and would not fit a QR code`);
+  }
 
   return {
     qualificationId: subject.achievement.id as string,
