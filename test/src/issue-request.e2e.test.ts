@@ -143,3 +143,23 @@ describe('what the issuer honours is signed as asked and verifies VALID from the
     }
   });
 });
+
+describe('a retry with an id already issued', () => {
+  it('gets the same credential back only when it asks for the same thing; otherwise 409 naming what differs', async () => {
+    const id = 'urn:uuid:0b5e7a52-7d0e-4c51-9d1e-7f1f3c2f5a10';
+    const first = await post(request({ id, description: 'Autumn cohort.' }));
+    expect(first.status).toBe(201);
+    const again = await post(request({ id, description: 'Autumn cohort.' }));
+    expect([again.status, (again.body.verifiableCredential as SkillCredential).proof]).toEqual([201, (first.body.verifiableCredential as SkillCredential).proof]);
+    for (const [body, pointer] of [
+      [request({ id, description: 'Autumn cohort.' }, { name: 'Ana Reyes' }), '/credential/credentialSubject/name'],
+      [request({ id, description: 'Winter cohort.' }), '/credential/description'],
+      [request({ id }), '/credential/description'],
+      [request({ id, description: 'Autumn cohort.', validUntil: `${inFuture(365)}T00:00:00Z` }), '/credential/validUntil'],
+      [request({ id, description: 'Autumn cohort.', type: ['VerifiableCredential', 'AchievementCredential'] }), '/credential/type'],
+    ] as const) {
+      const answer = await post(body);
+      expect([answer.status, answer.body.code, answer.body.pointer]).toEqual([409, 'ERR_CONFLICT', pointer]);
+    }
+  });
+});

@@ -10,7 +10,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { CorridorError, httpGuards, isObject, problemDetails, problemForError, type TrustIndex } from '@corridor/shared';
 import { OAuthError, requireScope, type Caller, type IssuerAuth, type Scope } from './auth.js';
 import { qualificationToIssue, registeredName } from './issuance-policy.js';
-import { checkAgainstRegistry, readIssueRequest } from './issue-request.js';
+import { checkAgainstRegistry, checkRetry, readIssueRequest } from './issue-request.js';
 import type { Issuer } from './issuer.js';
 import type { AuditAction, IssuerStore } from './store.js';
 import { createWalletLink, redeemWalletLink } from './wallet-link.js';
@@ -125,6 +125,8 @@ export function createIssuerApp(options: IssuerAppOptions): express.Express {
     const qualification = qualificationToIssue(trust(), issuer.did, request.qualificationId, at);
     const registered = registeredName(trust(), issuer.did, qualification.id, at);
     const extras = checkAgainstRegistry(request, qualification, registered.issuerName ?? '');
+    const existing = request.id !== undefined ? issuer.find(request.id) : undefined;
+    if (existing) checkRetry(existing, request, extras, qualification);
     const verifiableCredential = await issuer.issue({
       qualification, subject: request.subject, assessedAt: request.assessedAt ?? at.toISOString().replace(/\.\d{3}Z$/, 'Z'),
       route: request.route, ...(request.validUntil ? { validUntil: request.validUntil } : {}), ...(request.id ? { id: request.id } : {}),

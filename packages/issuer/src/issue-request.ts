@@ -7,7 +7,7 @@
  */
 import {
   canonicalJson, checkWorkerData, CorridorError, CREDENTIAL_CONTEXTS, isCalendarDateTime, isHolderDid, isObject, qualificationAchievement, textProblem,
-  type CredentialInput, type Evidence, type QualificationRecord,
+  type CredentialInput, type Evidence, type QualificationRecord, type SkillCredential,
 } from '@corridor/shared';
 
 type Json = Record<string, unknown>;
@@ -253,4 +253,35 @@ export function checkAgainstRegistry(request: IssueRequestFields, qualification:
   }
   if (achievement.type !== undefined && canonicalJson(typeList(achievement.type, `${pointer}/type`)) !== '["Achievement"]') refused(`${pointer}/type`, 'must be Achievement');
   return { ...request.extras, ...(achievementName !== undefined ? { achievementName } : {}) };
+}
+
+/**
+ * A retry with an id already issued gets that credential back only if it asked for the same
+ * thing: otherwise it would be answered with a credential other than the one it asked for
+ * (409 ERR_CONFLICT, naming the first property that differs). Defaults count as asked.
+ */
+export function checkRetry(existing: SkillCredential, request: IssueRequestFields, extras: ReturnType<typeof checkAgainstRegistry>, qualification: QualificationRecord): void {
+  const s = existing.credentialSubject;
+  const signed = qualificationAchievement(qualification);
+  const subject = '/credential/credentialSubject';
+  const checks: [string, unknown, unknown][] = [
+    [`${subject}/achievement/id`, s.achievement.id, request.qualificationId],
+    [`${subject}/name`, s.name, request.subject.name],
+    [`${subject}/birthDate`, s.birthDate, request.subject.birthDate],
+    [`${subject}/id`, s.id, request.subject.walletDid],
+    [`${subject}/assessmentRoute`, s.assessmentRoute, request.route],
+    [`${subject}/achievement/name`, s.achievement.name, extras.achievementName ?? signed.name],
+    ['/credential/type', existing.type[1], extras.type ?? 'OpenBadgeCredential'],
+    ['/credential/validUntil', existing.validUntil, request.validUntil],
+    ['/credential/name', existing.name, extras.name ?? signed.name],
+    ['/credential/description', existing.description, extras.description],
+    ['/credential/evidence', existing.evidence, extras.evidence],
+    // Left out, the assessment date is the moment of issue: any earlier one stands.
+    ...(request.assessedAt !== undefined ? [[`${subject}/activityEndDate`, s.activityEndDate, request.assessedAt] as [string, unknown, unknown]] : []),
+  ];
+  for (const [pointer, was, asked] of checks) {
+    if (canonicalJson(was ?? null) !== canonicalJson(asked ?? null)) {
+      throw new CorridorError('ERR_CONFLICT', `${pointer} differs from the credential already issued with this id`, { pointer });
+    }
+  }
 }
