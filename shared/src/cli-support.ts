@@ -8,7 +8,7 @@ import { CorridorError, type ErrorCode } from './errors.js';
 export const EXIT = { ok: 0, invalid: 1, indeterminate: 2, usage: 3, internal: 70 } as const;
 
 const INPUT_ERRORS: ReadonlySet<ErrorCode> = new Set([
-  'ERR_INPUT_INVALID', 'ERR_PAYLOAD_TOO_LARGE', 'ERR_QR_NOT_FOUND', 'ERR_NOT_FOUND', 'ERR_TRUST_PACK_INVALID', 'ERR_KEY_INVALID', 'ERR_INSECURE_TRANSPORT',
+  'ERR_INPUT_INVALID', 'ERR_PAYLOAD_TOO_LARGE', 'ERR_QR_NOT_FOUND', 'ERR_NOT_FOUND', 'ERR_TRUST_PACK_INVALID', 'ERR_KEY_INVALID', 'ERR_INSECURE_TRANSPORT', 'ERR_PROPERTY_REFUSED',
 ]);
 
 export class UsageError extends Error {}

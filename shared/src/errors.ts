@@ -45,6 +45,7 @@ export const ERROR_CODES = {
   ERR_FORBIDDEN: 'The access token does not allow this request.',
   ERR_TIMEOUT: 'The request took longer than this service allows.',
   ERR_INSECURE_TRANSPORT: 'Plain HTTP is refused off the loopback address: configure TLS.',
+  ERR_PROPERTY_REFUSED: 'The issuer will not sign this property or value as asked (the problem\'s pointer names it); nothing was issued.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -55,10 +56,13 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 
 export class CorridorError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string = ERROR_CODES[code], options?: { cause?: unknown }) {
-    super(message, options);
+  /** A JSON Pointer (RFC 6901) to the part of the request at fault, for the problem details. */
+  readonly pointer?: string;
+  constructor(code: ErrorCode, message: string = ERROR_CODES[code], options?: { cause?: unknown; pointer?: string }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.name = 'CorridorError';
+    if (options?.pointer !== undefined) this.pointer = options.pointer;
   }
 }
 

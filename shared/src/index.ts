@@ -12,6 +12,7 @@ export * from './status-list.js';
 export type * from './types.js';
 export * from './qr/index.js';
 export * from './credential.js';
+export * from './worker-data.js';
 export * from './reference.js';
 export * from './key-file.js';
 export * from './cli-support.js';

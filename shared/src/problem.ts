@@ -16,7 +16,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   ERR_REQUEST_REPLAYED: 409, ERR_RATE_LIMITED: 429, ERR_NOT_FOUND: 404, ERR_CONFLICT: 409,
   ERR_QUALIFICATION_WITHDRAWN: 422, ERR_KEY_COMPROMISED: 422, ERR_NAME_MISMATCH: 422, ERR_LOG_INCONSISTENT: 409,
   ERR_REGISTRY_INCONSISTENT: 500, ERR_TRUST_NOT_CONFIGURED: 400, ERR_HOLDER_MISMATCH: 422, ERR_UNAUTHENTICATED: 401,
-  ERR_FORBIDDEN: 403, ERR_TIMEOUT: 503, ERR_INSECURE_TRANSPORT: 400,
+  ERR_FORBIDDEN: 403, ERR_TIMEOUT: 503, ERR_INSECURE_TRANSPORT: 400, ERR_PROPERTY_REFUSED: 422,
 };
 
 export interface ProblemDetails {
@@ -26,6 +26,8 @@ export interface ProblemDetails {
   detail: string;
   code: ErrorCode | 'ERR_INTERNAL';
   instance: string;
+  /** RFC 6901 JSON Pointer into the request body: the property a 422 refuses. */
+  pointer?: string;
 }
 
 export function problemDetails(code: ErrorCode | 'ERR_INTERNAL', detail: string, instance: string): ProblemDetails {
@@ -46,6 +48,8 @@ export function problemForError(error: unknown, instance: string): { body: Probl
   if (e?.type === 'entity.parse.failed' || e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported') {
     return { body: problemDetails('ERR_INPUT_INVALID', 'the body is not valid JSON', instance), internal: false };
   }
-  if (error instanceof CorridorError) return { body: problemDetails(error.code, error.message, instance), internal: false };
+  if (error instanceof CorridorError) {
+    return { body: { ...problemDetails(error.code, error.message, instance), ...(error.pointer !== undefined ? { pointer: error.pointer } : {}) }, internal: false };
+  }
   return { body: problemDetails('ERR_INTERNAL', 'the service could not handle this request', instance), internal: true };
 }

@@ -18,15 +18,31 @@ export interface Alignment {
   targetUrl?: string;
 }
 
-/** An Open Badges 3.0 OpenBadgeCredential as Corridor issues it (VCDM 2.0). */
+/** Open Badges 3.0 evidence of the achievement: at least one of its other fields is given. */
+export interface Evidence {
+  id?: string;
+  type: ['Evidence'];
+  name?: string;
+  description?: string;
+  narrative?: string;
+  genre?: string;
+  audience?: string;
+}
+
+/**
+ * An Open Badges 3.0 credential as Corridor issues it (VCDM 2.0). `AchievementCredential` is the
+ * OB 3.0 alias of `OpenBadgeCredential` (the same IRI): signed as the client named it.
+ */
 export interface SkillCredential {
   '@context': string[];
   id: string;
-  type: ['VerifiableCredential', 'OpenBadgeCredential'];
+  type: ['VerifiableCredential', 'OpenBadgeCredential' | 'AchievementCredential'];
   issuer: { id: string; type: ['Profile']; name: string };
   validFrom: string;
   validUntil?: string;
   name: string;
+  description?: string;
+  evidence?: Evidence[];
   credentialSubject: {
     id?: string;
     type: ['AchievementSubject'];

@@ -84,3 +84,39 @@ describe('what the checks read, and what their messages show', () => {
     for (const [bad, message] of cases) expect(refusal({ ...credential(), proof: bad })).toBe(message);
   });
 });
+
+describe('what the issuer honours on request is within the shape', () => {
+  const extras = () => ({
+    ...credential(), type: ['VerifiableCredential', 'AchievementCredential'], validUntil: '2031-12-01T00:00:00Z', description: 'Autumn cohort.',
+    evidence: [{ id: 'https://c.example/portfolio/1', type: ['Evidence'], name: 'Practical', narrative: 'Observed.', genre: 'Assessment', audience: 'Employers' }],
+    credentialSubject: { ...credential().credentialSubject, id: 'did:web:wallet.example:a' },
+  });
+
+  test('AchievementCredential, validUntil, description, evidence and a holder DID pass', () => {
+    expect(() => assertSkillCredential(extras())).not.toThrow();
+  });
+
+  test('other types, both Open Badges names, and evidence beyond OB 3.0 are refused', () => {
+    expect(refusal({ ...extras(), type: ['VerifiableCredential', 'EndorsementCredential'] })).toMatch(/^credential\.type must be one of/);
+    expect(refusal({ ...extras(), type: ['VerifiableCredential', 'OpenBadgeCredential', 'AchievementCredential'] })).toMatch(/^credential\.type/);
+    expect(refusal({ ...extras(), evidence: [{ type: ['Evidence'], score: 1 }] })).toBe('credential.evidence[0].score is not allowed');
+    expect(refusal({ ...extras(), evidence: [] })).toMatch(/^credential\.evidence must be an array of 1\.\.10/);
+  });
+
+  test('the builder refuses a name that is no registered title, and worker data it would not sign', () => {
+    const input = {
+      id: 'urn:uuid:5e4c1d3a-9f8b-4c2e-8a7d-1b2c3d4e5f60', issuer: { did, name: 'Training Centre' }, qualification: phCaregivingQualification(did),
+      subject: { name: 'A. Worker', birthDate: '1990-01-01' }, assessedAt: '2026-10-30T00:00:00Z', route: 'training' as const, validFrom: '2026-11-01T00:00:00Z',
+      status: { type: 'BitstringStatusListEntry' as const, statusPurpose: 'revocation' as const, statusListIndex: '7', statusListCredential: 'https://c.example/credentials/status/1' },
+    };
+    expect(buildSkillCredential({ ...input, name: 'Pag-aalaga NC II' }).name).toBe('Pag-aalaga NC II');
+    expect(() => buildSkillCredential({ ...input, name: 'Registered Nurse' })).toThrow(expect.objectContaining({ code: 'ERR_NAME_MISMATCH' }));
+    expect(() => buildSkillCredential({ ...input, achievementName: 'Registered Nurse' })).toThrow(expect.objectContaining({ code: 'ERR_NAME_MISMATCH' }));
+    for (const bad of [
+      { subject: { name: 'A\u0000Worker', birthDate: '1990-01-01' } }, { subject: { name: 'A. Worker', birthDate: '2024-02-30' } },
+      { assessedAt: '2026-12-01T00:00:00Z' }, { assessedAt: '1989-12-31T00:00:00Z' }, { validUntil: '2026-10-01T00:00:00Z' }, { validUntil: '2031-02-30T00:00:00Z' },
+    ]) {
+      expect(() => buildSkillCredential({ ...input, ...bad })).toThrow(expect.objectContaining({ code: 'ERR_PROPERTY_REFUSED' }));
+    }
+  });
+});

@@ -67,6 +67,9 @@ const trueFlag = oneOf(true);
 const exactArray = (...values: string[]): Check => (v, p) => {
   if (!Array.isArray(v) || v.length !== values.length || !values.every((x, i) => v[i] === x)) fail(p, `must be ${JSON.stringify(values)}`);
 };
+const oneOfArrays = (...options: string[][]): Check => (v, p) => {
+  if (!Array.isArray(v) || !options.some((o) => v.length === o.length && o.every((x, i) => v[i] === x))) fail(p, `must be one of ${options.map((o) => JSON.stringify(o)).join(', ')}`);
+};
 const arrayOf = (item: Check, { min = 0, max = 10_000 } = {}): Check => (v, p) => {
   if (!Array.isArray(v) || v.length < min || v.length > max) fail(p, `must be an array of ${min}..${max} items`);
   (v as unknown[]).forEach((x, i) => item(x, `${p}[${i}]`));
@@ -242,11 +245,16 @@ const skillCredential: Check = shape({
   // Exactly the contexts Corridor issues with: nothing else may redefine a term.
   '@context': exactArray(...CREDENTIAL_CONTEXTS),
   id: uri,
-  type: exactArray('VerifiableCredential', 'OpenBadgeCredential'),
+  type: oneOfArrays(['VerifiableCredential', 'OpenBadgeCredential'], ['VerifiableCredential', 'AchievementCredential']),
   issuer: shape({ id: didKey, type: exactArray('Profile'), name: string }),
   validFrom: dateTime,
   validUntil: optional(dateTime),
   name: string,
+  description: optional(string),
+  evidence: optional(arrayOf(shape({
+    id: optional(uri), type: exactArray('Evidence'), name: optional(string), description: optional(string),
+    narrative: optional(string), genre: optional(string), audience: optional(string),
+  }), { min: 1, max: 10 })),
   credentialSubject: shape({
     id: optional(uri),
     type: exactArray('AchievementSubject'),

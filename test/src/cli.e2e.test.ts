@@ -83,6 +83,30 @@ describe('cohorts from a CSV file', () => {
     expect(again.json()).toMatchObject({ issued: 0, alreadyIssued: 5 });
   });
 
+  it('refuses rows whose names or dates it will not sign, with the same checks as the VC-API, by line and code in errors.csv', () => {
+    const future = new Date(Date.now() + 10 * 86400_000).toISOString().slice(0, 10);
+    const csv = [header, row(600),
+      `Bad Day,2024-02-30,${PH_CAREGIVING_NC_II},2026-10-30,training`,
+      `Nul\u0000Name,1990-01-01,${PH_CAREGIVING_NC_II},2026-10-30,training`,
+      `C1\u0085Name,1990-01-01,${PH_CAREGIVING_NC_II},2026-10-30,training`,
+      `Bidi \u202eemaN,1990-01-01,${PH_CAREGIVING_NC_II},2026-10-30,training`,
+      `Unborn,${future},${PH_CAREGIVING_NC_II},2026-10-30,training`,
+      `Early,1990-01-01,${PH_CAREGIVING_NC_II},${future},training`,
+      `Before Birth,1990-01-01,${PH_CAREGIVING_NC_II},1989-12-31,training`,
+      `Leap Day,2004-02-29,${PH_CAREGIVING_NC_II},2026-10-30,training`,
+    ].join('\n');
+    writeFileSync(file('refused.csv'), csv);
+    const done = issuer('issue-batch', file('refused.csv'), '--pack', file('pack-PH.json'), '--out', file('refused'), '--json');
+    expect(done.code).toBe(1);
+    expect(done.json()).toMatchObject({ issued: 2 });
+    const problems = done.json().problems as { line: number; code: string; message: string }[];
+    expect(problems.map((p) => [p.line, p.code])).toEqual([3, 4, 5, 6, 7, 8, 9].map((line) => [line, 'ERR_PROPERTY_REFUSED']));
+    expect(problems.map((p) => p.message.split(' ')[0])).toEqual(['birth_date', 'name', 'name', 'name', 'birth_date', 'assessment_date', 'assessment_date']);
+    const errors = readFileSync(join(file('refused'), 'errors.csv'), 'utf8');
+    expect(errors).toMatch(/^line,code,message\n3,ERR_PROPERTY_REFUSED,/);
+    expect(errors).not.toMatch(/Nul|Bidi|Unborn/);
+  });
+
   it('writes only the files asked for with --files, and refuses an unknown kind as a usage error', () => {
     writeFileSync(file('few.csv'), [header, row(900), row(901)].join('\n'));
     const done = issuer('issue-batch', file('few.csv'), '--pack', file('pack-PH.json'), '--out', file('few'), '--files', 'json,PNG', '--json');
@@ -227,6 +251,26 @@ describe('the command-line tools, end to end', () => {
     const refused = issuer('issue', '--pack', file('pack-PH.json'), '--qualification', JP_CARE_WORKER_SSW, '--name', 'X', '--birth-date', '1990-01-01', '--assessed', '2026-10-30');
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/^ERR_QUALIFICATION_UNKNOWN|^ERR_ISSUER_NOT_ACCREDITED/);
+  });
+
+  it('issue refuses names and dates it will not sign (exit 3, coded), and signs --valid-until as asked', () => {
+    const future = new Date(Date.now() + 10 * 86400_000).toISOString().slice(0, 10);
+    const issue = (...args: string[]) => issuer('issue', '--pack', file('pack-PH.json'), '--qualification', PH_CAREGIVING_NC_II, '--out', file('out-refused'), '--json', ...args);
+    const worker = { '--name': 'Ana Reyes', '--birth-date': '1998-07-21', '--assessed': '2026-10-30' };
+    const withOverrides = (overrides: Record<string, string>) => Object.entries({ ...worker, ...overrides }).flat();
+    for (const overrides of [
+      { '--name': 'Ana\u0085Reyes' }, { '--name': 'Ana \u202eseyeR' }, { '--birth-date': '2024-02-30' }, { '--birth-date': future },
+      { '--assessed': future }, { '--assessed': '1998-07-20' }, { '--assessed': '2026-02-29' }, { '--valid-until': '2026-01-01' }, { '--valid-until': '2031-02-30' },
+    ]) {
+      const refused = issue(...withOverrides(overrides));
+      expect([refused.code, (JSON.parse(refused.err) as { code: string }).code]).toEqual([3, 'ERR_PROPERTY_REFUSED']);
+      expect(refused.err).not.toMatch(/Ana|Reyes|1998/);
+    }
+    expect(existsSync(file('out-refused'))).toBe(false);
+    const issued = issue(...withOverrides({ '--valid-until': '2031-12-01' }));
+    expect(issued.code).toBe(0);
+    const json = (issued.json().files as string[]).find((f) => f.endsWith('.json'))!;
+    expect(JSON.parse(readFileSync(json, 'utf8'))).toMatchObject({ validUntil: '2031-12-01T23:59:59Z' });
   });
 
   it('writes private keys 0600 and never prints them', () => {

@@ -75,7 +75,7 @@ describe('VC-API issuing', () => {
       [{ credential: { credentialSubject: 'Maria' } }, 400, 'ERR_INPUT_INVALID'],
       [issueRequest({ ...maria, name: 42 }), 400, 'ERR_INPUT_INVALID'],
       [issueRequest({ ...maria, birthDate: '12/04/1996' }), 400, 'ERR_INPUT_INVALID'],
-      [issueRequest(maria, { proof: { type: 'x' } }), 400, 'ERR_INPUT_INVALID'],
+      [issueRequest(maria, { proof: { type: 'x' } }), 422, 'ERR_PROPERTY_REFUSED'],
       [issueRequest({ ...maria, achievement: { id: 'urn:corridor:qualification:PH:unknown' } }), 422, 'ERR_QUALIFICATION_UNKNOWN'],
       [issueRequest({ ...maria, achievement: { id: JP_CARE_WORKER_SSW } }), 422, 'ERR_ISSUER_NOT_ACCREDITED'],
       ['{broken', 400, 'ERR_INPUT_INVALID'],

@@ -10,6 +10,7 @@
  *       (its status lists are published under it)
  *   corridor-issuer issue --pack <trust-pack.json> --qualification <id> --name <worker> --birth-date <YYYY-MM-DD>
  *       --assessed <YYYY-MM-DD> [--route training|rpl] [--valid-until <date>] [--wallet <did>] [--out <dir>]
+ *       (names and dates are checked as the VC-API checks them: see README, "What the issue endpoint signs")
  *       issue one credential; writes <uuid>.json, <uuid>.png (QR), <uuid>.svg and the certificate <uuid>.html
  *       (add --pdf for <uuid>.pdf, printed by headless Chromium; --wallet-link prints a one-time download link,
  *       on the certificate too)
@@ -48,7 +49,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  CorridorError, createPrinter, createRegistryClient, portOption, startServer, untilStopped, writeFileAtomically, EXIT, generateKeyPair, loadTrustPack, readKeyFile, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
+  checkWorkerData, isCalendarDate, isCalendarDateTime, isHolderDid, CorridorError, createPrinter, createRegistryClient, portOption, startServer, untilStopped, writeFileAtomically, EXIT, generateKeyPair, loadTrustPack, readKeyFile, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
 } from '@corridor/shared';
 import { combineCertificates, renderCertificateHtml } from './certificate.js';
 import { createRenderPool } from './render-pool.js';
@@ -137,6 +138,19 @@ function progressBar() {
   };
 }
 
+/** `--valid-until`: a date (the credential expires at the end of that day, UTC) or a date-time, after now. */
+function validUntilOption(value: string, now: Date): string {
+  const at = isCalendarDate(value) ? `${value}T23:59:59Z` : value;
+  if (!isCalendarDateTime(at)) throw new CorridorError('ERR_PROPERTY_REFUSED', '--valid-until must be a calendar date (YYYY-MM-DD) or a date-time with a time zone');
+  if (Date.parse(at) <= now.getTime()) throw new CorridorError('ERR_PROPERTY_REFUSED', '--valid-until is not after now');
+  return at;
+}
+
+function walletOption(value: string): string {
+  if (!isHolderDid(value)) throw new CorridorError('ERR_INPUT_INVALID', '--wallet must be the holder\'s DID');
+  return value;
+}
+
 const ROUTES = { training: 'training', rpl: 'recognition-of-prior-learning', 'recognition-of-prior-learning': 'recognition-of-prior-learning' } as const;
 
 async function main(): Promise<number> {
@@ -219,12 +233,15 @@ async function main(): Promise<number> {
       const qualification = qualificationToIssue(index, issuer.did, required(options.qualification, '--qualification'), new Date());
       const route = ROUTES[(options.route ?? 'training') as keyof typeof ROUTES];
       if (!route) throw new UsageError('--route must be training or rpl');
-      const assessed = required(options.assessed, '--assessed');
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(assessed)) throw new UsageError('--assessed must be YYYY-MM-DD');
+      const now = new Date();
+      // The same checks as the VC-API and cohorts, naming the flags.
+      const worker = checkWorkerData({
+        name: required(options.name, '--name'), birthDate: required(options['birth-date'], '--birth-date'), assessedAt: required(options.assessed, '--assessed'),
+      }, { now, labels: { name: '--name', birthDate: '--birth-date', assessedAt: '--assessed' } });
       const credential = await issuer.issue({
-        qualification, route, assessedAt: `${assessed}T00:00:00Z`, ...registeredName(index, issuer.did, qualification.id, new Date()),
-        subject: { name: required(options.name, '--name'), birthDate: required(options['birth-date'], '--birth-date'), ...(options.wallet ? { walletDid: options.wallet } : {}) },
-        ...(options['valid-until'] ? { validUntil: options['valid-until'] } : {}),
+        qualification, route, assessedAt: worker.assessedAt!, ...registeredName(index, issuer.did, qualification.id, now),
+        subject: { name: worker.name, birthDate: worker.birthDate, ...(options.wallet !== undefined ? { walletDid: walletOption(options.wallet) } : {}) },
+        ...(options['valid-until'] ? { validUntil: validUntilOption(options['valid-until'], now) } : {}),
       });
       const files = await renderCredentialFiles(credential, index.qrCatalogue ? { catalogue: index.qrCatalogue } : {});
       const out = resolve(options.out ?? '.');

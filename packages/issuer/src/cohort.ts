@@ -5,7 +5,7 @@
  * the good ones.
  */
 import { hash } from 'node:crypto';
-import { CorridorError, type AssessmentRoute, type ErrorCode, type QualificationRecord, type SkillCredential, type TrustIndex } from '@corridor/shared';
+import { checkWorkerData, CorridorError, type AssessmentRoute, type ErrorCode, type QualificationRecord, type SkillCredential, type TrustIndex } from '@corridor/shared';
 import { qualificationToIssue, registeredName } from './issuance-policy.js';
 import type { Issuer } from './issuer.js';
 
@@ -54,10 +54,8 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const validDate = (value: string) => DATE.test(value) && !Number.isNaN(Date.parse(value));
-
-/** Parses a cohort file into good rows and problems (by line number; never the row's personal data). */
-export function readCohort(text: string): { rows: CohortRow[]; problems: RowProblem[] } {
+/** Parses a cohort file into good rows and problems (by line number; never the row's personal data), as of `now`. */
+export function readCohort(text: string, now = new Date()): { rows: CohortRow[]; problems: RowProblem[] } {
   const table = parseCsv(text.replace(/^\uFEFF/, ''));
   const header = (table.shift() ?? []).map((h) => h.trim().toLowerCase());
   if (HEADER.some((h, i) => header[i] !== h)) {
@@ -73,12 +71,20 @@ export function readCohort(text: string): { rows: CohortRow[]; problems: RowProb
     const problem = (message: string) => problems.push({ line, code: 'ERR_INPUT_INVALID', message });
     if (cells.length !== HEADER.length) return void problem(`expected ${HEADER.length} fields, found ${cells.length}`);
     if (!name) return void problem('name is empty');
-    if (!validDate(birthDate)) return void problem('birth_date must be YYYY-MM-DD');
+    if (!DATE.test(birthDate)) return void problem('birth_date must be YYYY-MM-DD');
     if (!qualification) return void problem('qualification is empty');
-    if (!validDate(assessed)) return void problem('assessment_date must be YYYY-MM-DD');
+    if (!DATE.test(assessed)) return void problem('assessment_date must be YYYY-MM-DD');
     const assessmentRoute = ROUTES[route.toLowerCase()];
     if (!assessmentRoute) return void problem('route must be training or rpl');
-    rows.push({ line, name, birthDate, qualification, assessedAt: `${assessed}T00:00:00Z`, route: assessmentRoute });
+    let worker: ReturnType<typeof checkWorkerData>;
+    try {
+      // The same checks as the VC-API and the issue command, naming the columns.
+      worker = checkWorkerData({ name, birthDate, assessedAt: assessed }, { now, labels: { name: 'name', birthDate: 'birth_date', assessedAt: 'assessment_date' } });
+    } catch (error) {
+      if (!(error instanceof CorridorError)) throw error;
+      return void problems.push({ line, code: error.code, message: error.message });
+    }
+    rows.push({ line, name: worker.name, birthDate: worker.birthDate, qualification, assessedAt: worker.assessedAt!, route: assessmentRoute });
   });
   return { rows, problems };
 }

@@ -10,7 +10,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { CorridorError, httpGuards, isObject, problemDetails, problemForError, type TrustIndex } from '@corridor/shared';
 import { OAuthError, requireScope, type Caller, type IssuerAuth, type Scope } from './auth.js';
 import { qualificationToIssue, registeredName } from './issuance-policy.js';
-import { readIssueRequest } from './issue-request.js';
+import { checkAgainstRegistry, checkRetry, readIssueRequest } from './issue-request.js';
 import type { Issuer } from './issuer.js';
 import type { AuditAction, IssuerStore } from './store.js';
 import { createWalletLink, redeemWalletLink } from './wallet-link.js';
@@ -120,17 +120,21 @@ export function createIssuerApp(options: IssuerAppOptions): express.Express {
   });
 
   app.post('/credentials/issue', need('issue'), async (req, res) => {
-    const request = readIssueRequest(req.body, issuer.did);
-    const qualification = qualificationToIssue(trust(), issuer.did, request.qualificationId, now());
+    const at = now();
+    const request = readIssueRequest(req.body, issuer.did, at);
+    const qualification = qualificationToIssue(trust(), issuer.did, request.qualificationId, at);
+    const registered = registeredName(trust(), issuer.did, qualification.id, at);
+    const extras = checkAgainstRegistry(request, qualification, registered.issuerName ?? '');
+    const existing = request.id !== undefined ? issuer.find(request.id) : undefined;
+    if (existing) checkRetry(existing, request, extras, qualification);
     const verifiableCredential = await issuer.issue({
-      qualification, subject: request.subject, assessedAt: request.assessedAt ?? now().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      qualification, subject: request.subject, assessedAt: request.assessedAt ?? at.toISOString().replace(/\.\d{3}Z$/, 'Z'),
       route: request.route, ...(request.validUntil ? { validUntil: request.validUntil } : {}), ...(request.id ? { id: request.id } : {}),
-      ...registeredName(trust(), issuer.did, qualification.id, now()),
+      ...registered, extras,
     });
     audit(res, 'issue', verifiableCredential.id);
     // A one-time download code for the worker's wallet, when the desk asks for one.
-    const options = (req.body as { options?: unknown }).options;
-    const walletLink = isObject(options) && options.walletLink === true
+    const walletLink = request.walletLink
       ? createWalletLink(store, { credentialId: verifiableCredential.id, clientId: (res.locals.caller as Caller).clientId, baseUrl: issuer.baseUrl, now: now() })
       : undefined;
     res.status(201).json({ verifiableCredential, ...(walletLink ? { walletLink } : {}) });

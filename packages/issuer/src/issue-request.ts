@@ -1,94 +1,287 @@
 /**
- * What Corridor takes from a VC-API issue request, checked against the VC Data Model 2.0
- * envelope rules; everything else comes from the registry. Pure: no express, no store.
+ * What Corridor takes from a VC-API issue request. The issuer never signs less or other than it
+ * is asked: every property of the request is either honoured as sent, or the request is refused
+ * (422 ERR_PROPERTY_REFUSED, or ERR_NAME_MISMATCH for a name the registry does not give) with a
+ * JSON Pointer to the property. A malformed request (wrong JSON types, missing fields) is 400
+ * ERR_INPUT_INVALID. Pure: no express, no store.
  */
-import { CorridorError, CREDENTIAL_CONTEXTS, isObject } from '@corridor/shared';
+import {
+  canonicalJson, checkWorkerData, CorridorError, CREDENTIAL_CONTEXTS, isCalendarDateTime, isHolderDid, isObject, qualificationAchievement, textProblem,
+  type CredentialInput, type Evidence, type QualificationRecord, type SkillCredential,
+} from '@corridor/shared';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+type Json = Record<string, unknown>;
 
-function invalid(message: string): never {
-  throw new CorridorError('ERR_INPUT_INVALID', message);
+function invalid(pointer: string, message: string): never {
+  throw new CorridorError('ERR_INPUT_INVALID', `${pointer} ${message}`, { pointer });
 }
+
+function refused(pointer: string, message: string): never {
+  throw new CorridorError('ERR_PROPERTY_REFUSED', `${pointer} ${message}`, { pointer });
+}
+
+/** RFC 6901: `~` and `/` in a key are escaped. */
+const at = (base: string, key: string | number) => `${base}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
 
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
 
+/** A JSON-LD type: a string or an array of strings, as a list. */
+function typeList(value: unknown, pointer: string): string[] {
+  const list = asList(value);
+  if (list.length === 0 || !list.every((t) => typeof t === 'string')) invalid(pointer, 'must be a string or an array of strings');
+  return list as string[];
+}
+
+/** Keys of `object` outside `allowed` are refused, by name. */
+function onlyKeys(object: Json, allowed: readonly string[], pointer: string, why: string): void {
+  for (const key of Object.keys(object)) if (!allowed.includes(key)) refused(at(pointer, key), why);
+}
+
+/** Printable text (see worker-data `textProblem`), refused with its pointer otherwise. */
+function text(value: unknown, pointer: string, options: { max: number; multiline?: boolean }): string {
+  if (typeof value !== 'string') invalid(pointer, 'must be a string');
+  const problem = textProblem(value, options);
+  if (problem) refused(pointer, problem);
+  return value;
+}
+
 /**
- * VCDM 2.0 rules for optional properties a client may send: `credentialSchema` and
- * `refreshService` entries need an `id` and a `type`; `relatedResource` entries an `id` URL and a
- * digest. Well-formed ones are still refused, because a Corridor skill credential does not carry them.
+ * Properties a VCDM 2.0 credential may carry that Corridor does not sign, each with the reason.
+ * `credentialSchema`, `refreshService` and `relatedResource` are first held to the VCDM rules
+ * (a malformed one is 400, as the W3C test suites expect), then refused.
  */
-function checkOptionalProperties(credential: Record<string, unknown>): void {
+const REFUSED: Record<string, string> = {
+  validFrom: 'is set by the issuer: the credential is valid from the moment it is signed',
+  credentialStatus: 'is assigned by the issuer (its own revocation list)',
+  credentialSchema: 'is not signed by this issuer: a Corridor credential\'s shape is fixed by its contexts',
+  termsOfUse: 'is not signed by this issuer',
+  refreshService: 'is not signed by this issuer',
+  relatedResource: 'is not signed by this issuer',
+  renderMethod: 'is not signed by this issuer',
+  confidenceMethod: 'is not signed by this issuer',
+  proof: 'must be left out: the issuer signs the credential',
+};
+
+function checkVcdmRules(credential: Json): void {
   for (const property of ['credentialSchema', 'refreshService'] as const) {
     if (credential[property] === undefined) continue;
     const entries = asList(credential[property]);
     if (entries.length === 0 || !entries.every((e) => isObject(e) && typeof e.type === 'string' && typeof e.id === 'string')) {
-      invalid(`${property} entries must be objects with an id and a type`);
+      invalid(`/credential/${property}`, 'entries must be objects with an id and a type');
     }
-    invalid(`${property} is not supported by this issuer`);
   }
   if (credential.relatedResource !== undefined) {
     const entries = asList(credential.relatedResource);
     const wellFormed = entries.length > 0 && entries.every((e) => isObject(e) && typeof e.id === 'string' && URL.canParse(e.id) &&
       (typeof e.digestSRI === 'string' || typeof e.digestMultibase === 'string'));
-    invalid(wellFormed ? 'relatedResource is not supported by this issuer' : 'relatedResource entries need an id URL and digestSRI or digestMultibase');
+    if (!wellFormed) invalid('/credential/relatedResource', 'entries need an id URL and digestSRI or digestMultibase');
   }
 }
 
-const ISSUABLE_TYPES: ReadonlySet<unknown> = new Set(['VerifiableCredential', 'OpenBadgeCredential', 'AchievementCredential']);
+const CREDENTIAL_KEYS = ['@context', 'id', 'type', 'issuer', 'validUntil', 'name', 'description', 'evidence', 'credentialSubject'] as const;
+const SUBJECT_KEYS = ['id', 'type', 'name', 'birthDate', 'activityEndDate', 'assessmentRoute', 'achievement'] as const;
+const ACHIEVEMENT_KEYS = ['id', 'type', 'name', 'description', 'criteria', 'achievementType', 'alignment'] as const;
+const EVIDENCE_KEYS = ['id', 'type', 'name', 'description', 'narrative', 'genre', 'audience'] as const;
+/**
+ * Evidence items, and the UTF-8 bytes of everything a client writes into the credential (the
+ * worker's name, the holder's DID, the description, the evidence): what still fits a QR code
+ * (version 40 at the codec's worst, with no registry catalogue) beside the registry's part.
+ */
+export const MAX_EVIDENCE = 3;
+export const MAX_CLIENT_TEXT_BYTES = 1400;
 
 /**
- * The VC Data Model envelope of the requested credential: `@context` an array of strings starting
- * with VC 2.0 (only contexts we sign with), `type` an array of strings with VerifiableCredential,
- * `issuer` absent or this issuer (a string or an object with that id).
+ * The VC Data Model envelope: `@context` an array of strings starting with VC 2.0 (only contexts
+ * we sign with: the issuer adds the others), `type` with VerifiableCredential and at most one of
+ * the two Open Badges names (the default is OpenBadgeCredential), `issuer` absent or this issuer.
  */
-function checkEnvelope(credential: Record<string, unknown>, issuerDid: string): void {
+function readEnvelope(credential: Json, issuerDid: string): { type?: 'OpenBadgeCredential' | 'AchievementCredential'; issuerName?: string } {
   const context = credential['@context'];
   if (!Array.isArray(context) || context.length === 0 || !context.every((c) => typeof c === 'string') || context[0] !== CREDENTIAL_CONTEXTS[0]) {
-    invalid(`credential['@context'] must be an array of strings starting with ${CREDENTIAL_CONTEXTS[0]}`);
+    invalid('/credential/@context', `must be an array of strings starting with ${CREDENTIAL_CONTEXTS[0]}`);
   }
   if (!context.every((c) => (CREDENTIAL_CONTEXTS as readonly string[]).includes(c))) {
-    throw new CorridorError('ERR_CONTEXT_UNKNOWN', 'credential[\'@context\'] names a context this issuer does not sign with');
+    throw new CorridorError('ERR_CONTEXT_UNKNOWN', '/credential/@context names a context this issuer does not sign with', { pointer: '/credential/@context' });
   }
   const type = credential.type;
   if (!Array.isArray(type) || !type.every((t) => typeof t === 'string') || !type.includes('VerifiableCredential')) {
-    invalid('credential.type must be an array of strings including VerifiableCredential');
+    invalid('/credential/type', 'must be an array of strings including VerifiableCredential');
   }
-  if (!type.every((t) => ISSUABLE_TYPES.has(t))) invalid('this issuer issues OpenBadgeCredential skill credentials only');
+  const badges = type.filter((t) => t !== 'VerifiableCredential');
+  type.forEach((t, i) => { if (t !== 'VerifiableCredential' && t !== 'OpenBadgeCredential' && t !== 'AchievementCredential') refused(at('/credential/type', i), 'is not a type this issuer signs (OpenBadgeCredential or AchievementCredential)'); });
+  if (new Set(badges).size > 1) refused('/credential/type', 'names both OpenBadgeCredential and AchievementCredential: ask for one');
+  const result: { type?: 'OpenBadgeCredential' | 'AchievementCredential'; issuerName?: string } = badges[0] ? { type: badges[0] as 'OpenBadgeCredential' | 'AchievementCredential' } : {};
   const issuer = credential.issuer;
-  if (issuer === undefined) return;
+  if (issuer === undefined) return result;
   const id = typeof issuer === 'string' ? issuer : isObject(issuer) && typeof issuer.id === 'string' ? issuer.id : undefined;
-  if (id === undefined) invalid('credential.issuer must be a string or an object with an id');
-  if (id !== issuerDid) invalid('credential.issuer must be this issuer (or left out)');
+  if (id === undefined) invalid('/credential/issuer', 'must be a string or an object with an id');
+  if (id !== issuerDid) invalid('/credential/issuer', 'must be this issuer (or left out)');
+  if (isObject(issuer)) {
+    onlyKeys(issuer, ['id', 'type', 'name'], '/credential/issuer', 'is not signed by this issuer: the issuer profile comes from the registry');
+    if (issuer.type !== undefined && canonicalJson(typeList(issuer.type, '/credential/issuer/type')) !== '["Profile"]') refused('/credential/issuer/type', 'must be Profile');
+    if (issuer.name !== undefined) result.issuerName = text(issuer.name, '/credential/issuer/name', { max: 500 });
+  }
+  return result;
 }
 
-/** Reads the fields Corridor takes from a VC-API issue request; everything else comes from the registry. */
-export function readIssueRequest(body: unknown, issuerDid: string) {
-  if (!isObject(body) || !isObject(body.credential)) invalid('the body must be {credential, options}');
-  const credential = body.credential as Record<string, unknown>;
-  checkEnvelope(credential, issuerDid);
-  if (credential.proof !== undefined) invalid('send the credential without a proof; the issuer signs it');
-  checkOptionalProperties(credential);
-  const subject = credential.credentialSubject;
-  if (!isObject(subject) || Object.keys(subject).length === 0) invalid('credential.credentialSubject must be a non-empty object');
-  if (typeof subject.name !== 'string' || subject.name.trim() === '' || subject.name.length > 500) invalid('credentialSubject.name must be a non-empty string');
-  if (typeof subject.birthDate !== 'string' || !DATE.test(subject.birthDate)) invalid('credentialSubject.birthDate must be YYYY-MM-DD');
-  if (subject.id !== undefined && (typeof subject.id !== 'string' || !URL.canParse(subject.id))) invalid('credentialSubject.id must be a URI');
-  if (!isObject(subject.achievement) || typeof subject.achievement.id !== 'string') invalid('credentialSubject.achievement.id must name a registry qualification');
-  const activityEndDate = subject.activityEndDate ?? subject.assessmentDate;
-  if (activityEndDate !== undefined && (typeof activityEndDate !== 'string' || !(DATE_TIME.test(activityEndDate) || DATE.test(activityEndDate)))) {
-    invalid('credentialSubject.activityEndDate must be a date');
+function readEvidence(value: unknown): Evidence[] {
+  const items = asList(value);
+  if (items.length === 0) invalid('/credential/evidence', 'must not be empty');
+  if (items.length > MAX_EVIDENCE) refused('/credential/evidence', `holds more than ${MAX_EVIDENCE} items: they would not fit the QR code`);
+  return items.map((item, i) => {
+    const pointer = Array.isArray(value) ? at('/credential/evidence', i) : '/credential/evidence';
+    if (!isObject(item)) invalid(pointer, 'must be an object');
+    onlyKeys(item, EVIDENCE_KEYS, pointer, 'is not an Open Badges 3.0 evidence property this issuer signs');
+    if (item.type === undefined) invalid(at(pointer, 'type'), 'is required (Evidence)');
+    if (canonicalJson(typeList(item.type, at(pointer, 'type'))) !== '["Evidence"]') refused(at(pointer, 'type'), 'must be Evidence');
+    const evidence: Evidence = { type: ['Evidence'] };
+    if (item.id !== undefined) {
+      if (typeof item.id !== 'string' || item.id.length > 500 || /\s/.test(item.id) || !URL.canParse(item.id) || !/^[a-z][a-z0-9+.-]*:/i.test(item.id)) invalid(at(pointer, 'id'), 'must be a URL');
+      evidence.id = item.id;
+    }
+    for (const key of ['name', 'genre', 'audience'] as const) if (item[key] !== undefined) evidence[key] = text(item[key], at(pointer, key), { max: 200 });
+    for (const key of ['description', 'narrative'] as const) if (item[key] !== undefined) evidence[key] = text(item[key], at(pointer, key), { max: 600, multiline: true });
+    if (Object.keys(evidence).length === 1) invalid(pointer, 'needs an id, a name, a description or a narrative');
+    return evidence;
+  });
+}
+
+export interface IssueRequestFields {
+  qualificationId: string;
+  subject: { name: string; birthDate: string; walletDid?: string };
+  assessedAt?: string;
+  route: 'training' | 'recognition-of-prior-learning';
+  validUntil?: string;
+  id?: string;
+  extras: Pick<CredentialInput, 'type' | 'name' | 'description' | 'evidence'>;
+  /** What the client said the registry says: held to it once the qualification is known (`checkAgainstRegistry`). */
+  claims: { achievement: Json; issuerName?: string };
+  walletLink: boolean;
+}
+
+/** Reads an issue request as of `now` (the signing time); refuses whatever it would not sign as asked. */
+export function readIssueRequest(body: unknown, issuerDid: string, now: Date): IssueRequestFields {
+  if (!isObject(body) || !isObject(body.credential)) invalid('/credential', 'the body must be {credential, options}');
+  onlyKeys(body, ['credential', 'options'], '', 'is not part of a VC-API issue request');
+  const options = body.options ?? {};
+  if (!isObject(options)) invalid('/options', 'must be an object');
+  onlyKeys(options, ['walletLink'], '/options', 'is not an option this issuer supports (walletLink)');
+  if (options.walletLink !== undefined && typeof options.walletLink !== 'boolean') invalid('/options/walletLink', 'must be true or false');
+
+  const credential = body.credential as Json;
+  const envelope = readEnvelope(credential, issuerDid);
+  checkVcdmRules(credential);
+  for (const key of Object.keys(credential)) {
+    if (Object.hasOwn(REFUSED, key)) refused(at('/credential', key), REFUSED[key]!);
   }
+  onlyKeys(credential, CREDENTIAL_KEYS, '/credential', 'is not a property this issuer signs');
+
+  const subject = credential.credentialSubject;
+  if (!isObject(subject) || Object.keys(subject).length === 0) invalid('/credential/credentialSubject', 'must be a non-empty object');
+  onlyKeys(subject, SUBJECT_KEYS, '/credential/credentialSubject', 'is not a claim this issuer signs');
+  if (subject.type !== undefined && canonicalJson(typeList(subject.type, '/credential/credentialSubject/type')) !== '["AchievementSubject"]') {
+    refused('/credential/credentialSubject/type', 'must be AchievementSubject');
+  }
+  const worker = checkWorkerData({ name: subject.name, birthDate: subject.birthDate, assessedAt: subject.activityEndDate }, {
+    now, pointers: { name: '/credential/credentialSubject/name', birthDate: '/credential/credentialSubject/birthDate', assessedAt: '/credential/credentialSubject/activityEndDate' },
+  });
+  if (subject.id !== undefined && !isHolderDid(subject.id)) {
+    invalid('/credential/credentialSubject/id', 'must be the holder\'s DID');
+  }
+  if (!isObject(subject.achievement) || typeof subject.achievement.id !== 'string') {
+    invalid('/credential/credentialSubject/achievement/id', 'must name a registry qualification');
+  }
+  onlyKeys(subject.achievement, ACHIEVEMENT_KEYS, '/credential/credentialSubject/achievement', 'is not signed by this issuer: the achievement comes from the registry');
   const route = subject.assessmentRoute ?? 'training';
-  if (route !== 'training' && route !== 'recognition-of-prior-learning') invalid('credentialSubject.assessmentRoute must be training or recognition-of-prior-learning');
-  if (credential.validUntil !== undefined && (typeof credential.validUntil !== 'string' || !DATE_TIME.test(credential.validUntil))) invalid('credential.validUntil must be a date-time');
-  if (credential.id !== undefined && (typeof credential.id !== 'string' || !/^urn:uuid:[0-9a-f-]{36}$/i.test(credential.id))) invalid('credential.id must be a urn:uuid');
+  if (route !== 'training' && route !== 'recognition-of-prior-learning') invalid('/credential/credentialSubject/assessmentRoute', 'must be training or recognition-of-prior-learning');
+
+  const validUntil = credential.validUntil;
+  if (validUntil !== undefined) {
+    if (typeof validUntil !== 'string' || !isCalendarDateTime(validUntil)) invalid('/credential/validUntil', 'must be a date-time with a time zone (e.g. 2031-12-01T00:00:00Z)');
+    if (Date.parse(validUntil) <= now.getTime()) refused('/credential/validUntil', 'is not after the moment of issue');
+    if (Date.parse(validUntil) > now.getTime() + 100 * 365.25 * 86400_000) refused('/credential/validUntil', 'is more than 100 years ahead');
+  }
+  if (credential.id !== undefined && (typeof credential.id !== 'string' || !/^urn:uuid:[0-9a-f-]{36}$/i.test(credential.id))) invalid('/credential/id', 'must be a urn:uuid');
+
+  const extras: IssueRequestFields['extras'] = {
+    ...(envelope.type ? { type: envelope.type } : {}),
+    ...(credential.name !== undefined ? { name: text(credential.name, '/credential/name', { max: 500 }) } : {}),
+    ...(credential.description !== undefined ? { description: text(credential.description, '/credential/description', { max: 600, multiline: true }) } : {}),
+    ...(credential.evidence !== undefined ? { evidence: readEvidence(credential.evidence) } : {}),
+  };
+  const clientText = [worker.name, subject.id ?? '', extras.description ?? '', ...(extras.evidence ?? []).flatMap((e) => Object.values(e).filter((v) => typeof v === 'string'))].join('');
+  if (Buffer.byteLength(clientText) > MAX_CLIENT_TEXT_BYTES) {
+    const pointer = extras.evidence ? '/credential/evidence' : extras.description ? '/credential/description' : '/credential/credentialSubject';
+    refused(pointer, `is too long: the worker's name, holder DID, description and evidence together exceed ${MAX_CLIENT_TEXT_BYTES} bytes and would not fit a QR code`);
+  }
+
   return {
     qualificationId: subject.achievement.id as string,
-    subject: { name: subject.name.trim(), birthDate: subject.birthDate, ...(subject.id ? { walletDid: subject.id as string } : {}) },
-    assessedAt: activityEndDate === undefined ? undefined : DATE.test(activityEndDate as string) ? `${activityEndDate as string}T00:00:00Z` : activityEndDate as string,
-    route: route as 'training' | 'recognition-of-prior-learning',
-    ...(credential.validUntil ? { validUntil: credential.validUntil as string } : {}),
-    ...(credential.id ? { id: (credential.id as string).toLowerCase() } : {}),
+    subject: { name: worker.name, birthDate: worker.birthDate, ...(subject.id !== undefined ? { walletDid: subject.id as string } : {}) },
+    ...(worker.assessedAt !== undefined ? { assessedAt: worker.assessedAt } : {}),
+    route,
+    ...(validUntil !== undefined ? { validUntil: validUntil as string } : {}),
+    ...(credential.id !== undefined ? { id: (credential.id as string).toLowerCase() } : {}),
+    extras,
+    claims: { achievement: subject.achievement, ...(envelope.issuerName !== undefined ? { issuerName: envelope.issuerName } : {}) },
+    walletLink: options.walletLink === true,
   };
+}
+
+/**
+ * Holds what the client said of the qualification and of this issuer to the registry: an
+ * achievement property must be what the issuer signs anyway, a name one of the registered
+ * titles (signed as chosen), the issuer's name the registered one. Returns the extras to sign.
+ */
+export function checkAgainstRegistry(request: IssueRequestFields, qualification: QualificationRecord, issuerName: string): IssueRequestFields['extras'] & { achievementName?: string } {
+  const { achievement, issuerName: claimedIssuerName } = request.claims;
+  const titles = Object.values(qualification.title);
+  const mismatch = (pointer: string, message: string): never => { throw new CorridorError('ERR_NAME_MISMATCH', `${pointer} ${message}`, { pointer }); };
+  if (claimedIssuerName !== undefined && claimedIssuerName !== issuerName) mismatch('/credential/issuer/name', 'is not the name the registry gives this training centre');
+  if (request.extras.name !== undefined && !titles.includes(request.extras.name)) mismatch('/credential/name', 'is not a title the registry gives this qualification');
+  const pointer = '/credential/credentialSubject/achievement';
+  let achievementName: string | undefined;
+  const claimedName = achievement.name;
+  if (claimedName !== undefined) {
+    if (typeof claimedName !== 'string') invalid(`${pointer}/name`, 'must be a string');
+    if (!titles.includes(claimedName)) mismatch(`${pointer}/name`, 'is not a title the registry gives this qualification');
+    achievementName = claimedName;
+  }
+  const signed = qualificationAchievement(qualification) as unknown as Json;
+  for (const key of ['description', 'criteria', 'achievementType', 'alignment'] as const) {
+    if (achievement[key] !== undefined && canonicalJson(achievement[key]) !== canonicalJson(signed[key])) refused(`${pointer}/${key}`, 'differs from the registry\'s record of the qualification');
+  }
+  if (achievement.type !== undefined && canonicalJson(typeList(achievement.type, `${pointer}/type`)) !== '["Achievement"]') refused(`${pointer}/type`, 'must be Achievement');
+  return { ...request.extras, ...(achievementName !== undefined ? { achievementName } : {}) };
+}
+
+/**
+ * A retry with an id already issued gets that credential back only if it asked for the same
+ * thing: otherwise it would be answered with a credential other than the one it asked for
+ * (409 ERR_CONFLICT, naming the first property that differs). Defaults count as asked.
+ */
+export function checkRetry(existing: SkillCredential, request: IssueRequestFields, extras: ReturnType<typeof checkAgainstRegistry>, qualification: QualificationRecord): void {
+  const s = existing.credentialSubject;
+  const signed = qualificationAchievement(qualification);
+  const subject = '/credential/credentialSubject';
+  const checks: [string, unknown, unknown][] = [
+    [`${subject}/achievement/id`, s.achievement.id, request.qualificationId],
+    [`${subject}/name`, s.name, request.subject.name],
+    [`${subject}/birthDate`, s.birthDate, request.subject.birthDate],
+    [`${subject}/id`, s.id, request.subject.walletDid],
+    [`${subject}/assessmentRoute`, s.assessmentRoute, request.route],
+    [`${subject}/achievement/name`, s.achievement.name, extras.achievementName ?? signed.name],
+    ['/credential/type', existing.type[1], extras.type ?? 'OpenBadgeCredential'],
+    ['/credential/validUntil', existing.validUntil, request.validUntil],
+    ['/credential/name', existing.name, extras.name ?? signed.name],
+    ['/credential/description', existing.description, extras.description],
+    ['/credential/evidence', existing.evidence, extras.evidence],
+    // Left out, the assessment date is the moment of issue: any earlier one stands.
+    ...(request.assessedAt !== undefined ? [[`${subject}/activityEndDate`, s.activityEndDate, request.assessedAt] as [string, unknown, unknown]] : []),
+  ];
+  for (const [pointer, was, asked] of checks) {
+    if (canonicalJson(was ?? null) !== canonicalJson(asked ?? null)) {
+      throw new CorridorError('ERR_CONFLICT', `${pointer} differs from the credential already issued with this id`, { pointer });
+    }
+  }
 }

@@ -5,7 +5,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import {
   buildSkillCredential, createStatusListCredential, CorridorError, DEFAULT_STATUS_LIST_LIFETIME_SECONDS, encodeBitstring, MIN_STATUS_LIST_LENGTH, signCredential,
-  type AssessmentRoute, type KeyPair, type QualificationRecord, type SkillCredential, type StatusListCredential,
+  type AssessmentRoute, type CredentialInput, type KeyPair, type QualificationRecord, type SkillCredential, type StatusListCredential,
 } from '@corridor/shared';
 import type { CredentialRow, IssuerStore } from './store.js';
 
@@ -19,6 +19,8 @@ export interface IssueRequest {
   id?: string;
   /** The training body's name as its accreditation registers it (see issuance-policy `registeredName`); else the configured name. */
   issuerName?: string;
+  /** What a VC-API client chose (issue-request.ts): the credential type, names among the qualification's titles, a description, evidence. */
+  extras?: Pick<CredentialInput, 'type' | 'name' | 'achievementName' | 'description' | 'evidence'>;
 }
 
 export interface IssuerOptions {
@@ -125,6 +127,7 @@ export class Issuer {
           id: ids[i]!, issuer: { did: this.did, name: request.issuerName ?? this.#o.name }, qualification: request.qualification, subject: request.subject,
           assessedAt: request.assessedAt, route: request.route, validFrom: isoSeconds(now),
           ...(request.validUntil ? { validUntil: request.validUntil } : {}),
+          ...request.extras,
           status: {
             type: 'BitstringStatusListEntry', statusPurpose: 'revocation',
             statusListIndex: String(index), statusListCredential: this.statusListUrl(listId),

@@ -69,6 +69,7 @@ const en: Messages = {
   ERR_FORBIDDEN: 'Your access does not allow this.',
   ERR_TIMEOUT: 'This took too long. Try again.',
   ERR_INSECURE_TRANSPORT: 'This service must use a secure connection (HTTPS).',
+  ERR_PROPERTY_REFUSED: 'The issuer refused part of this request: nothing was issued. Correct the field it names.',
 };
 
 const ja: Messages = {
@@ -113,6 +114,7 @@ const ja: Messages = {
   ERR_FORBIDDEN: 'この操作は許可されていません。',
   ERR_TIMEOUT: '時間がかかりすぎました。もう一度お試しください。',
   ERR_INSECURE_TRANSPORT: 'このサービスは安全な接続（HTTPS）が必要です。',
+  ERR_PROPERTY_REFUSED: '発行者はこの依頼の一部を拒否しました。何も発行されていません。示された項目を修正してください。',
 };
 
 const fil: Messages = {
@@ -157,6 +159,7 @@ const fil: Messages = {
   ERR_FORBIDDEN: 'Hindi ito pinapayagan ng iyong access.',
   ERR_TIMEOUT: 'Masyadong natagalan ito. Subukang muli.',
   ERR_INSECURE_TRANSPORT: 'Kailangang gumamit ang serbisyong ito ng ligtas na koneksyon (HTTPS).',
+  ERR_PROPERTY_REFUSED: 'Tinanggihan ng issuer ang bahagi ng kahilingang ito: walang naibigay. Itama ang field na tinukoy nito.',
 };
 
 const ar: Messages = {
@@ -201,6 +204,7 @@ const ar: Messages = {
   ERR_FORBIDDEN: 'صلاحياتك لا تسمح بهذا.',
   ERR_TIMEOUT: 'استغرق هذا وقتًا طويلًا. حاول مرة أخرى.',
   ERR_INSECURE_TRANSPORT: 'يجب أن تستخدم هذه الخدمة اتصالًا آمنًا (HTTPS).',
+  ERR_PROPERTY_REFUSED: 'رفضت الجهة المُصدِرة جزءًا من هذا الطلب، ولم يُصدَر شيء. صحّح الحقل المذكور.',
 };
 
 export const MESSAGES: Record<Language, Messages> = { en, ja, fil, ar };
