@@ -242,14 +242,13 @@ async function main(): Promise<number> {
         qualification, route, assessedAt: worker.assessedAt!, ...registeredName(index, issuer.did, qualification.id, now),
         subject: { name: worker.name, birthDate: worker.birthDate, ...(options.wallet !== undefined ? { walletDid: walletOption(options.wallet) } : {}) },
         ...(options['valid-until'] ? { validUntil: validUntilOption(options['valid-until'], now) } : {}),
-      });
+      }, { auditAs: CLI_CLIENT });
       const files = await renderCredentialFiles(credential, index.qrCatalogue ? { catalogue: index.qrCatalogue } : {});
       const out = resolve(options.out ?? '.');
       mkdirSync(out, { recursive: true });
       writeFileAtomically(join(out, `${files.baseName}.json`), files.json);
       writeFileAtomically(join(out, `${files.baseName}.png`), files.png);
       writeFileAtomically(join(out, `${files.baseName}.svg`), files.svg);
-      store.audit([{ at: new Date().toISOString(), clientId: CLI_CLIENT, action: 'issue', credentialId: credential.id }]);
       // The worker's one-time wallet link goes on the certificate handout.
       const walletLink = options['wallet-link'] ? createWalletLink(store, { credentialId: credential.id, clientId: CLI_CLIENT, baseUrl: issuer.baseUrl }) : undefined;
       const certificate = renderCertificateHtml({ credential, qualification, qrSvg: files.svg, ...(walletLink ? { walletLink } : {}) });
@@ -281,6 +280,7 @@ async function main(): Promise<number> {
       const pool = createRenderPool({ key: issuer.signingKey, ...catalogue });
       const writeFiles = createFileWriter(out);
       const result = await issueCohort({
+        auditAs: CLI_CLIENT,
         issuer, trust: index, rows,
         // Files are written by the workers under temporary names, put in place once recorded; the
         // certificate pages for the PDF come back in memory.
@@ -298,8 +298,6 @@ async function main(): Promise<number> {
       const errorsFile = join(out, 'errors.csv');
       if (allProblems.length) writeFileAtomically(errorsFile, ['line,code,message', ...allProblems.map((p) => `${p.line},${p.code},"${p.message.replace(/"/g, '""')}"`)].join('\n') + '\n');
       const fresh = result.issued.filter((i) => !i.alreadyIssued).length;
-      const at = new Date().toISOString();
-      store.audit(result.issued.filter((i) => !i.alreadyIssued).map((i) => ({ at, clientId: CLI_CLIENT, action: 'issue' as const, credentialId: i.id })));
       print(`issued ${fresh} new, ${result.issued.length - fresh} already issued, ${allProblems.length} rows with problems` +
         (allProblems.length ? ` (see ${errorsFile})` : '') + `; files in ${out}`,
         { issued: fresh, alreadyIssued: result.issued.length - fresh, problems: allProblems, out });

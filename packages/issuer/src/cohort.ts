@@ -117,6 +117,8 @@ export interface ProducedCredential<F> {
  */
 export async function issueCohort<F>(options: {
   issuer: Issuer;
+  /** Who the audit trail names for the issued credentials; their entries commit with each batch. */
+  auditAs?: string;
   trust: TrustIndex;
   rows: CohortRow[];
   now?: () => Date;
@@ -160,7 +162,7 @@ export async function issueCohort<F>(options: {
     issuer.record(ready.flatMap(({ i, produced }) => {
       const r = reserved[i]!;
       return 'credential' in r ? [{ reserved: r, signed: produced.credential }] : [];
-    }));
+    }), options.auditAs !== undefined ? { auditAs: options.auditAs } : {});
     // The batch's files are handed over all at once (the caller's writer paces them, off this
     // thread); every write settles before a failure is reported, in row order.
     const delivered = await Promise.allSettled(ready.map(async ({ i, produced }) => deliver(produced.credential, produced.files, batch[i]!.row)));

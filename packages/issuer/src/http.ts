@@ -131,8 +131,7 @@ export function createIssuerApp(options: IssuerAppOptions): express.Express {
       qualification, subject: request.subject, assessedAt: request.assessedAt ?? at.toISOString().replace(/\.\d{3}Z$/, 'Z'),
       route: request.route, ...(request.validUntil ? { validUntil: request.validUntil } : {}), ...(request.id ? { id: request.id } : {}),
       ...registered, extras,
-    });
-    audit(res, 'issue', verifiableCredential.id);
+    }, { auditAs: (res.locals.caller as Caller).clientId });
     // A one-time download code for the worker's wallet, when the desk asks for one.
     const walletLink = request.walletLink
       ? createWalletLink(store, { credentialId: verifiableCredential.id, clientId: (res.locals.caller as Caller).clientId, baseUrl: issuer.baseUrl, now: now() })

@@ -34,6 +34,22 @@ describe('issuing', () => {
   });
 });
 
+describe('the audit trail commits with what it records', () => {
+  it('an issue names its client, and a failure writing the entry leaves no credential behind', async () => {
+    const store = new IssuerStore(':memory:');
+    const issuer = newIssuer(store);
+    const credential = await issuer.issue({ ...request, id: 'urn:uuid:00000000-0000-4000-8000-0000000000a1' }, { auditAs: 'desk-1' });
+    expect(store.auditLog()).toEqual([expect.objectContaining({ clientId: 'desk-1', action: 'issue', credentialId: credential.id })]);
+    expect(JSON.stringify(store.auditLog())).not.toContain('Maria');
+
+    const original = store.audit.bind(store);
+    store.audit = () => { throw new Error('disk full'); };
+    await expect(issuer.issue({ ...request, id: 'urn:uuid:00000000-0000-4000-8000-0000000000a2' }, { auditAs: 'desk-1' })).rejects.toThrow('disk full');
+    store.audit = original;
+    expect(issuer.find('urn:uuid:00000000-0000-4000-8000-0000000000a2')).toBeUndefined();
+  });
+});
+
 describe('status indices', () => {
   it('are never reused, even when the random draw repeats and a crash lost a credential after allocation', async () => {
     const store = new IssuerStore(':memory:');

@@ -9,6 +9,11 @@ import {
 } from '@corridor/shared';
 import type { CredentialRow, IssuerStore } from './store.js';
 
+/** Who the audit trail names for what is recorded (an API client id, or the CLI). */
+export interface RecordOptions {
+  auditAs?: string;
+}
+
 export interface IssueRequest {
   qualification: QualificationRecord;
   subject: { name: string; birthDate: string; walletDid?: string };
@@ -92,12 +97,13 @@ export class Issuer {
     return row ? (JSON.parse(row.json) as SkillCredential) : undefined;
   }
 
-  async issue(request: IssueRequest): Promise<SkillCredential> {
+  /** Issues one credential; with `auditAs`, its audit entry commits with it (a crash never leaves one without the other). */
+  async issue(request: IssueRequest, options: RecordOptions = {}): Promise<SkillCredential> {
     const reserved = this.reserve([request])[0]!;
     if ('existing' in reserved) return reserved.existing;
     if ('error' in reserved) throw reserved.error;
     const signed = await signCredential({ credential: reserved.credential, signer: this.#o.key.signer, now: reserved.signedAt });
-    this.record([{ reserved, signed }]);
+    this.record([{ reserved, signed }], options);
     return signed;
   }
 
@@ -141,17 +147,24 @@ export class Issuer {
     });
   }
 
-  /** The second half: saves signed credentials, all in one transaction. */
-  record(issued: { reserved: Reserved; signed: SkillCredential }[]): void {
+  /** The second half: saves signed credentials, and with `auditAs` their audit entries, all in one transaction. */
+  record(issued: { reserved: Reserved; signed: SkillCredential }[], options: RecordOptions = {}): void {
     for (const { reserved, signed } of issued) {
       if (signed.id !== reserved.credential.id || signed.issuer.id !== this.did || !signed.proof) {
         throw new CorridorError('ERR_CREDENTIAL_MALFORMED', 'a signed credential does not match its reservation');
       }
     }
-    this.#o.store.saveCredentials(issued.map(({ reserved, signed }) => ({
-      id: signed.id, qualification: reserved.credential.credentialSubject.achievement.id, subjectName: reserved.credential.credentialSubject.name, issuedAt: signed.validFrom,
-      listId: reserved.listId, statusIndex: reserved.index, state: 'active', json: JSON.stringify(signed),
-    })));
+    const { store } = this.#o;
+    store.transaction(() => {
+      store.saveCredentials(issued.map(({ reserved, signed }) => ({
+        id: signed.id, qualification: reserved.credential.credentialSubject.achievement.id, subjectName: reserved.credential.credentialSubject.name, issuedAt: signed.validFrom,
+        listId: reserved.listId, statusIndex: reserved.index, state: 'active', json: JSON.stringify(signed),
+      })));
+      if (options.auditAs !== undefined && issued.length) {
+        const at = this.#o.now().toISOString();
+        store.audit(issued.map(({ signed }) => ({ at, clientId: options.auditAs!, action: 'issue' as const, credentialId: signed.id })));
+      }
+    });
   }
 
   /** Revokes a credential: its bit is set in the list at once; publish the list to make it known. */
