@@ -27,6 +27,9 @@ export async function startIssuerService(world: World, trust: TrustIndex, option
   const auth = options.auth ?? createIssuerAuth({ store: world.issuerStore, audience: `urn:corridor:issuer-api:${world.issuer.did}`, ...(options.now ? { now: options.now } : {}) });
   const app = createIssuerApp({ issuer: world.issuer, store: world.issuerStore, trust: () => trust, ...options, auth });
   const server = app.listen(0, '127.0.0.1');
+  // Tests block this process (spawnSync of a CLI) for seconds while fetch keeps its connection: a
+  // server closing it as idle just then resets the next request. Idle connections live longer here.
+  server.keepAliveTimeout = 120_000;
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   return {
