@@ -25,12 +25,12 @@ import { join, resolve } from 'node:path';
 import {
   CorridorError, createPrinter, createRegistryClient, EXIT, helpText, indexTrustPackContent, openTrustPack,
   parseCommandLine, portOption, RegistryUnavailable, required, runCli, startServer, untilStopped, UsageError, writeFileAtomically,
-  type TrustIndex, type TrustPackContent,
+  type GeneralJws, type TrustIndex, type TrustPackContent,
 } from '@corridor/shared';
 import { formatVerdict } from './format.js';
 import { readCredentialInputs } from './input.js';
 import { explain, isLanguage } from './messages.js';
-import type { OfficerTrustDocument } from './officer.js';
+import { fingerprint, OFFICER_TRUST_FORMAT, type OfficerTrustDocument, type SignedChain } from './officer.js';
 import { acceptPack, applyDelta, type HeldPack } from './sync.js';
 import { verifySkillCredential, type VerificationResult } from './verify.js';
 
@@ -120,6 +120,8 @@ interface LoadedTrust {
   /** The checked pack and its operator, for the officer's page to check again on the device. */
   content: TrustPackContent;
   operator: string;
+  /** The pack and deltas as the operator signed them: the officer's page checks the signature itself. */
+  chain?: SignedChain;
 }
 
 async function loadTrust(roots: string[]): Promise<LoadedTrust> {
@@ -132,11 +134,14 @@ async function loadTrust(roots: string[]): Promise<LoadedTrust> {
       throw new CorridorError('ERR_TRUST_PACK_INVALID', 'the trust pack file is not JSON', { cause });
     }
     const { operator, content } = await openTrustPack(pack, options['registry-key']);
-    return { index: await indexTrustPackContent(content, { roots, operator }), content, operator };
+    return { index: await indexTrustPackContent(content, { roots, operator }), content, operator, chain: { pack: pack as GeneralJws, deltas: [] } };
   }
   const held = readHeld();
   if (!held) throw new UsageError('no trust pack: run sync, or give --trust-pack <file>');
-  return { index: await indexTrustPackContent(held.content, { roots, operator: held.operator }), content: held.content, operator: held.operator };
+  // A held file written before signed material was kept has none to give the officer's page.
+  const signed = held as Partial<SignedChain>;
+  const chain = signed.pack ? { pack: signed.pack, deltas: signed.deltas ?? [] } : undefined;
+  return { index: await indexTrustPackContent(held.content, { roots, operator: held.operator }), content: held.content, operator: held.operator, ...(chain ? { chain } : {}) };
 }
 
 /** The freshness policy: --max-age-days (default 7), in seconds. */
@@ -159,7 +164,10 @@ async function serve(): Promise<number> {
   let loaded = await loadTrust(roots);
   const port = portOption(options.port, 8490);
   const host = options.host ?? '127.0.0.1';
-  const officer = (): OfficerTrustDocument => ({ format: 'corridor-officer-trust/1', country, roots, operator: loaded.operator, maxStatusAgeSeconds, content: loaded.content });
+  const officer = (): OfficerTrustDocument => {
+    if (!loaded.chain) throw new CorridorError('ERR_NOT_FOUND', 'the held pack keeps no signed copy for the officer page: run sync --full');
+    return { format: OFFICER_TRUST_FORMAT, ...loaded.chain, country, roots, operator: loaded.operator, maxStatusAgeSeconds };
+  };
   // express only for serve: a verify run never loads it.
   const { createVerifierApp } = await import('./http.js');
   const app = createVerifierApp({ trust: () => loaded.index, country, maxStatusAgeSeconds, officer });
@@ -167,6 +175,8 @@ async function serve(): Promise<number> {
     port, host, ...(options['tls-cert'] ? { tlsCert: options['tls-cert'] } : {}), ...(options['tls-key'] ? { tlsKey: options['tls-key'] } : {}),
   });
   process.stdout.write(`verifier listening on ${url} (${country}, pack #${loaded.index.sequence}); officer's page: ${url}/officer/\n`);
+  // What an administrator compares with the officer's page when installing it on a device.
+  process.stdout.write(`officer's page fingerprints: country ${country}, roots ${roots.map(fingerprint).join(', ')}, operator ${fingerprint(loaded.operator)}\n`);
   // A `sync` (by hand or from cron) is picked up without a restart; a pack that does not load is not.
   const packFile = options['trust-pack'] ?? process.env.CORRIDOR_TRUST_PACK ?? heldPath;
   let seen = existsSync(packFile) ? statSync(packFile).mtimeMs : 0;
