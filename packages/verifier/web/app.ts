@@ -63,10 +63,16 @@ function showTrust(): void {
     trustError && renderTrustError(trustError.code, trustError.offered, language),
     !pinned && offer && renderSetup(offer, language, () => void confirmSetup()),
   ].filter((panel): panel is HTMLElement => !!panel));
+  // Rebuilt only when what it shows changes: an administrator typing the reset word keeps it.
   const admin = $('admin-slot');
-  const open = admin.querySelector('details')?.open ?? false;
-  admin.replaceChildren(...(pinned ? [renderAdmin(pinned, language, () => void resetDevice())] : []));
-  if (open) admin.querySelector('details')!.open = true;
+  const key = pinned ? `${language} ${JSON.stringify(pinned)}` : '';
+  if (admin.dataset.shown !== key) {
+    const open = admin.querySelector('details')?.open ?? false;
+    const panel = pinned && renderAdmin(pinned, language, () => void resetDevice());
+    admin.replaceChildren(...(panel ? [panel] : []));
+    if (panel && open) (panel as HTMLDetailsElement).open = true;
+    admin.dataset.shown = key;
+  }
   document.body.dataset.trust = trust ? `${trust.checked.index.country}#${trust.checked.index.sequence}` : pinned ? 'none' : 'setup';
 }
 
