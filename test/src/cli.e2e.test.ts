@@ -201,15 +201,18 @@ describe('the command-line tools, end to end', () => {
       const page = await call('/officer/');
       expect(page.status).toBe(200);
       expect(page.body).toContain('app.js');
-      const trust = JSON.parse((await call('/officer/trust.json')).body) as Record<string, unknown>;
-      expect(trust).toMatchObject({ format: 'corridor-officer-trust/1', country: 'JP', roots: [jpDid], maxStatusAgeSeconds: 7 * 86400 });
+      // The pack goes to the page as the operator signed it: the page checks the signature itself.
+      const trust = JSON.parse((await call('/officer/trust.json')).body) as { pack: { payload: string } };
+      expect(trust).toMatchObject({ format: 'corridor-officer-trust/2', country: 'JP', roots: [jpDid], maxStatusAgeSeconds: 7 * 86400, deltas: [] });
+      expect(trust.pack).toEqual(JSON.parse(readFileSync(file('pack-JP.json'), 'utf8')));
+      const issuedAtOf = (document: { pack: { payload: string } }) => (JSON.parse(Buffer.from(document.pack.payload, 'base64url').toString('utf8')) as { issuedAt: string }).issuedAt;
       // A newer pack written beside it is served without a restart.
-      const before = (trust.content as { issuedAt: string }).issuedAt;
+      const before = issuedAtOf(trust);
       expect(registry('export-pack', '--country', 'JP', '--out', file('pack-JP.json')).code).toBe(0);
       let after = before;
       for (let i = 0; i < 100 && after === before; i++) {
         await new Promise((resolve) => setTimeout(resolve, 100));
-        after = (JSON.parse((await call('/officer/trust.json')).body) as { content: { issuedAt: string } }).content.issuedAt;
+        after = issuedAtOf(JSON.parse((await call('/officer/trust.json')).body) as { pack: { payload: string } });
       }
       expect(after).not.toBe(before);
       expect(answer.status).toBe(200);
