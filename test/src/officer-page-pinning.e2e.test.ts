@@ -14,7 +14,7 @@ import {
   type MappingRecord, type QualificationRecord, type SignedTrustPack, type SkillCredential,
 } from '@corridor/shared';
 import {
-  anchorsOf, createVerifierApp, fingerprint, OFFICER_TRUST_FORMAT, openChain, verifySkillCredential, type OfficerTrustDocument,
+  anchorsDigest, anchorsOf, createVerifierApp, fingerprint, OFFICER_TRUST_FORMAT, openChain, verifySkillCredential, type OfficerTrustDocument,
 } from '@corridor/verifier';
 import { photograph, qrGray, toJpeg } from './photos.js';
 import { CENTRE_NAME, createWorld, newKey, WORKER, type World } from './world.js';
@@ -301,5 +301,27 @@ describe('the officer page pins its trust at installation', () => {
     await page.reload();
     await page.locator('#setup-panel').waitFor({ timeout: 30_000 });
     expect(await page.locator('#setup-panel [data-pin="root"]').allTextContents()).toEqual([fingerprint(world.keys.jp.description.controller)]);
+  }, 90_000);
+
+  it('installs from a setup link only what the link names: a swapped offer is refused, the genuine one confirmed', async () => {
+    const link = `${base}/officer/#pin=${anchorsDigest(anchorsOf(genuine))}`;
+    swapped = attacks.otherRoots;
+    try {
+      await page.goto(link);
+      await page.reload();
+      const refusal = page.locator('#trust-panels .trust-error[data-refused="link"]');
+      await refusal.waitFor({ timeout: 30_000 });
+      expect(await refusal.getAttribute('data-code')).toBe('ERR_TRUST_PACK_INVALID');
+      expect(await page.locator('#setup-panel').count()).toBe(0);
+      expect(await trustState()).toBe('setup');
+    } finally {
+      swapped = undefined;
+    }
+    await page.reload();
+    await page.locator('#setup-panel [data-link="match"]').waitFor({ timeout: 30_000 });
+    await page.click('#setup-confirm');
+    await page.waitForSelector('body[data-trust^="JP#"]', { timeout: 30_000 });
+    expect(await trustState()).not.toBe(`JP#${sequence}`);
+    expect(await verdictOf(qr.valid)).toEqual({ verdict: 'valid', codes: [] });
   }, 90_000);
 });

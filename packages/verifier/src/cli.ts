@@ -30,7 +30,7 @@ import {
 import { formatVerdict } from './format.js';
 import { readCredentialInputs } from './input.js';
 import { explain, isLanguage } from './messages.js';
-import { fingerprint, OFFICER_TRUST_FORMAT, type OfficerTrustDocument, type SignedChain } from './officer.js';
+import { anchorsDigest, fingerprint, OFFICER_TRUST_FORMAT, type OfficerTrustDocument, type SignedChain } from './officer.js';
 import { acceptPack, applyDelta, type HeldPack } from './sync.js';
 import { verifySkillCredential, type VerificationResult } from './verify.js';
 
@@ -176,7 +176,8 @@ async function serve(): Promise<number> {
   });
   process.stdout.write(`verifier listening on ${url} (${country}, pack #${loaded.index.sequence}); officer's page: ${url}/officer/\n`);
   // What an administrator compares with the officer's page when installing it on a device.
-  process.stdout.write(`officer's page fingerprints: country ${country}, roots ${roots.map(fingerprint).join(', ')}, operator ${fingerprint(loaded.operator)}\n`);
+  process.stdout.write(`officer's page fingerprints: country ${country}, roots ${roots.map(fingerprint).join(', ')}, operator ${fingerprint(loaded.operator)}; ` +
+    `setup link: ${url}/officer/#pin=${anchorsDigest({ country, roots, operator: loaded.operator, maxStatusAgeSeconds })}\n`);
   // A `sync` (by hand or from cron) is picked up without a restart; a pack that does not load is not.
   const packFile = options['trust-pack'] ?? process.env.CORRIDOR_TRUST_PACK ?? heldPath;
   let seen = existsSync(packFile) ? statSync(packFile).mtimeMs : 0;

@@ -52,6 +52,14 @@ export function fingerprint(did: string): string {
   return `${hex.slice(0, 4)} ${hex.slice(4, 8)} … ${hex.slice(-4)}`;
 }
 
+/**
+ * The anchors as one digest, for a setup link (`/officer/#pin=…`) an administrator takes from
+ * `serve`'s console to the device: the page then installs only what matches it.
+ */
+export function anchorsDigest(pinned: PinnedTrust): string {
+  return sha256Hex(JSON.stringify([pinned.country, [...new Set(pinned.roots)].sort(), pinned.operator, pinned.maxStatusAgeSeconds])).slice(0, 32);
+}
+
 /** The shape of a served document; nothing in it is trusted yet. An unsigned or older format is refused. */
 export function readOfficerDocument(value: unknown): OfficerTrustDocument {
   if (!isObject(value) || value.format !== OFFICER_TRUST_FORMAT) throw invalid(`the officer trust document is not ${OFFICER_TRUST_FORMAT}`);

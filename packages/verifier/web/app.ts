@@ -9,7 +9,8 @@ import { isLanguage, LANGUAGES, RIGHT_TO_LEFT, type Language } from '../src/mess
 import { verifySkillCredential, type VerificationResult } from '../src/verify.js';
 import { LABELS } from './labels.js';
 import { scanPhoto, scanWithCamera } from './scan.js';
-import { renderAdmin, renderSetup, renderTrustError } from './setup.js';
+import { anchorsDigest } from '../src/officer.js';
+import { renderAdmin, renderSetup, renderTrustError, type TrustErrorKind } from './setup.js';
 import { acceptOffer, codeOf, fetchOffer, inspectOffer, install, loadHeld, resetTrust, type DeviceTrust } from './trust.js';
 import { renderResult, renderUnreadable } from './view.js';
 
@@ -22,7 +23,9 @@ let trust: DeviceTrust | undefined;
 let pinned: DeviceTrust['pinned'] | undefined;
 /** First installation: what the verifier offers, waiting for the administrator's confirmation. */
 let offer: DeviceTrust | undefined;
-let trustError: { code: ErrorCode; offered: boolean } | undefined;
+let trustError: { code: ErrorCode; kind: TrustErrorKind } | undefined;
+/** A setup link's digest of the anchors (`#pin=…`, printed by serve): installation takes only what matches it. */
+const setupPin = new URLSearchParams(location.hash.slice(1)).get('pin') ?? undefined;
 type Shown = ({ result: VerificationResult } | { code: ErrorCode }) & { page?: number };
 let shown: Shown[] = [];
 let scanning: AbortController | undefined;
@@ -60,8 +63,8 @@ function applyLanguage(): void {
 
 function showTrust(): void {
   $('trust-panels').replaceChildren(...[
-    trustError && renderTrustError(trustError.code, trustError.offered, language),
-    !pinned && offer && renderSetup(offer, language, () => void confirmSetup()),
+    trustError && renderTrustError(trustError.code, trustError.kind, language),
+    !pinned && offer && renderSetup(offer, setupPin !== undefined, language, () => void confirmSetup()),
   ].filter((panel): panel is HTMLElement => !!panel));
   // Rebuilt only when what it shows changes: an administrator typing the reset word keeps it.
   const admin = $('admin-slot');
@@ -184,7 +187,7 @@ async function loadTrust(): Promise<void> {
   try {
     const held = await loadHeld();
     ({ pinned, trust } = held);
-    if (held.error) trustError = { code: held.error, offered: false };
+    if (held.error) trustError = { code: held.error, kind: 'held' };
   } catch {
     pinned = undefined;
     trust = undefined;
@@ -193,14 +196,17 @@ async function loadTrust(): Promise<void> {
   try {
     const offered = await fetchOffer();
     if (offered === undefined) return;
-    if (!pinned) offer = await inspectOffer(offered);
-    else {
+    if (!pinned) {
+      const inspected = await inspectOffer(offered);
+      if (setupPin && anchorsDigest(inspected.pinned) !== setupPin) trustError = { code: 'ERR_TRUST_PACK_INVALID', kind: 'link' };
+      else offer = inspected;
+    } else {
       trust = await acceptOffer(pinned, trust, offered);
       trustError = undefined;
     }
   } catch (error) {
     // Refused: not stored, and the list held (if any) stays in use.
-    trustError = { code: codeOf(error), offered: true };
+    trustError = { code: codeOf(error), kind: 'offer' };
   }
   finishLoading();
 }
@@ -218,6 +224,7 @@ async function confirmSetup(): Promise<void> {
   trust = offer;
   offer = undefined;
   trustError = undefined;
+  if (setupPin) history.replaceState(null, '', location.pathname + location.search);
   applyLanguage();
 }
 

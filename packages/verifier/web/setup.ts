@@ -25,13 +25,14 @@ function anchors(pinned: PinnedTrust, language: Language): HTMLElement {
 }
 
 /** First installation: nothing is trusted until the administrator confirms. */
-export function renderSetup(offer: DeviceTrust, language: Language, confirm: () => void): HTMLElement {
+export function renderSetup(offer: DeviceTrust, linked: boolean, language: Language, confirm: () => void): HTMLElement {
   const labels = LABELS[language];
   const { index } = offer.checked;
   const button = el('button', { type: 'button', id: 'setup-confirm', class: 'primary' }, labels.confirmSetup);
   button.addEventListener('click', confirm, { once: true });
   return el('section', { class: 'setup', id: 'setup-panel' },
     el('h2', {}, labels.setupTitle), el('p', {}, labels.setupIntro), anchors(offer.pinned, language),
+    linked && el('p', { class: 'link-match', 'data-link': 'match' }, `✓ ${labels.linkMatch}`),
     el('p', { class: 'pack' }, labels.offered(index.sequence, index.issuedAt.slice(0, 10))), button);
 }
 
@@ -47,9 +48,12 @@ export function renderAdmin(pinned: PinnedTrust, language: Language, reset: () =
     el('p', { class: 'hint' }, labels.resetHint), el('div', { class: 'reset' }, input, button));
 }
 
-/** A list refused (offered by the verifier) or not verifying (kept on the device), with its code. */
-export function renderTrustError(code: ErrorCode, offered: boolean, language: Language): HTMLElement {
+/** Offered by the verifier and refused; kept on the device and not verifying; not what the setup link names. */
+export type TrustErrorKind = 'offer' | 'held' | 'link';
+
+export function renderTrustError(code: ErrorCode, kind: TrustErrorKind, language: Language): HTMLElement {
   const labels = LABELS[language];
-  return el('p', { class: 'trust-error', role: 'alert', 'data-code': code, 'data-refused': offered ? 'offer' : 'held' },
-    `${offered ? labels.trustRefused : labels.heldInvalid} `, el('span', {}, explain(code, language)), ` (${code})`);
+  const text = { offer: labels.trustRefused, held: labels.heldInvalid, link: labels.linkMismatch }[kind];
+  return el('p', { class: 'trust-error', role: 'alert', 'data-code': code, 'data-refused': kind },
+    `${text} `, el('span', {}, explain(code, language)), ` (${code})`);
 }
