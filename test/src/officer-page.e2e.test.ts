@@ -1,4 +1,5 @@
-// The officer's web page in Debian's Chromium: loaded once from the verifier, then with the
+// The officer's web page in Debian's Chromium: installed once from the verifier (an administrator confirms the
+// keys it pins; officer-page-pinning.e2e.test.ts attacks that), then with the
 // verifier stopped and the network cut, a fake camera showing a printed certificate and photos
 // of certificates are verified on the device — valid, revoked, tampered, unaccredited, expired
 // and stale-pack — in Japanese, Filipino, Arabic (right to left) and English.

@@ -6,10 +6,10 @@
  */
 import { CorridorError, decodeQrText, isCorridorError, isPdf, readQrsFromPdf, type ErrorCode } from '@corridor/shared';
 import { isLanguage, LANGUAGES, RIGHT_TO_LEFT, type Language } from '../src/messages.js';
+import { anchorsDigest } from '../src/officer.js';
 import { verifySkillCredential, type VerificationResult } from '../src/verify.js';
 import { LABELS } from './labels.js';
 import { scanPhoto, scanWithCamera } from './scan.js';
-import { anchorsDigest } from '../src/officer.js';
 import { renderAdmin, renderSetup, renderTrustError, type TrustErrorKind } from './setup.js';
 import { acceptOffer, codeOf, fetchOffer, inspectOffer, install, loadHeld, resetTrust, type DeviceTrust } from './trust.js';
 import { renderResult, renderUnreadable } from './view.js';
@@ -56,14 +56,14 @@ function applyLanguage(): void {
     button.setAttribute('aria-pressed', String(button.value === language));
   }
   if (trust) setStatus(labels.offlineReady, 'ready');
-  else if (!pinned) setStatus(labels.setupNeeded, 'error');
+  else setStatus(pinned ? labels.noTrust : labels.setupNeeded, 'error');
   showTrust();
   showCurrent();
 }
 
 function showTrust(): void {
   $('trust-panels').replaceChildren(...[
-    trustError && renderTrustError(trustError.code, trustError.kind, language),
+    trustError && renderTrustError(trustError.code, trustError.kind, trust !== undefined, language),
     !pinned && offer && renderSetup(offer, setupPin !== undefined, language, () => void confirmSetup()),
   ].filter((panel): panel is HTMLElement => !!panel));
   // Rebuilt only when what it shows changes: an administrator typing the reset word keeps it.
@@ -192,7 +192,7 @@ async function loadTrust(): Promise<void> {
     pinned = undefined;
     trust = undefined;
   }
-  finishLoading();
+  applyLanguage();
   try {
     const offered = await fetchOffer();
     if (offered === undefined) return;
@@ -208,12 +208,7 @@ async function loadTrust(): Promise<void> {
     // Refused: not stored, and the list held (if any) stays in use.
     trustError = { code: codeOf(error), kind: 'offer' };
   }
-  finishLoading();
-}
-
-function finishLoading(): void {
   applyLanguage();
-  if (!trust) setStatus(pinned ? LABELS[language].noTrust : LABELS[language].setupNeeded, 'error');
 }
 
 /** The administrator compared the fingerprints: the offered anchors are pinned and the list kept. */

@@ -46,6 +46,7 @@ export interface Labels {
   heldInvalid: string;
   linkMatch: string;
   linkMismatch: string;
+  trustRefusedNone: string;
 }
 
 export const LABELS: Record<Language, Labels> = {
@@ -71,6 +72,7 @@ export const LABELS: Record<Language, Labels> = {
     trustRefused: 'The verifier sent a trust list this device does not accept. It was not used; the list checked before stays in use. Tell your administrator.',
     heldInvalid: 'The trust list kept on this device does not verify.',
     linkMatch: 'Matches the setup link.', linkMismatch: 'What the verifier offers does not match the setup link: do not set up this device, tell your administrator.',
+    trustRefusedNone: 'The verifier sent a trust list this device does not accept. It was not used. Tell your administrator.',
   },
   ja: {
     title: '技能証明書の確認', scan: 'カメラで読み取る', stop: 'カメラを止める', photo: '証明書の写真またはPDF',
@@ -94,6 +96,7 @@ export const LABELS: Record<Language, Labels> = {
     trustRefused: '検証サーバーから、この端末が受け入れない信頼リストが送られました。使用せず、以前に確認したリストを引き続き使用します。管理者に連絡してください。',
     heldInvalid: 'この端末に保存された信頼リストを検証できません。',
     linkMatch: 'セットアップリンクと一致しています。', linkMismatch: '検証サーバーが提示した内容がセットアップリンクと一致しません。この端末を設定せず、管理者に連絡してください。',
+    trustRefusedNone: '検証サーバーから、この端末が受け入れない信頼リストが送られました。使用していません。管理者に連絡してください。',
   },
   fil: {
     title: 'Pagsusuri ng kredensyal sa kasanayan', scan: 'I-scan gamit ang camera', stop: 'Itigil ang camera', photo: 'Larawan o PDF ng sertipiko',
@@ -117,6 +120,7 @@ export const LABELS: Record<Language, Labels> = {
     trustRefused: 'Nagpadala ang verifier ng listahan ng tiwala na hindi tinatanggap ng device na ito. Hindi ito ginamit; ang dating nasuring listahan pa rin ang gagamitin. Sabihan ang iyong administrator.',
     heldInvalid: 'Hindi ma-verify ang listahan ng tiwala na nakatago sa device na ito.',
     linkMatch: 'Tugma sa setup link.', linkMismatch: 'Hindi tugma sa setup link ang iniaalok ng verifier: huwag i-set up ang device na ito, sabihan ang iyong administrator.',
+    trustRefusedNone: 'Nagpadala ang verifier ng listahan ng tiwala na hindi tinatanggap ng device na ito. Hindi ito ginamit. Sabihan ang iyong administrator.',
   },
   ar: {
     title: 'التحقق من شهادة المهارات', scan: 'المسح بالكاميرا', stop: 'إيقاف الكاميرا', photo: 'صورة الشهادة أو ملف PDF',
@@ -140,5 +144,6 @@ export const LABELS: Record<Language, Labels> = {
     trustRefused: 'أرسل المُحقِّق قائمة ثقة لا يقبلها هذا الجهاز. لم تُستخدم، وتبقى القائمة التي تم التحقق منها سابقًا قيد الاستخدام. أبلغ المسؤول.',
     heldInvalid: 'تعذر التحقق من قائمة الثقة المحفوظة على هذا الجهاز.',
     linkMatch: 'يطابق رابط الإعداد.', linkMismatch: 'ما يعرضه المُحقِّق لا يطابق رابط الإعداد: لا تُعدّ هذا الجهاز وأبلغ المسؤول.',
+    trustRefusedNone: 'أرسل المُحقِّق قائمة ثقة لا يقبلها هذا الجهاز. لم تُستخدم. أبلغ المسؤول.',
   },
 };

@@ -51,9 +51,9 @@ export function renderAdmin(pinned: PinnedTrust, language: Language, reset: () =
 /** Offered by the verifier and refused; kept on the device and not verifying; not what the setup link names. */
 export type TrustErrorKind = 'offer' | 'held' | 'link';
 
-export function renderTrustError(code: ErrorCode, kind: TrustErrorKind, language: Language): HTMLElement {
+export function renderTrustError(code: ErrorCode, kind: TrustErrorKind, holding: boolean, language: Language): HTMLElement {
   const labels = LABELS[language];
-  const text = { offer: labels.trustRefused, held: labels.heldInvalid, link: labels.linkMismatch }[kind];
+  const text = { offer: holding ? labels.trustRefused : labels.trustRefusedNone, held: labels.heldInvalid, link: labels.linkMismatch }[kind];
   return el('p', { class: 'trust-error', role: 'alert', 'data-code': code, 'data-refused': kind },
     `${text} `, el('span', {}, explain(code, language)), ` (${code})`);
 }
