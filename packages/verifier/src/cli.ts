@@ -8,7 +8,8 @@
  *   corridor-verifier serve --country <CC> --root <did:key> [--port 8490] [--host 127.0.0.1] [--trust-pack <file>]
  *       [--tls-cert <pem> --tls-key <pem>]
  *       POST /credentials/verify and /presentations/verify (VC-API), answered offline from the pack;
- *       the officer's page at /officer/: camera or photo, verified on the device, keeps working offline;
+ *       the officer's page at /officer/: camera or photo, verified on the device, keeps working offline
+ *       (prints the fingerprints and setup link an administrator uses to install it on a device);
  *       a newer pack from `sync` is picked up within 30 s, no restart needed
  *   corridor-verifier verify <file.png | .jpg | .pdf | .json | -> --country <CC> --root <did:key> [--trust-pack <file>]
  *       [--purpose employment|further-study] [--max-age-days 7] [--registry-key <did:key>] [--language en|ja|fil|ar] [--json]

@@ -37,6 +37,9 @@ describe('the officer trust document', () => {
     expect(() => readOfficerDocument({ format: 'corridor-officer-trust/1', ...pinned, content: {} })).toThrow(expect.objectContaining({ code: 'ERR_TRUST_PACK_INVALID' }));
     const signed = await document();
     expect(() => readOfficerDocument({ ...signed, pack: { payload: 'x' } })).toThrow(expect.objectContaining({ code: 'ERR_TRUST_PACK_INVALID' }));
+    for (const over of [{ country: 'jp' }, { operator: 'https://evil.example' }, { roots: [] }, { roots: ['<img src=x>'] }, { maxStatusAgeSeconds: 0 }]) {
+      expect(() => readOfficerDocument({ ...signed, ...over })).toThrow(expect.objectContaining({ code: 'ERR_TRUST_PACK_INVALID' }));
+    }
     expect(anchorsOf(readOfficerDocument(await document()))).toEqual(pinned);
   });
 

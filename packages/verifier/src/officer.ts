@@ -65,11 +65,13 @@ export function readOfficerDocument(value: unknown): OfficerTrustDocument {
   if (!isObject(value) || value.format !== OFFICER_TRUST_FORMAT) throw invalid(`the officer trust document is not ${OFFICER_TRUST_FORMAT}`);
   const { pack, deltas, country, roots, operator, maxStatusAgeSeconds } = value;
   if (!isJws(pack) || !Array.isArray(deltas) || !deltas.every(isJws)) throw invalid('the officer trust document carries no signed pack');
-  if (typeof country !== 'string' || typeof operator !== 'string' || !Array.isArray(roots) || roots.length === 0 ||
-    !roots.every((root) => typeof root === 'string') || typeof maxStatusAgeSeconds !== 'number' || !(maxStatusAgeSeconds > 0)) {
+  // Shown to the administrator at installation: a country code, did:keys and a positive number, nothing else.
+  const isDid = (value: unknown) => typeof value === 'string' && /^did:key:z[1-9A-HJ-NP-Za-km-z]{1,200}$/.test(value);
+  if (typeof country !== 'string' || !/^[A-Z]{2}$/.test(country) || !isDid(operator) || !Array.isArray(roots) || roots.length === 0 ||
+    roots.length > 20 || !roots.every(isDid) || typeof maxStatusAgeSeconds !== 'number' || !(maxStatusAgeSeconds > 0)) {
     throw invalid('the officer trust document is malformed');
   }
-  return { format: OFFICER_TRUST_FORMAT, pack, deltas, country, roots: roots as string[], operator, maxStatusAgeSeconds };
+  return { format: OFFICER_TRUST_FORMAT, pack, deltas, country, roots: roots as string[], operator: operator as string, maxStatusAgeSeconds };
 }
 
 export function anchorsOf(document: OfficerTrustDocument): PinnedTrust {
