@@ -12,6 +12,7 @@ import {
   jpCareWorkerQualification, phCaregivingQualification, phJpCareMapping, readKeyFile, JP_CARE_WORKER_SSW,
   PH_CAREGIVING_NC_II, PH_JP_PARTNERSHIP, type PartnershipRecord,
 } from '@corridor/shared';
+import { anchorsDigest, anchorsOf, readOfficerDocument } from '@corridor/verifier';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = (name: string) => join(root, 'packages', name, 'dist', 'cli.js');
@@ -206,8 +207,9 @@ describe('the command-line tools, end to end', () => {
       '--trust-pack', file('pack-JP.json'), '--registry-key', operatorDid, '--tls-cert', file('tls-cert.pem'), '--tls-key', file('tls-key.pem')],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CORRIDOR_PACK_CHECK_MS: '200' } });
     try {
+      let printed = '';
       const url = await new Promise<string>((resolve, reject) => {
-        child.stdout!.on('data', (chunk: Buffer) => { const m = /listening on (https:\/\/\S+)/.exec(chunk.toString()); if (m) resolve(m[1]!); });
+        child.stdout!.on('data', (chunk: Buffer) => { printed += chunk.toString(); const m = /listening on (https:\/\/\S+)/.exec(printed); if (m) resolve(m[1]!); });
         child.once('exit', (code) => reject(new Error(`verifier exited ${code}`)));
       });
       const credential = readFileSync(readdirSync(file('out')).filter((f) => f.endsWith('.json')).map((f) => join(file('out'), f))[0]!, 'utf8');
@@ -227,17 +229,21 @@ describe('the command-line tools, end to end', () => {
       const page = await call('/officer/');
       expect(page.status).toBe(200);
       expect(page.body).toContain('app.js');
-      const trust = JSON.parse((await call('/officer/trust.json')).body) as Record<string, unknown>;
-      // The page gets the signed pack as written, to check on the device; nothing unsigned is believed.
-      expect(trust).toMatchObject({ format: 'corridor-officer-trust/2', country: 'JP', roots: [jpDid], operator: operatorDid, maxStatusAgeSeconds: 7 * 86400, deltas: [] });
+      // The pack goes to the page as the operator signed it: the page checks the signature itself.
+      const trust = JSON.parse((await call('/officer/trust.json')).body) as { pack: { payload: string } };
+      expect(trust).toMatchObject({ format: 'corridor-officer-trust/2', country: 'JP', roots: [jpDid], maxStatusAgeSeconds: 7 * 86400, deltas: [] });
       expect(trust.pack).toEqual(JSON.parse(readFileSync(file('pack-JP.json'), 'utf8')));
+      // The setup link an administrator takes to a new device names exactly these anchors.
+      for (let i = 0; i < 50 && !printed.includes('#pin='); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(printed).toContain(`${url}/officer/#pin=${anchorsDigest(anchorsOf(readOfficerDocument(trust)))}`);
+      const issuedAtOf = (document: { pack: { payload: string } }) => (JSON.parse(Buffer.from(document.pack.payload, 'base64url').toString('utf8')) as { issuedAt: string }).issuedAt;
       // A newer pack written beside it is served without a restart.
-      const before = (trust.pack as { payload: string }).payload;
+      const before = issuedAtOf(trust);
       expect(registry('export-pack', '--country', 'JP', '--out', file('pack-JP.json')).code).toBe(0);
       let after = before;
       for (let i = 0; i < 100 && after === before; i++) {
         await new Promise((resolve) => setTimeout(resolve, 100));
-        after = (JSON.parse((await call('/officer/trust.json')).body) as { pack: { payload: string } }).pack.payload;
+        after = issuedAtOf(JSON.parse((await call('/officer/trust.json')).body) as { pack: { payload: string } });
       }
       expect(after).not.toBe(before);
       expect(answer.status).toBe(200);

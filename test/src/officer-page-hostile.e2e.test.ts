@@ -50,6 +50,8 @@ beforeAll(async () => {
   });
   page = await (await browser.newContext({ locale: 'en-US' })).newPage();
   await page.goto(`${base}/officer/?lang=en`);
+  // First installation: an administrator confirms the offered keys before anything is verified.
+  await page.click('#setup-confirm', { timeout: 30_000 });
   await page.waitForSelector(`body[data-trust="JP#${trust.sequence}"]`, { timeout: 30_000 });
 }, 90_000);
 

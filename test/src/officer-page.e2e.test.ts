@@ -1,4 +1,5 @@
-// The officer's web page in Debian's Chromium: loaded once from the verifier, then with the
+// The officer's web page in Debian's Chromium: installed once from the verifier (an administrator confirms the
+// keys it pins; officer-page-pinning.e2e.test.ts attacks that), then with the
 // verifier stopped and the network cut, a fake camera showing a printed certificate and photos
 // of certificates are verified on the device — valid, revoked, tampered, unaccredited, expired
 // and stale-pack — in Japanese, Filipino, Arabic (right to left) and English.
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { combineCertificates, htmlToPdf, htmlToPng, Issuer, IssuerStore, renderCertificateHtml, renderCredentialFiles } from '@corridor/issuer';
 import { decodeQrText, encodeQrText, indexTrustPackContent, openTrustPack, type SkillCredential, type TrustIndex } from '@corridor/shared';
-import { createVerifierApp, type OfficerTrustDocument } from '@corridor/verifier';
+import { createVerifierApp, OFFICER_TRUST_FORMAT, type OfficerTrustDocument } from '@corridor/verifier';
 import { aimAtQr, grayFromPng, photograph, qrGray, toJpeg, toY4m, type Gray } from './photos.js';
 import { createWorld, newKey, WORKER, type World } from './world.js';
 
@@ -75,7 +76,7 @@ beforeAll(async () => {
   const roots = [world.keys.jp.description.controller];
   const { operator, content: value } = await openTrustPack(pack);
   trust = await indexTrustPackContent(value, { roots, operator });
-  const officer: OfficerTrustDocument = { format: 'corridor-officer-trust/2', pack, deltas: [], country: 'JP', roots, operator, maxStatusAgeSeconds: 7 * 86400 };
+  const officer: OfficerTrustDocument = { format: OFFICER_TRUST_FORMAT, pack, deltas: [], country: 'JP', roots, operator, maxStatusAgeSeconds: 7 * 86400 };
 
   for (const [name, credential] of Object.entries({ valid, revoked, expiring, hostile, unaccredited })) qr[name] = await qrText(credential);
   const decoded = await decodeQrText(qr.valid!, trust.qrCatalogue ? { catalogue: trust.qrCatalogue } : {}) as unknown as SkillCredential;
@@ -117,6 +118,8 @@ describe('the officer page', () => {
   it('loads once, then works with the verifier stopped and the network cut', async () => {
     const response = await page.goto(`${base}/officer/?lang=ja`);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    // First installation: nothing is trusted until an administrator confirms the offered keys.
+    await page.click('#setup-confirm', { timeout: 30_000 });
     await page.waitForSelector(`body[data-trust="JP#${trust.sequence}"]`, { timeout: 30_000 });
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 });
     expect(await page.locator('html').getAttribute('lang')).toBe('ja');

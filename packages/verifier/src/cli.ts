@@ -10,7 +10,8 @@
  *   corridor-verifier serve --country <CC> --root <did:key> [--port 8490] [--host 127.0.0.1] [--trust-pack <file>]
  *       [--tls-cert <pem> --tls-key <pem>] [--insecure-http]  (plain HTTP off loopback only with --insecure-http)
  *       POST /credentials/verify and /presentations/verify (VC-API), answered offline from the pack;
- *       the officer's page at /officer/: camera or photo, verified on the device, keeps working offline;
+ *       the officer's page at /officer/: camera or photo, verified on the device, keeps working offline
+ *       (prints the fingerprints and setup link an administrator uses to install it on a device);
  *       a newer pack from `sync` is picked up within 30 s, no restart needed
  *   corridor-verifier verify <file.png | .jpg | .pdf | .json | -> --country <CC> --root <did:key> [--trust-pack <file>]
  *       [--purpose employment|further-study] [--max-age-days 7] [--registry-key <did:key>] [--language en|ja|fil|ar] [--json]
@@ -33,7 +34,7 @@ import {
 import { formatVerdict } from './format.js';
 import { readCredentialInputs } from './input.js';
 import { explain, isLanguage } from './messages.js';
-import type { OfficerTrustDocument } from './officer.js';
+import { anchorsDigest, fingerprint, OFFICER_TRUST_FORMAT, type OfficerTrustDocument, type SignedChain } from './officer.js';
 import { loadHeldFile, syncHeld, type HeldFile, type HeldPack } from './sync.js';
 import { verifySkillCredential, type VerificationResult } from './verify.js';
 
@@ -154,9 +155,8 @@ async function status(): Promise<number> {
 interface LoadedTrust {
   index: TrustIndex;
   operator: string;
-  /** The signed material, for the officer's page to check again on the device. */
-  pack: GeneralJws;
-  deltas: GeneralJws[];
+  /** The pack and deltas as the operator signed them: the officer's page checks the signature itself. */
+  chain: SignedChain;
 }
 
 const NOT_CONFIGURED = 'no registry operator key is configured for this verifier: run ' +
@@ -180,12 +180,12 @@ async function loadTrust(roots: string[]): Promise<LoadedTrust> {
       throw new CorridorError('ERR_TRUST_PACK_INVALID', 'the trust pack file is not JSON', { cause });
     }
     const { content } = await openTrustPack(pack, operator);
-    return { index: await indexTrustPackContent(content, { roots, operator }), operator, pack: pack as GeneralJws, deltas: [] };
+    return { index: await indexTrustPackContent(content, { roots, operator }), operator, chain: { pack: pack as GeneralJws, deltas: [] } };
   }
   const kept = await readHeld();
   if (!kept) throw new CorridorError('ERR_TRUST_NOT_CONFIGURED', `no trust pack held and ${NOT_CONFIGURED}`);
   const { held, file } = kept;
-  return { index: await indexTrustPackContent(held.content, { roots, operator: held.operator }), operator: held.operator, pack: file.pack, deltas: file.deltas };
+  return { index: await indexTrustPackContent(held.content, { roots, operator: held.operator }), operator: held.operator, chain: { pack: file.pack, deltas: file.deltas } };
 }
 
 /** The freshness policy: --max-age-days (default 7), in seconds. */
@@ -208,9 +208,7 @@ async function serve(): Promise<number> {
   let loaded = await loadTrust(roots);
   const port = portOption(options.port, 8490);
   const host = options.host ?? '127.0.0.1';
-  const officer = (): OfficerTrustDocument => ({
-    format: 'corridor-officer-trust/2', pack: loaded.pack, deltas: loaded.deltas, country, roots, operator: loaded.operator, maxStatusAgeSeconds,
-  });
+  const officer = (): OfficerTrustDocument => ({ format: OFFICER_TRUST_FORMAT, ...loaded.chain, country, roots, operator: loaded.operator, maxStatusAgeSeconds });
   // express only for serve: a verify run never loads it.
   const { createVerifierApp } = await import('./http.js');
   const app = createVerifierApp({ trust: () => loaded.index, country, maxStatusAgeSeconds, officer });
@@ -219,6 +217,9 @@ async function serve(): Promise<number> {
     insecureHttp: options['insecure-http'] === true,
   });
   process.stdout.write(`verifier listening on ${url} (${country}, pack #${loaded.index.sequence}); officer's page: ${url}/officer/\n`);
+  // What an administrator compares with the officer's page when installing it on a device.
+  process.stdout.write(`officer's page fingerprints: country ${country}, roots ${roots.map(fingerprint).join(', ')}, operator ${fingerprint(loaded.operator)}; ` +
+    `setup link: ${url}/officer/#pin=${anchorsDigest({ country, roots, operator: loaded.operator, maxStatusAgeSeconds })}\n`);
   // A `sync` (by hand or from cron) is picked up without a restart; a pack that does not load is not.
   const packFile = options['trust-pack'] ?? process.env.CORRIDOR_TRUST_PACK ?? heldPath;
   let seen = existsSync(packFile) ? statSync(packFile).mtimeMs : 0;

@@ -110,7 +110,8 @@ export function createVerifierApp(options: VerifierAppOptions): express.Express 
   });
   app.get('/officer/trust.json', (_req, res) => {
     if (!options.officer) throw new CorridorError('ERR_NOT_FOUND', 'this verifier serves no trust list to the officer page');
-    res.json(options.officer());
+    // Signed by the registry operator and checked by the page against what it pinned: never kept by a cache.
+    res.set('Cache-Control', 'no-store').json(options.officer());
   });
   if (existsSync(OFFICER_PAGE_DIR)) app.use('/officer', express.static(OFFICER_PAGE_DIR, { index: 'index.html', cacheControl: false, redirect: true }));
 

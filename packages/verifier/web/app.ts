@@ -1,14 +1,17 @@
 /**
- * The officer's page: load the trust list once (it is then kept on the device), scan a QR with
- * the camera or from a photo, and verify on the device with the same pipeline as the CLI —
- * no request leaves the device while verifying.
+ * The officer's page: an administrator pins the trust anchors once (setup.ts), the signed trust
+ * list is then kept on the device and re-verified at each load (trust.ts); scan a QR with the
+ * camera or from a photo, and verify on the device with the same pipeline as the CLI — no
+ * request leaves the device while verifying.
  */
 import { CorridorError, decodeQrText, isCorridorError, isPdf, readQrsFromPdf, type ErrorCode } from '@corridor/shared';
 import { isLanguage, LANGUAGES, RIGHT_TO_LEFT, type Language } from '../src/messages.js';
+import { anchorsDigest } from '../src/officer.js';
 import { verifySkillCredential, type VerificationResult } from '../src/verify.js';
 import { LABELS } from './labels.js';
 import { scanPhoto, scanWithCamera } from './scan.js';
-import { loadDeviceTrust, type DeviceTrust } from './trust.js';
+import { renderAdmin, renderSetup, renderTrustError, type TrustErrorKind } from './setup.js';
+import { acceptOffer, codeOf, fetchOffer, inspectOffer, install, loadHeld, resetTrust, type DeviceTrust } from './trust.js';
 import { renderResult, renderUnreadable } from './view.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -16,6 +19,13 @@ const LANGUAGE_KEY = 'corridor.language';
 
 let language: Language = pickLanguage();
 let trust: DeviceTrust | undefined;
+/** The anchors pinned on this device (absent until an administrator confirms a setup). */
+let pinned: DeviceTrust['pinned'] | undefined;
+/** First installation: what the verifier offers, waiting for the administrator's confirmation. */
+let offer: DeviceTrust | undefined;
+let trustError: { code: ErrorCode; kind: TrustErrorKind } | undefined;
+/** A setup link's digest of the anchors (`#pin=…`, printed by serve): installation takes only what matches it. */
+const setupPin = new URLSearchParams(location.hash.slice(1)).get('pin') ?? undefined;
 type Shown = ({ result: VerificationResult } | { code: ErrorCode }) & { page?: number };
 let shown: Shown[] = [];
 let scanning: AbortController | undefined;
@@ -46,7 +56,27 @@ function applyLanguage(): void {
     button.setAttribute('aria-pressed', String(button.value === language));
   }
   if (trust) setStatus(labels.offlineReady, 'ready');
+  else setStatus(pinned ? labels.noTrust : labels.setupNeeded, 'error');
+  showTrust();
   showCurrent();
+}
+
+function showTrust(): void {
+  $('trust-panels').replaceChildren(...[
+    trustError && renderTrustError(trustError.code, trustError.kind, trust !== undefined, language),
+    !pinned && offer && renderSetup(offer, setupPin !== undefined, language, () => void confirmSetup()),
+  ].filter((panel): panel is HTMLElement => !!panel));
+  // Rebuilt only when what it shows changes: an administrator typing the reset word keeps it.
+  const admin = $('admin-slot');
+  const key = pinned ? `${language} ${JSON.stringify(pinned)}` : '';
+  if (admin.dataset.shown !== key) {
+    const open = admin.querySelector('details')?.open ?? false;
+    const panel = pinned && renderAdmin(pinned, language, () => void resetDevice());
+    admin.replaceChildren(...(panel ? [panel] : []));
+    if (panel && open) (panel as HTMLDetailsElement).open = true;
+    admin.dataset.shown = key;
+  }
+  document.body.dataset.trust = trust ? `${trust.checked.index.country}#${trust.checked.index.sequence}` : pinned ? 'none' : 'setup';
 }
 
 function showCurrent(): void {
@@ -59,7 +89,7 @@ function showCurrent(): void {
 }
 
 async function verifyOne(text: string, page?: number): Promise<Shown> {
-  const { document: config, index } = trust!;
+  const { pinned: config, checked: { index } } = trust!;
   try {
     const credential = await decodeQrText(text, index.qrCatalogue ? { catalogue: index.qrCatalogue } : {});
     return { page, result: await verifySkillCredential(credential, { trust: index, country: config.country, maxStatusAgeSeconds: config.maxStatusAgeSeconds }) };
@@ -71,7 +101,9 @@ async function verifyOne(text: string, page?: number): Promise<Shown> {
 /** Verifies QR texts (one, or one per PDF page) on the device and shows every verdict. */
 async function verifyTexts(texts: { text: string; page?: number }[]): Promise<void> {
   if (!trust) {
-    setStatus(LABELS[language].noTrust, 'error');
+    setStatus(pinned ? LABELS[language].noTrust : LABELS[language].setupNeeded, 'error');
+    shown = [{ code: 'ERR_TRUST_NOT_CONFIGURED' }];
+    showCurrent();
     return;
   }
   setStatus(LABELS[language].reading, 'busy');
@@ -146,14 +178,58 @@ async function start(): Promise<void> {
   if ('serviceWorker' in navigator) {
     navigator.serviceWorker.register('sw.js').catch(() => undefined);
   }
+  await loadTrust();
+}
+
+/** The list kept on the device first (works offline), then what the verifier offers, judged against the pins. */
+async function loadTrust(): Promise<void> {
+  trustError = undefined;
   try {
-    trust = await loadDeviceTrust();
+    const held = await loadHeld();
+    ({ pinned, trust } = held);
+    if (held.error) trustError = { code: held.error, kind: 'held' };
   } catch {
+    pinned = undefined;
     trust = undefined;
   }
-  document.body.dataset.trust = trust ? `${trust.index.country}#${trust.index.sequence}` : 'none';
-  if (trust) setStatus(LABELS[language].offlineReady, 'ready');
-  else setStatus(LABELS[language].noTrust, 'error');
+  applyLanguage();
+  try {
+    const offered = await fetchOffer();
+    if (offered === undefined) return;
+    if (!pinned) {
+      const inspected = await inspectOffer(offered);
+      if (setupPin && anchorsDigest(inspected.pinned) !== setupPin) trustError = { code: 'ERR_TRUST_PACK_INVALID', kind: 'link' };
+      else offer = inspected;
+    } else {
+      trust = await acceptOffer(pinned, trust, offered);
+      trustError = undefined;
+    }
+  } catch (error) {
+    // Refused: not stored, and the list held (if any) stays in use.
+    trustError = { code: codeOf(error), kind: 'offer' };
+  }
+  applyLanguage();
+}
+
+/** The administrator compared the fingerprints: the offered anchors are pinned and the list kept. */
+async function confirmSetup(): Promise<void> {
+  if (!offer || pinned) return;
+  await install(offer);
+  ({ pinned } = offer);
+  trust = offer;
+  offer = undefined;
+  trustError = undefined;
+  if (setupPin) history.replaceState(null, '', location.pathname + location.search);
+  applyLanguage();
+}
+
+async function resetDevice(): Promise<void> {
+  await resetTrust();
+  pinned = undefined;
+  trust = undefined;
+  offer = undefined;
+  shown = [];
+  await loadTrust();
 }
 
 void start();

@@ -9,9 +9,9 @@ import { explain, OUTCOMES, VERDICTS, type Language } from '../src/messages.js';
 import type { VerificationResult } from '../src/verify.js';
 import { LABELS } from './labels.js';
 
-type Child = Node | string | undefined | false;
+export type Child = Node | string | undefined | false;
 
-function el(tag: string, attributes: Record<string, string> = {}, ...children: Child[]): HTMLElement {
+export function el(tag: string, attributes: Record<string, string> = {}, ...children: Child[]): HTMLElement {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
   for (const child of children) if (child) element.append(child);
