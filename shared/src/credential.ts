@@ -2,9 +2,9 @@
  * Builds the unsigned Open Badges 3.0 credential for a registry qualification. Pure: the issuer
  * supplies ids, dates and the status entry, so the same input always yields the same document.
  */
-import { CREDENTIAL_CONTEXTS } from './contexts/index.js';
+import { ASSESSMENT_ROUTE_RESULT_ID, CREDENTIAL_CONTEXTS } from './contexts/index.js';
 import { CorridorError } from './errors.js';
-import type { AssessmentRoute, Evidence, QualificationRecord, SkillCredential, StatusListEntry } from './types.js';
+import type { AssessmentRoute, Evidence, LegacySkillCredential, QualificationRecord, SkillCredential, StatusListEntry } from './types.js';
 import { assertSkillCredential } from './validate.js';
 import { checkWorkerData, isCalendarDateTime } from './worker-data.js';
 
@@ -19,7 +19,8 @@ export interface CredentialInput {
   route: AssessmentRoute;
   validFrom: string;
   validUntil?: string;
-  status: StatusListEntry;
+  /** The entry's `id` defaults to the list's URL, `#`, and the index. */
+  status: Omit<StatusListEntry, 'id'> & { id?: string };
   /** What a client may add or choose (issue-request.ts checks them): by default an OpenBadgeCredential named after the qualification. */
   type?: 'OpenBadgeCredential' | 'AchievementCredential';
   /** The credential's name: one of the qualification's registered titles (verifiers hold it to them). */
@@ -46,9 +47,24 @@ export function qualificationStrings(q: QualificationRecord) {
   };
 }
 
+/** ESCO publishes every ISCO-08 group at a stable URI: the alignment's `targetUrl`. */
+export function iscoUrl(isco08: string): string {
+  return `http://data.europa.eu/esco/isco/C${isco08}`;
+}
+
+/**
+ * The official pages of the qualification frameworks Corridor aligns to (OB 3.0 requires a
+ * `targetUrl`). A framework without one here gets no level alignment: the level is still in
+ * the achievement's description, and the registry holds it.
+ */
+export const FRAMEWORK_PAGES: Readonly<Record<string, string>> = {
+  PQF: 'https://pqf.gov.ph/',
+};
+
 /** The achievement a credential for `q` carries: all of it from the registry, the name one of its titles. */
 export function qualificationAchievement(q: QualificationRecord, name?: string): SkillCredential['credentialSubject']['achievement'] {
   const { title, levelName, description, narrative } = qualificationStrings(q);
+  const frameworkPage = Object.hasOwn(FRAMEWORK_PAGES, q.level.framework) ? FRAMEWORK_PAGES[q.level.framework] : undefined;
   return {
     id: q.id,
     type: ['Achievement'],
@@ -57,10 +73,21 @@ export function qualificationAchievement(q: QualificationRecord, name?: string):
     criteria: { narrative },
     achievementType: q.achievementType,
     alignment: [
-      { type: ['Alignment'], targetCode: q.isco08, targetFramework: 'ISCO-08', targetName: title },
-      { type: ['Alignment'], targetCode: q.level.level, targetFramework: q.level.framework, targetName: levelName },
+      { type: ['Alignment'], targetCode: q.isco08, targetFramework: 'ISCO-08', targetName: title, targetUrl: iscoUrl(q.isco08) },
+      ...(frameworkPage ? [{ type: ['Alignment'] as ['Alignment'], targetCode: q.level.level, targetFramework: q.level.framework, targetName: levelName, targetUrl: frameworkPage }] : []),
     ],
+    resultDescription: [{ id: ASSESSMENT_ROUTE_RESULT_ID, type: ['ResultDescription'], name: 'Assessment route', resultType: 'ext:AssessmentRoute' }],
   };
+}
+
+/**
+ * The holder's facts as a credential carries them: the birth date in an IdentityObject and the
+ * route in a Result, or (the shape issued before) as Corridor's own terms.
+ */
+export function subjectFacts(credential: SkillCredential | LegacySkillCredential): { name: string; birthDate: string; assessmentRoute: AssessmentRoute } {
+  const subject = credential.credentialSubject;
+  if ('identifier' in subject) return { name: subject.name, birthDate: subject.identifier[0].identityHash, assessmentRoute: subject.result[0].value };
+  return { name: subject.name, birthDate: subject.birthDate, assessmentRoute: subject.assessmentRoute };
 }
 
 /**
@@ -95,12 +122,16 @@ export function buildSkillCredential(input: CredentialInput): SkillCredential {
       ...(input.subject.walletDid ? { id: input.subject.walletDid } : {}),
       type: ['AchievementSubject'],
       name: input.subject.name,
-      birthDate: input.subject.birthDate,
+      identifier: [{ type: 'IdentityObject', hashed: false, identityHash: input.subject.birthDate, identityType: 'ext:birthDate' }],
       activityEndDate: input.assessedAt,
-      assessmentRoute: input.route,
+      result: [{ type: ['Result'], resultDescription: ASSESSMENT_ROUTE_RESULT_ID, value: input.route }],
       achievement: qualificationAchievement(q, input.achievementName),
     },
-    credentialStatus: input.status,
+    credentialStatus: {
+      id: input.status.id ?? `${input.status.statusListCredential}#${input.status.statusListIndex}`,
+      type: input.status.type, statusPurpose: input.status.statusPurpose,
+      statusListIndex: input.status.statusListIndex, statusListCredential: input.status.statusListCredential,
+    },
   };
   assertSkillCredential(credential);
   return credential;

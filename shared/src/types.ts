@@ -15,7 +15,8 @@ export interface Alignment {
   targetCode: string;
   targetFramework: string;
   targetName: string;
-  targetUrl?: string;
+  /** Required by the OB 3.0 JSON Schema: the target's official page or URI (ESCO's for ISCO-08). */
+  targetUrl: string;
 }
 
 /** Open Badges 3.0 evidence of the achievement: at least one of its other fields is given. */
@@ -30,8 +31,35 @@ export interface Evidence {
 }
 
 /**
- * An Open Badges 3.0 credential as Corridor issues it (VCDM 2.0). `AchievementCredential` is the
- * OB 3.0 alias of `OpenBadgeCredential` (the same IRI): signed as the client named it.
+ * The holder's birth date as an OB 3.0 IdentityObject: plain text (`hashed: false`), under the
+ * extension identity type the OB 3.0 IdentifierTypeEnum allows (`ext:` + name). See
+ * docs/design-notes.md: no context beyond VC 2.0 and OB 3.0 is needed.
+ */
+export interface BirthDateIdentity {
+  type: 'IdentityObject';
+  hashed: false;
+  identityHash: string;
+  identityType: 'ext:birthDate';
+}
+
+/** How the worker was assessed, as an OB 3.0 Result of the achievement's one ResultDescription. */
+export interface AssessmentRouteResult {
+  type: ['Result'];
+  resultDescription: string;
+  value: AssessmentRoute;
+}
+
+export interface AssessmentRouteDescription {
+  id: string;
+  type: ['ResultDescription'];
+  name: string;
+  resultType: 'ext:AssessmentRoute';
+}
+
+/**
+ * An Open Badges 3.0 credential as Corridor issues it (VCDM 2.0, the VC 2.0 and OB 3.0 contexts
+ * only). `AchievementCredential` is the OB 3.0 alias of `OpenBadgeCredential` (the same IRI):
+ * signed as the client named it.
  */
 export interface SkillCredential {
   '@context': string[];
@@ -47,9 +75,9 @@ export interface SkillCredential {
     id?: string;
     type: ['AchievementSubject'];
     name: string;
-    birthDate: string;
+    identifier: [BirthDateIdentity];
     activityEndDate: string;
-    assessmentRoute: AssessmentRoute;
+    result: [AssessmentRouteResult];
     achievement: {
       id: string;
       type: ['Achievement'];
@@ -58,15 +86,32 @@ export interface SkillCredential {
       criteria: { narrative: string };
       achievementType: 'Certificate' | 'Certification' | 'License';
       alignment: Alignment[];
+      resultDescription: [AssessmentRouteDescription];
     };
   };
   credentialStatus: StatusListEntry;
   proof?: Record<string, unknown>;
 }
 
+/** The shape issued before Corridor dropped its own context: verified for a transition, never issued. */
+export interface LegacySkillCredential extends Omit<SkillCredential, 'credentialSubject' | 'credentialStatus'> {
+  credentialSubject: {
+    id?: string;
+    type: ['AchievementSubject'];
+    name: string;
+    birthDate: string;
+    activityEndDate: string;
+    assessmentRoute: AssessmentRoute;
+    achievement: Omit<SkillCredential['credentialSubject']['achievement'], 'resultDescription' | 'alignment'> & {
+      alignment: (Omit<Alignment, 'targetUrl'> & { targetUrl?: string })[];
+    };
+  };
+  credentialStatus: Omit<StatusListEntry, 'id'> & { id?: string };
+}
+
 export interface StatusListEntry {
-  /** Optional in Bitstring Status List; Corridor omits it, which keeps the QR code small. */
-  id?: string;
+  /** The list's URL, `#`, and the index: what the OB 3.0 JSON Schema requires and VC examples show. */
+  id: string;
   type: 'BitstringStatusListEntry';
   statusPurpose: 'revocation' | 'suspension';
   statusListIndex: string;
