@@ -109,6 +109,9 @@ export interface LegacySkillCredential extends Omit<SkillCredential, 'credential
   credentialStatus: Omit<StatusListEntry, 'id'> & { id?: string };
 }
 
+/** What a verifier accepts: the shape issued now or the one issued before. */
+export type VerifiableSkillCredential = SkillCredential | LegacySkillCredential;
+
 export interface StatusListEntry {
   /** The list's URL, `#`, and the index: what the OB 3.0 JSON Schema requires and VC examples show. */
   id: string;

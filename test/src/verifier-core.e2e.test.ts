@@ -5,7 +5,7 @@
  * service on loopback exactly as the issuer serves it. So it may use only the contexts it bundles:
  * a credential that needs any other context fails its signature check here.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { SkillCredential, TrustIndex } from '@corridor/shared';
 import { startIssuerService, type IssuerService } from './issuer-api.js';
 import { createWorld, type World } from './world.js';
@@ -20,6 +20,9 @@ const requested: string[] = [];
 const realFetch = globalThis.fetch;
 
 beforeAll(async () => {
+  // It reports its 404s for the OB 3.0 JSON Schema on the console (schema-check.test.ts applies that schema offline).
+  jest.spyOn(console, 'log').mockImplementation(() => {});
+  jest.spyOn(console, 'error').mockImplementation(() => {});
   world = await createWorld();
   const trust = (await world.trust()) as TrustIndex;
   service = await startIssuerService(world, trust);
