@@ -37,7 +37,7 @@ const alignment = fc.record({
 const credential = fc.record({
   id: iri, issuerId: iri, issuerName: text, validFrom: dateTime, validUntil: fc.option(dateTime, { nil: undefined }), name: text,
   subjectId: fc.option(iri, { nil: undefined }), subjectName: text, birthDate: text, hashed: fc.boolean(), identityType: text, activityEndDate: dateTime,
-  route: fc.constantFrom('training', 'recognition-of-prior-learning', 'other'), resultDescription: iri, resultName: text, resultType: text,
+  route: fc.constantFrom('training', 'recognition-of-prior-learning', 'other'),
   achievementId: iri, achievementName: text,
   description: text, narrative: text, achievementType: fc.constantFrom('Certificate', 'Certification', 'License', 'x'),
   alignment: fc.array(alignment, { maxLength: 4 }), statusId: fc.option(iri, { nil: undefined }), statusPurpose: fc.constantFrom('revocation', 'suspension'),
@@ -50,11 +50,10 @@ const credential = fc.record({
     ...(g.subjectId === undefined ? {} : { id: g.subjectId }), type: ['AchievementSubject'], name: g.subjectName,
     identifier: [{ type: 'IdentityObject', hashed: g.hashed, identityHash: g.birthDate, identityType: g.identityType }],
     activityEndDate: g.activityEndDate,
-    result: [{ type: ['Result'], resultDescription: g.resultDescription, value: g.route }],
+    result: [{ type: ['Result'], value: g.route }],
     achievement: {
       id: g.achievementId, type: ['Achievement'], name: g.achievementName, description: g.description,
       criteria: { narrative: g.narrative }, achievementType: g.achievementType, alignment: g.alignment,
-      resultDescription: [{ id: g.resultDescription, type: ['ResultDescription'], name: g.resultName, resultType: g.resultType }],
     },
   },
   credentialStatus: {
@@ -143,7 +142,8 @@ describe('fast signing and verification', () => {
     const now = new Date('2026-11-01T00:00:00Z');
     const doc = fc.sample(credential, { numRuns: 200, seed: 5 })
       .map(({ validUntil: _v, ...c }) => ({ ...c, issuer: { ...c.issuer, id: key.description.controller }, validFrom: '2026-11-01T00:00:00Z', credentialSubject: { ...c.credentialSubject, activityEndDate: '2026-10-01T00:00:00Z' } }))
-      .find((c) => canonicalCredential(c) !== undefined)!;
+      // The library checks credentialStatus.id is a URL (on the off-shape path): a sample it takes.
+      .find((c) => canonicalCredential(c) !== undefined && (c.credentialStatus.id === undefined || URL.canParse(c.credentialStatus.id)))!;
     const offShape = { ...doc, description: 'An extra field our specialised path does not take: the library signs it.' };
     expect(canonicalCredential(offShape)).toBeUndefined();
     for (const unsigned of [doc, offShape]) {

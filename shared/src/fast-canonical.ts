@@ -110,18 +110,16 @@ function credentialTriples(c: Record<string, unknown>, g: Triples): void {
   // The OB 3.0.3 context types activityEndDate with an https XSD namespace: reproduced as is.
   g.add(subjectNode, `${OB}activityEndDate`, literal(text(subject.activityEndDate), 'https://www.w3.org/2001/XMLSchema#date'));
   for (const item of one(subject.result)) {
-    const result = exactKeys(item, ['type', 'resultDescription', 'value'], ['type', 'resultDescription', 'value']);
+    const result = exactKeys(item, ['type', 'value'], ['type', 'value']);
     sameArray(result.type, ['Result']);
     const node = g.blank();
     g.add(subjectNode, `${OB}result`, node);
     g.add(node, `${RDF}type`, named(`${OB}Result`));
-    // Typed anyURI in the same https XSD namespace, as the context has it.
-    g.add(node, `${OB}resultDescription`, literal(text(result.resultDescription), 'https://www.w3.org/2001/XMLSchema#anyURI'));
     g.add(node, `${SCHEMA}value`, literal(text(result.value)));
   }
 
-  const achievement = exactKeys(subject.achievement, ['id', 'type', 'name', 'description', 'criteria', 'achievementType', 'alignment', 'resultDescription'],
-    ['id', 'type', 'name', 'description', 'criteria', 'achievementType', 'alignment', 'resultDescription']);
+  const achievement = exactKeys(subject.achievement, ['id', 'type', 'name', 'description', 'criteria', 'achievementType', 'alignment'],
+    ['id', 'type', 'name', 'description', 'criteria', 'achievementType', 'alignment']);
   sameArray(achievement.type, ['Achievement']);
   const achievementNode = iri(achievement.id);
   g.add(subjectNode, `${OB}achievement`, achievementNode);
@@ -133,15 +131,6 @@ function credentialTriples(c: Record<string, unknown>, g: Triples): void {
   const criteriaNode = g.blank();
   g.add(achievementNode, `${OB}Criteria`, criteriaNode);
   g.add(criteriaNode, `${OB}narrative`, literal(text(criteria.narrative)));
-  for (const item of one(achievement.resultDescription)) {
-    const description = exactKeys(item, ['id', 'type', 'name', 'resultType'], ['id', 'type', 'name', 'resultType']);
-    sameArray(description.type, ['ResultDescription']);
-    const node = iri(description.id);
-    g.add(achievementNode, `${OB}resultDescription`, node);
-    g.add(node, `${RDF}type`, named(`${OB}ResultDescription`));
-    g.add(node, `${SCHEMA}name`, literal(text(description.name)));
-    g.add(node, `${OB}resultType`, literal(text(description.resultType)));
-  }
   if (!Array.isArray(achievement.alignment)) throw new Unsure();
   for (const item of achievement.alignment) {
     const alignment = exactKeys(item, ['type', 'targetCode', 'targetFramework', 'targetName', 'targetUrl'], ['type', 'targetCode', 'targetFramework', 'targetName']);

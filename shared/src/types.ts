@@ -42,18 +42,13 @@ export interface BirthDateIdentity {
   identityType: 'ext:birthDate';
 }
 
-/** How the worker was assessed, as an OB 3.0 Result of the achievement's one ResultDescription. */
+/**
+ * How the worker was assessed: the one OB 3.0 Result of the award, its value the route. (A
+ * ResultDescription to name it would not fit a version-15 QR code: docs/design-notes.md.)
+ */
 export interface AssessmentRouteResult {
   type: ['Result'];
-  resultDescription: string;
   value: AssessmentRoute;
-}
-
-export interface AssessmentRouteDescription {
-  id: string;
-  type: ['ResultDescription'];
-  name: string;
-  resultType: 'ext:AssessmentRoute';
 }
 
 /**
@@ -86,7 +81,6 @@ export interface SkillCredential {
       criteria: { narrative: string };
       achievementType: 'Certificate' | 'Certification' | 'License';
       alignment: Alignment[];
-      resultDescription: [AssessmentRouteDescription];
     };
   };
   credentialStatus: StatusListEntry;
@@ -102,7 +96,7 @@ export interface LegacySkillCredential extends Omit<SkillCredential, 'credential
     birthDate: string;
     activityEndDate: string;
     assessmentRoute: AssessmentRoute;
-    achievement: Omit<SkillCredential['credentialSubject']['achievement'], 'resultDescription' | 'alignment'> & {
+    achievement: Omit<SkillCredential['credentialSubject']['achievement'], 'alignment'> & {
       alignment: (Omit<Alignment, 'targetUrl'> & { targetUrl?: string })[];
     };
   };
@@ -113,7 +107,7 @@ export interface LegacySkillCredential extends Omit<SkillCredential, 'credential
 export type VerifiableSkillCredential = SkillCredential | LegacySkillCredential;
 
 export interface StatusListEntry {
-  /** The list's URL, `#`, and the index: what the OB 3.0 JSON Schema requires and VC examples show. */
+  /** Required by the OB 3.0 JSON Schema: Corridor derives a urn:uuid from the credential's id (statusEntryId). */
   id: string;
   type: 'BitstringStatusListEntry';
   statusPurpose: 'revocation' | 'suspension';

@@ -2,7 +2,7 @@
  * Runtime validation of everything that crosses a trust boundary. Errors name the field,
  * never its value, so no personal data reaches a message.
  */
-import { ASSESSMENT_ROUTE_RESULT_ID, CREDENTIAL_CONTEXTS, LEGACY_CREDENTIAL_CONTEXTS } from './contexts/index.js';
+import { CREDENTIAL_CONTEXTS, LEGACY_CREDENTIAL_CONTEXTS } from './contexts/index.js';
 import { decodeBase58btc } from './encoding.js';
 import { CorridorError, type ErrorCode } from './errors.js';
 import type {
@@ -266,7 +266,7 @@ const achievementBase = {
 
 /**
  * The credential Corridor issues: the VC 2.0 and OB 3.0 contexts only. The birth date is an OB 3.0
- * IdentityObject, the assessment route a Result of the achievement's one ResultDescription.
+ * IdentityObject, the assessment route the value of its one Result.
  */
 const skillCredential: Check = shape({
   // Exactly the contexts Corridor issues with: nothing else may redefine a term.
@@ -278,15 +278,12 @@ const skillCredential: Check = shape({
     name: string,
     identifier: arrayOf(shape({ type: oneOf('IdentityObject'), hashed: oneOf(false), identityHash: date, identityType: oneOf('ext:birthDate') }), { min: 1, max: 1 }),
     activityEndDate: dateTime,
-    result: arrayOf(shape({ type: exactArray('Result'), resultDescription: oneOf(ASSESSMENT_ROUTE_RESULT_ID), value: route }), { min: 1, max: 1 }),
+    result: arrayOf(shape({ type: exactArray('Result'), value: route }), { min: 1, max: 1 }),
     achievement: shape({
       ...achievementBase,
       alignment: arrayOf(shape({
         type: exactArray('Alignment'), targetCode: string, targetFramework: string, targetName: string, targetUrl: uri,
       }), { max: 20 }),
-      resultDescription: arrayOf(shape({
-        id: oneOf(ASSESSMENT_ROUTE_RESULT_ID), type: exactArray('ResultDescription'), name: oneOf('Assessment route'), resultType: oneOf('ext:AssessmentRoute'),
-      }), { min: 1, max: 1 }),
     }),
   }),
   credentialStatus: statusEntry,

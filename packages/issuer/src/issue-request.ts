@@ -6,7 +6,7 @@
  * ERR_INPUT_INVALID. Pure: no express, no store.
  */
 import {
-  ASSESSMENT_ROUTE_RESULT_ID, canonicalJson, checkWorkerData, CorridorError, CREDENTIAL_CONTEXTS, isCalendarDateTime, isHolderDid, isObject,
+  canonicalJson, checkWorkerData, CorridorError, CREDENTIAL_CONTEXTS, isCalendarDateTime, isHolderDid, isObject,
   qualificationAchievement, subjectFacts, textProblem,
   type CredentialInput, type Evidence, type QualificationRecord, type SkillCredential,
 } from '@corridor/shared';
@@ -83,7 +83,7 @@ const CREDENTIAL_KEYS = ['@context', 'id', 'type', 'issuer', 'validUntil', 'name
 // `birthDate` and `assessmentRoute` are shorthands a client may still send for the OB 3.0 forms
 // the issuer signs (`identifier`, `result`): see readBirthDate and readRoute.
 const SUBJECT_KEYS = ['id', 'type', 'name', 'identifier', 'birthDate', 'activityEndDate', 'result', 'assessmentRoute', 'achievement'] as const;
-const ACHIEVEMENT_KEYS = ['id', 'type', 'name', 'description', 'criteria', 'achievementType', 'alignment', 'resultDescription'] as const;
+const ACHIEVEMENT_KEYS = ['id', 'type', 'name', 'description', 'criteria', 'achievementType', 'alignment'] as const;
 
 const SUBJECT = '/credential/credentialSubject';
 
@@ -113,9 +113,8 @@ function readRoute(subject: Json): 'training' | 'recognition-of-prior-learning' 
     const items = subject.result;
     if (!Array.isArray(items) || items.length !== 1 || !isObject(items[0])) invalid(`${SUBJECT}/result`, 'must be one Result, the assessment route');
     const result = items[0] as Json;
-    onlyKeys(result, ['type', 'resultDescription', 'value'], `${SUBJECT}/result/0`, 'is not part of the Result this issuer signs');
+    onlyKeys(result, ['type', 'value'], `${SUBJECT}/result/0`, 'is not part of the Result this issuer signs');
     if (result.type !== undefined && canonicalJson(typeList(result.type, `${SUBJECT}/result/0/type`)) !== '["Result"]') invalid(`${SUBJECT}/result/0/type`, 'must be Result');
-    if (result.resultDescription !== ASSESSMENT_ROUTE_RESULT_ID) refused(`${SUBJECT}/result/0/resultDescription`, `must be ${ASSESSMENT_ROUTE_RESULT_ID}`);
     route = result.value;
     pointer = `${SUBJECT}/result/0/value`;
   }
@@ -289,7 +288,7 @@ export function checkAgainstRegistry(request: IssueRequestFields, qualification:
     achievementName = claimedName;
   }
   const signed = qualificationAchievement(qualification) as unknown as Json;
-  for (const key of ['description', 'criteria', 'achievementType', 'alignment', 'resultDescription'] as const) {
+  for (const key of ['description', 'criteria', 'achievementType', 'alignment'] as const) {
     if (achievement[key] !== undefined && canonicalJson(achievement[key]) !== canonicalJson(signed[key])) refused(`${pointer}/${key}`, 'differs from the registry\'s record of the qualification');
   }
   if (achievement.type !== undefined && canonicalJson(typeList(achievement.type, `${pointer}/type`)) !== '["Achievement"]') refused(`${pointer}/type`, 'must be Achievement');

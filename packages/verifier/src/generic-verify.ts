@@ -10,7 +10,7 @@
  * a presentation without credentials, which proves only who holds a key, against a challenge.
  */
 import {
-  ASSESSMENT_ROUTE_RESULT_ID, BUNDLED_CONTEXTS, CORRIDOR_V1_CONTEXT, CorridorError, createDocumentLoader, ERROR_CODES, getBit, isObject, parseDidKey, VC_V2_CONTEXT,
+  BIRTH_DATE_IDENTITY_TYPE, BUNDLED_CONTEXTS, CORRIDOR_V1_CONTEXT, CorridorError, createDocumentLoader, ERROR_CODES, getBit, isObject, parseDidKey, VC_V2_CONTEXT,
   verifyCredentialProof, verifyPresentationProof, type ErrorCode, type TrustIndex,
 } from '@corridor/shared';
 import type { PresentationOptions, PresentationResult } from './presentation.js';
@@ -39,8 +39,8 @@ const ISSUER_NOT_EVALUATED = 'not evaluated: this is not a Corridor skill creden
   '"verified" means the signature, dates and status hold, not that the issuer is accredited or trusted';
 
 /**
- * A Corridor skill credential keeps the strict pipeline. It is recognised by its assessment-route
- * ResultDescription (an OB 3.0 credential of anyone else's has no reason to name it), or by
+ * A Corridor skill credential keeps the strict pipeline. It is recognised by its birth date
+ * (an IdentityObject of type `ext:birthDate`: an extension type of Corridor's naming) or by
  * Corridor's own context (the shape issued before). Removing the mark from a signed credential
  * only sends it down the generic path, where its signature fails.
  */
@@ -49,10 +49,8 @@ export function isCorridorCredential(value: unknown): boolean {
   if (value['@context'].includes(CORRIDOR_V1_CONTEXT)) return true;
   const subject = value.credentialSubject;
   if (!isObject(subject)) return false;
-  const results = Array.isArray(subject.result) ? subject.result : [];
-  const descriptions = isObject(subject.achievement) && Array.isArray(subject.achievement.resultDescription) ? subject.achievement.resultDescription : [];
-  return results.some((r) => isObject(r) && r.resultDescription === ASSESSMENT_ROUTE_RESULT_ID) ||
-    descriptions.some((d) => isObject(d) && d.id === ASSESSMENT_ROUTE_RESULT_ID);
+  const identities = Array.isArray(subject.identifier) ? subject.identifier : [];
+  return identities.some((i) => isObject(i) && i.identityType === BIRTH_DATE_IDENTITY_TYPE);
 }
 
 const BUNDLED_URLS: ReadonlySet<string> = new Set(BUNDLED_CONTEXTS.map((c) => c.url));

@@ -12,10 +12,11 @@ export const CORRIDOR_V1_CONTEXT = 'https://w3id.org/corridor/v1';
  * bundles, so none of them has to fetch anything to check a signature.
  */
 export const CREDENTIAL_CONTEXTS = [VC_V2_CONTEXT, OB_V3_CONTEXT] as const;
+/** The OB 3.0 identity type (an `ext:` extension, as OB 3.0 allows) of the holder's birth date. */
+export const BIRTH_DATE_IDENTITY_TYPE = 'ext:birthDate';
+
 /** Those of the shape issued before (with Corridor's own context): verified, never issued. */
 export const LEGACY_CREDENTIAL_CONTEXTS = [VC_V2_CONTEXT, OB_V3_CONTEXT, CORRIDOR_V1_CONTEXT] as const;
 
-/** The id of the one OB 3.0 ResultDescription of every Corridor achievement: the assessment route. */
-export const ASSESSMENT_ROUTE_RESULT_ID = 'urn:corridor:result:assessment-route';
 
 export { BUNDLED_CONTEXTS };

@@ -27,7 +27,7 @@ const url: Codec = { kind: 'url' };
 const none: Codec = { kind: 'none' };
 const typed = (...terms: [string, number][]): Codec => ({ kind: 'terms', terms });
 
-/** The type IRI of `targetUrl` and `Result.resultDescription` in the OB 3.0.3 context. */
+/** The type IRI of `targetUrl` in the OB 3.0.3 context. */
 export const ANY_URI_TYPE = 'https://www.w3.org/2001/XMLSchema#anyURI';
 
 // Term ids as cborld assigns them for this document shape (in the order it loads our contexts:
@@ -43,8 +43,8 @@ const ALIGNMENT: Schema = {
 
 /**
  * The credential's fields. The Alignment context loads (with six new terms) only when there is
- * an alignment, before the ResultDescription, IdentityObject, Result and proof contexts: their
- * terms come out 12 higher then.
+ * an alignment, before the IdentityObject, Result and proof contexts: their terms come out 12
+ * higher then.
  */
 function credentialSchema(alignments: boolean): Schema {
   const later = alignments ? 12 : 0;
@@ -56,16 +56,6 @@ function credentialSchema(alignments: boolean): Schema {
     alignment: { id: 199, codec: { kind: 'objects', fields: ALIGNMENT, max: 20 } },
     achievementType: { id: 270, codec: none },
     criteria: { id: 276, codec: { kind: 'object', fields: { narrative: { id: 208, codec: none } } } },
-    resultDescription: {
-      id: 287, codec: {
-        kind: 'objects', max: 1, fields: {
-          id: { id: 140, codec: url },
-          name: { id: 150, codec: none },
-          type: { id: 157, codec: typed(['ResultDescription', 194]) },
-          resultType: { id: 300 + later, codec: none },
-        },
-      },
-    },
   };
   return {
     id: { id: 140, codec: url },
@@ -94,9 +84,9 @@ function credentialSchema(alignments: boolean): Schema {
             id: 259, codec: {
               kind: 'objects', max: 1, fields: {
                 type: { id: 156, codec: { kind: 'term', term: 'IdentityObject', id: 182 } },
-                hashed: { id: 308 + later, codec: { kind: 'boolean' } },
-                identityHash: { id: 310 + later, codec: none },
-                identityType: { id: 312 + later, codec: none },
+                hashed: { id: 294 + later, codec: { kind: 'boolean' } },
+                identityHash: { id: 296 + later, codec: none },
+                identityType: { id: 298 + later, codec: none },
               },
             },
           },
@@ -104,8 +94,7 @@ function credentialSchema(alignments: boolean): Schema {
             id: 263, codec: {
               kind: 'objects', max: 1, fields: {
                 type: { id: 157, codec: typed(['Result', 192]) },
-                resultDescription: { id: 286, codec: { kind: 'anyUri' } },
-                value: { id: 320 + later, codec: none },
+                value: { id: 306 + later, codec: none },
               },
             },
           },
@@ -125,11 +114,11 @@ function credentialSchema(alignments: boolean): Schema {
       id: 224, optional: true, codec: {
         kind: 'object', fields: {
           type: { id: 156, codec: { kind: 'term', term: 'DataIntegrityProof', id: 108 } },
-          created: { id: 350 + later, codec: { kind: 'dateTime' } },
-          cryptosuite: { id: 352 + later, codec: { kind: 'cryptosuite' } },
-          proofPurpose: { id: 362 + later, codec: { kind: 'term', term: 'assertionMethod', id: 368 + later } },
-          proofValue: { id: 364 + later, codec: { kind: 'multibase' } },
-          verificationMethod: { id: 366 + later, codec: url },
+          created: { id: 336 + later, codec: { kind: 'dateTime' } },
+          cryptosuite: { id: 338 + later, codec: { kind: 'cryptosuite' } },
+          proofPurpose: { id: 348 + later, codec: { kind: 'term', term: 'assertionMethod', id: 354 + later } },
+          proofValue: { id: 350 + later, codec: { kind: 'multibase' } },
+          verificationMethod: { id: 352 + later, codec: url },
         },
       },
     },

@@ -7,8 +7,8 @@
  * certificate printed today still reads in ten years. Codes printed before (`CC1:` + base45,
  * entries 100 and 101 of our own making) still decode, to the credential shape of then.
  */
-import { ASSESSMENT_ROUTE_RESULT_ID, CREDENTIAL_CONTEXTS, LEGACY_CREDENTIAL_CONTEXTS } from '../contexts/index.js';
-import { FRAMEWORK_PAGES } from '../credential.js';
+import { CREDENTIAL_CONTEXTS, LEGACY_CREDENTIAL_CONTEXTS } from '../contexts/index.js';
+import { iscoUrl } from '../credential.js';
 import { documentLoader as defaultLoader, type DocumentLoader } from '../document-loader.js';
 import { CorridorError, isCorridorError } from '../errors.js';
 import { isPlainObject } from '../validate.js';
@@ -43,17 +43,22 @@ function numbered(values: readonly string[], first = 1): Map<unknown, number> {
  */
 export const CORRIDOR_TABLES = {
   context: [...CREDENTIAL_CONTEXTS],
-  url: [ASSESSMENT_ROUTE_RESULT_ID],
+  url: [] as string[],
   none: [
     'ISCO-08', 'PQF', 'AQRF', 'JQF', 'NQF', 'Certificate', 'Certification', 'License', 'training', 'recognition-of-prior-learning',
-    'revocation', 'suspension', 'ext:birthDate', 'ext:AssessmentRoute', 'Assessment route',
+    'revocation', 'suspension', 'ext:birthDate',
   ],
   cryptosuite: ['eddsa-rdfc-2022'],
-  anyUri: [ASSESSMENT_ROUTE_RESULT_ID, ...Object.values(FRAMEWORK_PAGES)],
+  /** xsd:anyURI (`targetUrl`): none fixed; the catalogue entry derives ESCO's ISCO-08 URIs. */
+  anyUri: [] as string[],
 };
 /** Our entry in the CBOR-LD registry: the tables above (provisional until the registry merges it). */
 export const CORRIDOR_TABLE_ID = 10100;
-/** The same tables plus the registry's QR catalogue from the trust pack (codes from CATALOGUE_CODE_OFFSET). */
+/**
+ * The same tables plus the registry's QR catalogue from the trust pack, codes from
+ * CATALOGUE_CODE_OFFSET: `url` and `none` extended by the catalogue's lists, and the anyURI table
+ * by the ESCO URI of each ISCO-08 group code in its `none` list, under that string's own code.
+ */
 export const CORRIDOR_CATALOGUE_TABLE_ID = 10101;
 
 const BASE_TABLE: TypeTable = new Map([
@@ -90,7 +95,10 @@ function tableWithCatalogue(catalogue: QrCatalogue, legacy = false): TypeTable {
       table.set('none', new Map([...base.get('none')!, ...numbered(catalogue.none, CATALOGUE_CODE_OFFSET)]));
       return table;
     };
-    tables = { current: extend(BASE_TABLE), legacy: extend(LEGACY_BASE_TABLE) };
+    const current = extend(BASE_TABLE);
+    const isco = catalogue.none.flatMap((value, i): [string, number][] => (/^\d{4}$/.test(value) ? [[iscoUrl(value), CATALOGUE_CODE_OFFSET + i]] : []));
+    current.set(ANY_URI_TYPE, new Map([...BASE_TABLE.get(ANY_URI_TYPE)!, ...isco]));
+    tables = { current, legacy: extend(LEGACY_BASE_TABLE) };
     catalogueTables.set(catalogue, tables);
   }
   return legacy ? tables.legacy : tables.current;
