@@ -138,7 +138,7 @@ describe('what the issuer honours is signed as asked and verifies VALID from the
     writeFileSync(`${base}.png`, files.png);
     writeFileSync(`${base}.json`, files.json);
     for (const file of [`${base}.png`, `${base}.json`]) {
-      const result = spawnSync(process.execPath, [join(root, 'packages/verifier/dist/cli.js'), 'verify', file, '--trust-pack', packFile, '--country', 'JP', '--root', world.keys.jp.description.controller, '--json'], { encoding: 'utf8' });
+      const result = spawnSync(process.execPath, [join(root, 'packages/verifier/dist/cli.js'), 'verify', file, '--trust-pack', packFile, '--registry-key', world.keys.operator.description.controller, '--country', 'JP', '--root', world.keys.jp.description.controller, '--json'], { encoding: 'utf8' });
       expect([result.status, (JSON.parse(result.stdout) as { verdict: string }).verdict]).toEqual([0, 'valid']);
     }
   });
