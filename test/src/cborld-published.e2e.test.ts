@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { decode } from '@digitalbazaar/cborld';
-import { BUNDLED_CONTEXTS, decodeBase45, encodeQrText, type QrCatalogue, type SkillCredential } from '@corridor/shared';
+import { BUNDLED_CONTEXTS, CORRIDOR_TABLES, decodeBase45, encodeQrText, type QrCatalogue, type SkillCredential } from '@corridor/shared';
 import { createWorld, type World } from './world.js';
 
 type TypeTable = Map<string, Map<unknown, number>>;
@@ -62,6 +62,17 @@ beforeAll(async () => {
 afterAll(() => world?.close());
 
 describe('our QR decoded by @digitalbazaar/cborld with only the published tables', () => {
+  it('publishes exactly the tables the codec uses', () => {
+    for (const entry of [10100, 10101]) {
+      const tables = publishedTables(entry);
+      const listed = (type: string) => [...(tables.get(type) ?? new Map())].sort((a, b) => a[1] - b[1]).map(([value]) => value);
+      expect(listed('context')).toEqual(CORRIDOR_TABLES.context);
+      expect(listed('none')).toEqual(CORRIDOR_TABLES.none);
+      expect(listed('https://w3id.org/security#cryptosuiteString')).toEqual(CORRIDOR_TABLES.cryptosuite);
+      expect(listed('url')).toEqual(CORRIDOR_TABLES.url);
+    }
+  });
+
   it('entry 10100 (no catalogue)', async () => {
     const decoded = await decode({ cborldBytes: bytesOf(await encodeQrText(credential)), documentLoader, typeTableLoader: async ({ registryEntryId }: { registryEntryId: number }) => {
       expect(registryEntryId).toBe(10100);
