@@ -152,10 +152,10 @@ describe('`__proto__` adds nothing that was not signed', () => {
     // Our payload map with one entry more, the text key "__proto__" (our encoder writes integer keys only).
     const bytes = Buffer.from(decodeBase45((await encodeQrText(valid, { catalogue })).slice(QR_PREFIX.length)));
     expect([...bytes.subarray(0, 7)]).toEqual([0xd9, 0xcb, 0x1d, 0x82, 0x19, 0x27, 0x75]); // tag 0xcb1d, [10101, …]
-    const size = bytes[6]! - 0xa0;
+    const size = bytes[7]! - 0xa0;
     expect(size).toBeGreaterThan(0);
     expect(size).toBeLessThan(23);
-    const spliced = Buffer.concat([bytes.subarray(0, 6), Buffer.from([0xa0 + size + 1]), bytes.subarray(7), cborJson('__proto__'), cborJson({ validUntil: '2031-12-31T00:00:00Z' })]);
+    const spliced = Buffer.concat([bytes.subarray(0, 7), Buffer.from([0xa0 + size + 1]), bytes.subarray(8), cborJson('__proto__'), cborJson({ validUntil: '2031-12-31T00:00:00Z' })]);
     const { code, out, err } = verify('proto-compressed.txt', qrTextOf(spliced));
     expect({ code, err: err.split(':')[0] }).toEqual({ code: 3, err: 'ERR_QR_INVALID' });
     expect(out + err).not.toContain('2031');

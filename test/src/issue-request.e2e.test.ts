@@ -21,7 +21,9 @@ let service: IssuerService;
 let bearer: { authorization: string };
 
 const post = async (body: unknown) => {
-  const response = await fetch(`${service.base}/credentials/issue`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer }, body: JSON.stringify(body) });
+  const send = () => fetch(`${service.base}/credentials/issue`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer }, body: JSON.stringify(body) });
+  // A kept-alive socket the server closed while the CLI ran is reset before the request is read: send again.
+  const response = await send().catch((error: { cause?: { code?: string } }) => { if (error.cause?.code !== 'ECONNRESET') throw error; return send(); });
   return { status: response.status, type: response.headers.get('content-type') ?? '', body: await response.json() as Record<string, unknown> };
 };
 const maria = () => ({ name: 'Maria Santos', birthDate: '1996-04-12', activityEndDate: '2026-10-30', achievement: { id: PH_CAREGIVING_NC_II } });
