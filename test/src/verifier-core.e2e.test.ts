@@ -71,6 +71,13 @@ describe('@digitalcredentials/verifier-core on Corridor credentials, offline', (
     expect(step(result, 'revocation_status')).toBe(false);
   });
 
+  it('asked the network for nothing it could not do without: every other request was a 404, none left the machine', () => {
+    const others = requested.filter((url) => !url.startsWith('https://mctc.example.ph/credentials/status/'));
+    // Contexts are never among them: it had every context it needed bundled.
+    expect(others.filter((url) => /context|credentials\/v2|w3id\.org/.test(url))).toEqual([]);
+    expect((globalThis as { __corridorNetworkAttempts?: string[] }).__corridorNetworkAttempts ?? []).toEqual([]);
+  });
+
   it('calls a tampered one invalid', async () => {
     const tampered = { ...valid, credentialSubject: { ...valid.credentialSubject, name: 'Someone Else' } };
     const result = await verifyCredential({ credential: tampered, knownDIDRegistries: [] });
