@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { decode } from '@digitalbazaar/cborld';
-import { BUNDLED_CONTEXTS, CORRIDOR_TABLES, decodeBase45, encodeQrText, type QrCatalogue, type SkillCredential } from '@corridor/shared';
+import { BUNDLED_CONTEXTS, CORRIDOR_TABLES, decodeBase45, describeQr, encodeQrText, type QrCatalogue, type SkillCredential } from '@corridor/shared';
 import { createWorld, type World } from './world.js';
 
 type TypeTable = Map<string, Map<unknown, number>>;
@@ -84,6 +84,8 @@ describe('our QR decoded by @digitalbazaar/cborld with only the published tables
   it('entry 10101 (with the trust pack\'s catalogue), the smaller code every certificate carries', async () => {
     const text = await encodeQrText(credential, { catalogue });
     expect(text.length).toBeLessThan((await encodeQrText(credential)).length);
+    // The reference certificate's code stays within version 15 at ECC M.
+    expect(describeQr(text).version).toBeLessThanOrEqual(15);
     const decoded = await decode({ cborldBytes: bytesOf(text), documentLoader, typeTableLoader: async ({ registryEntryId }: { registryEntryId: number }) => {
       expect(registryEntryId).toBe(10101);
       return withCatalogue(catalogue);
