@@ -2,9 +2,10 @@
  * Builds the unsigned Open Badges 3.0 credential for a registry qualification. Pure: the issuer
  * supplies ids, dates and the status entry, so the same input always yields the same document.
  */
+import { hash } from 'node:crypto';
 import { CREDENTIAL_CONTEXTS } from './contexts/index.js';
 import { CorridorError } from './errors.js';
-import type { AssessmentRoute, Evidence, QualificationRecord, SkillCredential, StatusListEntry } from './types.js';
+import type { AssessmentRoute, Evidence, LegacySkillCredential, QualificationRecord, SkillCredential, StatusListEntry } from './types.js';
 import { assertSkillCredential } from './validate.js';
 import { checkWorkerData, isCalendarDateTime } from './worker-data.js';
 
@@ -19,7 +20,8 @@ export interface CredentialInput {
   route: AssessmentRoute;
   validFrom: string;
   validUntil?: string;
-  status: StatusListEntry;
+  /** The entry's `id` defaults to statusEntryId(id). */
+  status: Omit<StatusListEntry, 'id'> & { id?: string };
   /** What a client may add or choose (issue-request.ts checks them): by default an OpenBadgeCredential named after the qualification. */
   type?: 'OpenBadgeCredential' | 'AchievementCredential';
   /** The credential's name: one of the qualification's registered titles (verifiers hold it to them). */
@@ -46,9 +48,27 @@ export function qualificationStrings(q: QualificationRecord) {
   };
 }
 
+/**
+ * The status entry's id (the OB 3.0 JSON Schema requires one): a UUID (RFC 9562 version 8) from
+ * the credential's id, so the same credential always gets the same one, and it takes 16 bytes of
+ * the QR code where the list's URL and index would take 40.
+ */
+export function statusEntryId(credentialId: string): string {
+  const digest = hash('sha256', `corridor status entry ${credentialId}`, 'hex');
+  // Version 8 in the 13th hex digit, the RFC 9562 variant (10xx) in the 17th.
+  const variant = ((parseInt(digest[16]!, 16) & 0x3) | 0x8).toString(16);
+  const hex = `${digest.slice(0, 12)}8${digest.slice(13, 16)}${variant}${digest.slice(17, 32)}`;
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** ESCO publishes every ISCO-08 group at a stable URI: the alignment's `targetUrl`. */
+export function iscoUrl(isco08: string): string {
+  return `http://data.europa.eu/esco/isco/C${isco08}`;
+}
+
 /** The achievement a credential for `q` carries: all of it from the registry, the name one of its titles. */
 export function qualificationAchievement(q: QualificationRecord, name?: string): SkillCredential['credentialSubject']['achievement'] {
-  const { title, levelName, description, narrative } = qualificationStrings(q);
+  const { title, description, narrative } = qualificationStrings(q);
   return {
     id: q.id,
     type: ['Achievement'],
@@ -56,11 +76,20 @@ export function qualificationAchievement(q: QualificationRecord, name?: string):
     description,
     criteria: { narrative },
     achievementType: q.achievementType,
-    alignment: [
-      { type: ['Alignment'], targetCode: q.isco08, targetFramework: 'ISCO-08', targetName: title },
-      { type: ['Alignment'], targetCode: q.level.level, targetFramework: q.level.framework, targetName: levelName },
-    ],
+    // The occupation, at ESCO's URI for it. The framework level is in the description (and the
+    // registry): its own alignment would cost the QR code more than version 15 holds.
+    alignment: [{ type: ['Alignment'], targetCode: q.isco08, targetFramework: 'ISCO-08', targetName: title, targetUrl: iscoUrl(q.isco08) }],
   };
+}
+
+/**
+ * The holder's facts as a credential carries them: the birth date in an IdentityObject and the
+ * route as the value of its one Result, or (the shape issued before) as Corridor's own terms.
+ */
+export function subjectFacts(credential: SkillCredential | LegacySkillCredential): { name: string; birthDate: string; assessmentRoute: AssessmentRoute } {
+  const subject = credential.credentialSubject;
+  if ('identifier' in subject) return { name: subject.name, birthDate: subject.identifier[0].identityHash, assessmentRoute: subject.result[0].value };
+  return { name: subject.name, birthDate: subject.birthDate, assessmentRoute: subject.assessmentRoute };
 }
 
 /**
@@ -95,12 +124,16 @@ export function buildSkillCredential(input: CredentialInput): SkillCredential {
       ...(input.subject.walletDid ? { id: input.subject.walletDid } : {}),
       type: ['AchievementSubject'],
       name: input.subject.name,
-      birthDate: input.subject.birthDate,
+      identifier: [{ type: 'IdentityObject', hashed: false, identityHash: input.subject.birthDate, identityType: 'ext:birthDate' }],
       activityEndDate: input.assessedAt,
-      assessmentRoute: input.route,
+      result: [{ type: ['Result'], value: input.route }],
       achievement: qualificationAchievement(q, input.achievementName),
     },
-    credentialStatus: input.status,
+    credentialStatus: {
+      id: input.status.id ?? statusEntryId(input.id),
+      type: input.status.type, statusPurpose: input.status.statusPurpose,
+      statusListIndex: input.status.statusListIndex, statusListCredential: input.status.statusListCredential,
+    },
   };
   assertSkillCredential(credential);
   return credential;

@@ -49,6 +49,12 @@ function exactKeys(value: unknown, allowed: readonly string[], required: readonl
   return value as Record<string, unknown>;
 }
 
+/** A one-item array (what our shape has where OB 3.0 allows many): its item, as a list of one. */
+function one(value: unknown): unknown[] {
+  if (!Array.isArray(value) || value.length !== 1) throw new Unsure();
+  return value;
+}
+
 function sameArray(value: unknown, expected: readonly string[]): void {
   if (!Array.isArray(value) || value.length !== expected.length || !value.every((v, i) => v === expected[i])) throw new Unsure();
 }
@@ -83,17 +89,34 @@ function credentialTriples(c: Record<string, unknown>, g: Triples): void {
   g.add(issuerNode, `${RDF}type`, named(`${OB}Profile`));
   g.add(issuerNode, `${SCHEMA}name`, literal(text(issuer.name)));
 
-  const subject = exactKeys(c.credentialSubject, ['id', 'type', 'name', 'birthDate', 'activityEndDate', 'assessmentRoute', 'achievement'],
-    ['type', 'name', 'birthDate', 'activityEndDate', 'assessmentRoute', 'achievement']);
+  const subject = exactKeys(c.credentialSubject, ['id', 'type', 'name', 'identifier', 'activityEndDate', 'result', 'achievement'],
+    ['type', 'name', 'identifier', 'activityEndDate', 'result', 'achievement']);
   sameArray(subject.type, ['AchievementSubject']);
   const subjectNode = subject.id === undefined ? g.blank() : iri(subject.id);
   g.add(self, `${CRED}credentialSubject`, subjectNode);
   g.add(subjectNode, `${RDF}type`, named(`${OB}AchievementSubject`));
   g.add(subjectNode, `${SCHEMA}name`, literal(text(subject.name)));
-  g.add(subjectNode, `${SCHEMA}birthDate`, literal(text(subject.birthDate), `${XSD}date`));
+  for (const item of one(subject.identifier)) {
+    const identity = exactKeys(item, ['type', 'hashed', 'identityHash', 'identityType'], ['type', 'hashed', 'identityHash', 'identityType']);
+    if (identity.type !== 'IdentityObject' || typeof identity.hashed !== 'boolean') throw new Unsure();
+    const node = g.blank();
+    g.add(subjectNode, `${OB}identifier`, node);
+    g.add(node, `${RDF}type`, named(`${OB}IdentityObject`));
+    // Typed in the https XSD namespace too, as the context has it.
+    g.add(node, `${OB}hashed`, literal(String(identity.hashed), 'https://www.w3.org/2001/XMLSchema#boolean'));
+    g.add(node, `${OB}identityHash`, literal(text(identity.identityHash)));
+    g.add(node, `${OB}identityType`, literal(text(identity.identityType)));
+  }
   // The OB 3.0.3 context types activityEndDate with an https XSD namespace: reproduced as is.
   g.add(subjectNode, `${OB}activityEndDate`, literal(text(subject.activityEndDate), 'https://www.w3.org/2001/XMLSchema#date'));
-  g.add(subjectNode, 'https://w3id.org/corridor#assessmentRoute', literal(text(subject.assessmentRoute)));
+  for (const item of one(subject.result)) {
+    const result = exactKeys(item, ['type', 'value'], ['type', 'value']);
+    sameArray(result.type, ['Result']);
+    const node = g.blank();
+    g.add(subjectNode, `${OB}result`, node);
+    g.add(node, `${RDF}type`, named(`${OB}Result`));
+    g.add(node, `${SCHEMA}value`, literal(text(result.value)));
+  }
 
   const achievement = exactKeys(subject.achievement, ['id', 'type', 'name', 'description', 'criteria', 'achievementType', 'alignment'],
     ['id', 'type', 'name', 'description', 'criteria', 'achievementType', 'alignment']);
@@ -209,6 +232,14 @@ function written(line: Line, name: (id: string) => string): string {
  */
 function canonical(g: Triples): string {
   const lines = g.quads.map(lineOf);
+  // Two nodes with one IRI merge, and a dataset holds a triple once: a repeated line is not ours to write.
+  const ground = new Set<string>();
+  for (const line of lines) {
+    if (line.subject !== undefined || line.object !== undefined) continue;
+    const key = line.head + line.tail;
+    if (ground.has(key)) throw new Unsure();
+    ground.add(key);
+  }
   const linesOf = new Map<string, Line[]>();
   for (const line of lines) {
     for (const id of [line.subject, line.object]) {

@@ -15,7 +15,8 @@ export interface Alignment {
   targetCode: string;
   targetFramework: string;
   targetName: string;
-  targetUrl?: string;
+  /** Required by the OB 3.0 JSON Schema: the target's official page or URI (ESCO's for ISCO-08). */
+  targetUrl: string;
 }
 
 /** Open Badges 3.0 evidence of the achievement: at least one of its other fields is given. */
@@ -30,8 +31,30 @@ export interface Evidence {
 }
 
 /**
- * An Open Badges 3.0 credential as Corridor issues it (VCDM 2.0). `AchievementCredential` is the
- * OB 3.0 alias of `OpenBadgeCredential` (the same IRI): signed as the client named it.
+ * The holder's birth date as an OB 3.0 IdentityObject: plain text (`hashed: false`), under the
+ * extension identity type the OB 3.0 IdentifierTypeEnum allows (`ext:` + name). See
+ * docs/design-notes.md: no context beyond VC 2.0 and OB 3.0 is needed.
+ */
+export interface BirthDateIdentity {
+  type: 'IdentityObject';
+  hashed: false;
+  identityHash: string;
+  identityType: 'ext:birthDate';
+}
+
+/**
+ * How the worker was assessed: the one OB 3.0 Result of the award, its value the route. (A
+ * ResultDescription to name it would not fit a version-15 QR code: docs/design-notes.md.)
+ */
+export interface AssessmentRouteResult {
+  type: ['Result'];
+  value: AssessmentRoute;
+}
+
+/**
+ * An Open Badges 3.0 credential as Corridor issues it (VCDM 2.0, the VC 2.0 and OB 3.0 contexts
+ * only). `AchievementCredential` is the OB 3.0 alias of `OpenBadgeCredential` (the same IRI):
+ * signed as the client named it.
  */
 export interface SkillCredential {
   '@context': string[];
@@ -47,9 +70,9 @@ export interface SkillCredential {
     id?: string;
     type: ['AchievementSubject'];
     name: string;
-    birthDate: string;
+    identifier: [BirthDateIdentity];
     activityEndDate: string;
-    assessmentRoute: AssessmentRoute;
+    result: [AssessmentRouteResult];
     achievement: {
       id: string;
       type: ['Achievement'];
@@ -64,9 +87,28 @@ export interface SkillCredential {
   proof?: Record<string, unknown>;
 }
 
+/** The shape issued before Corridor dropped its own context: verified for a transition, never issued. */
+export interface LegacySkillCredential extends Omit<SkillCredential, 'credentialSubject' | 'credentialStatus'> {
+  credentialSubject: {
+    id?: string;
+    type: ['AchievementSubject'];
+    name: string;
+    birthDate: string;
+    activityEndDate: string;
+    assessmentRoute: AssessmentRoute;
+    achievement: Omit<SkillCredential['credentialSubject']['achievement'], 'alignment'> & {
+      alignment: (Omit<Alignment, 'targetUrl'> & { targetUrl?: string })[];
+    };
+  };
+  credentialStatus: Omit<StatusListEntry, 'id'> & { id?: string };
+}
+
+/** What a verifier accepts: the shape issued now or the one issued before. */
+export type VerifiableSkillCredential = SkillCredential | LegacySkillCredential;
+
 export interface StatusListEntry {
-  /** Optional in Bitstring Status List; Corridor omits it, which keeps the QR code small. */
-  id?: string;
+  /** Required by the OB 3.0 JSON Schema: Corridor derives a urn:uuid from the credential's id (statusEntryId). */
+  id: string;
   type: 'BitstringStatusListEntry';
   statusPurpose: 'revocation' | 'suspension';
   statusListIndex: string;

@@ -3,7 +3,7 @@ import { buildSkillCredential } from './credential.js';
 import { isCorridorError } from './errors.js';
 import { phCaregivingQualification } from './reference.js';
 import { encodeBase58btc } from './encoding.js';
-import { assertSkillCredential, keyPath } from './validate.js';
+import { assertSkillCredential, assertVerifiableSkillCredential, keyPath } from './validate.js';
 
 const did = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
 const credential = () => buildSkillCredential({
@@ -26,6 +26,28 @@ const refusal = (value: unknown): string => {
 describe('the closed credential shape', () => {
   test('the shape Corridor issues passes', () => {
     expect(() => assertSkillCredential(credential())).not.toThrow();
+  });
+
+  test('only VC 2.0 and OB 3.0 terms: the birth date one plain IdentityObject, the route one Result, the status entry with an id', () => {
+    const c = credential();
+    expect(c['@context']).toEqual(['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json']);
+    expect(c.credentialSubject.identifier).toEqual([{ type: 'IdentityObject', hashed: false, identityHash: '1990-01-01', identityType: 'ext:birthDate' }]);
+    expect(c.credentialSubject.result).toEqual([{ type: ['Result'], value: 'training' }]);
+    expect(c.credentialStatus.id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(c.credentialSubject.achievement.alignment[0]!.targetUrl).toBe('http://data.europa.eu/esco/isco/C5322');
+    const subject = (change: Record<string, unknown>) => ({ ...c, credentialSubject: { ...c.credentialSubject, ...change } });
+    const identity = c.credentialSubject.identifier[0];
+    expect(refusal(subject({ identifier: [{ ...identity, hashed: true }] }))).toMatch(/^credential\.credentialSubject\.identifier\[0\]\.hashed/);
+    expect(refusal(subject({ identifier: [identity, identity] }))).toMatch(/^credential\.credentialSubject\.identifier must be/);
+    expect(refusal(subject({ result: [{ type: ['Result'], value: 'exam' }] }))).toMatch(/^credential\.credentialSubject\.result\[0\]\.value/);
+    expect(refusal(subject({ birthDate: '1990-01-01' }))).toBe('credential.credentialSubject.birthDate is not allowed');
+    const { id: _id, ...noId } = c.credentialStatus;
+    expect(refusal({ ...c, credentialStatus: noId })).toMatch(/^credential\.credentialStatus\.id/);
+    // Corridor's own context is the old shape's: verified, never issued; and never mixed with the new one.
+    const mixed = { ...c, '@context': [...c['@context'], 'https://w3id.org/corridor/v1'] };
+    expect(() => assertSkillCredential(mixed)).toThrow(expect.objectContaining({ code: 'ERR_CREDENTIAL_MALFORMED' }));
+    expect(() => assertVerifiableSkillCredential(mixed)).toThrow(expect.objectContaining({ code: 'ERR_CREDENTIAL_MALFORMED' }));
+    expect(() => assertVerifiableSkillCredential(c)).not.toThrow();
   });
 
   test('an extra member is refused at every level, by path and never by value', () => {

@@ -2,11 +2,11 @@
  * Runtime validation of everything that crosses a trust boundary. Errors name the field,
  * never its value, so no personal data reaches a message.
  */
-import { CREDENTIAL_CONTEXTS } from './contexts/index.js';
+import { CREDENTIAL_CONTEXTS, LEGACY_CREDENTIAL_CONTEXTS } from './contexts/index.js';
 import { decodeBase58btc } from './encoding.js';
 import { CorridorError, type ErrorCode } from './errors.js';
 import type {
-  MappingRecord, MappingTableRecord, RegistryRecord, SkillCredential, StatusListCredential, TrustPackContent, TrustPackDelta,
+  LegacySkillCredential, MappingRecord, MappingTableRecord, RegistryRecord, SkillCredential, StatusListCredential, TrustPackContent, TrustPackDelta,
 } from './types.js';
 
 type Check = (value: unknown, path: string) => void;
@@ -216,10 +216,11 @@ export function mappingsOfTable(table: MappingTableRecord): MappingRecord[] {
   }));
 }
 
-const statusEntry = shape({
-  id: optional(uri), type: oneOf('BitstringStatusListEntry'), statusPurpose: oneOf('revocation', 'suspension'),
+const statusEntryFields = {
+  type: oneOf('BitstringStatusListEntry'), statusPurpose: oneOf('revocation', 'suspension'),
   statusListIndex: matching(/^(0|[1-9]\d{0,9})$/, 'a decimal index'), statusListCredential: uri,
-});
+};
+const statusEntry = shape({ id: uri, ...statusEntryFields });
 
 /** `did:key:<key>#<key>`: the one verification method a did:key has. */
 const verificationMethod: Check = (v, p) => {
@@ -241,9 +242,12 @@ const dataIntegrityProof: Check = shape({
   verificationMethod, proofPurpose: oneOf('assertionMethod'), proofValue: signatureValue,
 });
 
-const skillCredential: Check = shape({
-  // Exactly the contexts Corridor issues with: nothing else may redefine a term.
-  '@context': exactArray(...CREDENTIAL_CONTEXTS),
+const route = oneOf('training', 'recognition-of-prior-learning');
+const evidence = optional(arrayOf(shape({
+  id: optional(uri), type: exactArray('Evidence'), name: optional(string), description: optional(string),
+  narrative: optional(string), genre: optional(string), audience: optional(string),
+}), { min: 1, max: 10 }));
+const credentialBase = {
   id: uri,
   type: oneOfArrays(['VerifiableCredential', 'OpenBadgeCredential'], ['VerifiableCredential', 'AchievementCredential']),
   issuer: shape({ id: didKey, type: exactArray('Profile'), name: string }),
@@ -251,34 +255,77 @@ const skillCredential: Check = shape({
   validUntil: optional(dateTime),
   name: string,
   description: optional(string),
-  evidence: optional(arrayOf(shape({
-    id: optional(uri), type: exactArray('Evidence'), name: optional(string), description: optional(string),
-    narrative: optional(string), genre: optional(string), audience: optional(string),
-  }), { min: 1, max: 10 })),
+  evidence,
+  proof: optional(dataIntegrityProof),
+};
+const achievementBase = {
+  id: uri, type: exactArray('Achievement'), name: string, description: string,
+  criteria: shape({ narrative: string }),
+  achievementType: oneOf('Certificate', 'Certification', 'License'),
+};
+
+/**
+ * The credential Corridor issues: the VC 2.0 and OB 3.0 contexts only. The birth date is an OB 3.0
+ * IdentityObject, the assessment route the value of its one Result.
+ */
+const skillCredential: Check = shape({
+  // Exactly the contexts Corridor issues with: nothing else may redefine a term.
+  '@context': exactArray(...CREDENTIAL_CONTEXTS),
+  ...credentialBase,
+  credentialSubject: shape({
+    id: optional(uri),
+    type: exactArray('AchievementSubject'),
+    name: string,
+    identifier: arrayOf(shape({ type: oneOf('IdentityObject'), hashed: oneOf(false), identityHash: date, identityType: oneOf('ext:birthDate') }), { min: 1, max: 1 }),
+    activityEndDate: dateTime,
+    result: arrayOf(shape({ type: exactArray('Result'), value: route }), { min: 1, max: 1 }),
+    achievement: shape({
+      ...achievementBase,
+      alignment: arrayOf(shape({
+        type: exactArray('Alignment'), targetCode: string, targetFramework: string, targetName: string, targetUrl: uri,
+      }), { max: 20 }),
+    }),
+  }),
+  credentialStatus: statusEntry,
+});
+
+/**
+ * The shape Corridor issued before it dropped its own context (https://w3id.org/corridor/v1):
+ * verified, never issued, so that codes already printed still read (docs/design-notes.md).
+ */
+const legacySkillCredential: Check = shape({
+  '@context': exactArray(...LEGACY_CREDENTIAL_CONTEXTS),
+  ...credentialBase,
   credentialSubject: shape({
     id: optional(uri),
     type: exactArray('AchievementSubject'),
     name: string,
     birthDate: date,
     activityEndDate: dateTime,
-    assessmentRoute: oneOf('training', 'recognition-of-prior-learning'),
+    assessmentRoute: route,
     achievement: shape({
-      id: uri, type: exactArray('Achievement'), name: string, description: string,
-      criteria: shape({ narrative: string }),
-      achievementType: oneOf('Certificate', 'Certification', 'License'),
+      ...achievementBase,
       alignment: arrayOf(shape({
-        type: exactArray('Alignment'), targetCode: string, targetFramework: string, targetName: string,
-        targetUrl: optional(uri),
+        type: exactArray('Alignment'), targetCode: string, targetFramework: string, targetName: string, targetUrl: optional(uri),
       }), { max: 20 }),
     }),
   }),
-  credentialStatus: statusEntry,
-  proof: optional(dataIntegrityProof),
+  credentialStatus: shape({ id: optional(uri), ...statusEntryFields }),
 });
 
 /** The exact shape Corridor issues: anything else is ERR_CREDENTIAL_MALFORMED. */
 export function assertSkillCredential(value: unknown): asserts value is SkillCredential {
   run<SkillCredential>(skillCredential, value, 'ERR_CREDENTIAL_MALFORMED', 'credential');
+}
+
+export function isLegacyShape(value: unknown): boolean {
+  return isObject(value) && Array.isArray(value['@context']) && value['@context'].length === LEGACY_CREDENTIAL_CONTEXTS.length;
+}
+
+/** What a verifier accepts: the shape Corridor issues, or the one it issued before (by its contexts). */
+export function assertVerifiableSkillCredential(value: unknown): asserts value is SkillCredential | LegacySkillCredential {
+  if (isLegacyShape(value)) run<LegacySkillCredential>(legacySkillCredential, value, 'ERR_CREDENTIAL_MALFORMED', 'credential');
+  else run<SkillCredential>(skillCredential, value, 'ERR_CREDENTIAL_MALFORMED', 'credential');
 }
 
 /**
@@ -290,7 +337,7 @@ const holderPresentation: Check = shape({
   id: optional(uri),
   type: exactArray('VerifiablePresentation'),
   holder: optional(didKey),
-  verifiableCredential: arrayOf(skillCredential, { min: 1, max: 10 }),
+  verifiableCredential: arrayOf((v, p) => (isLegacyShape(v) ? legacySkillCredential : skillCredential)(v, p), { min: 1, max: 10 }),
   proof: shape({
     type: oneOf('DataIntegrityProof'), cryptosuite: oneOf('eddsa-rdfc-2022'), created: dateTime, verificationMethod,
     proofPurpose: oneOf('authentication'), challenge: matching(/^[\x20-\x7e]{1,500}$/, 'printable text'),
@@ -307,7 +354,7 @@ export interface HolderPresentation {
   id?: string;
   type: ['VerifiablePresentation'];
   holder?: string;
-  verifiableCredential: SkillCredential[];
+  verifiableCredential: (SkillCredential | LegacySkillCredential)[];
   proof: { type: string; cryptosuite: string; created: string; verificationMethod: string; proofPurpose: string; challenge: string; domain?: string; proofValue: string };
 }
 

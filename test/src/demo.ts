@@ -74,7 +74,7 @@ async function main() {
   const validExit = officerVerifies(issued.png, jpRoot, packFile);
 
   step('5. A tampered credential: the birth date changed on the JSON');
-  const tampered = { ...credential, credentialSubject: { ...credential.credentialSubject, birthDate: '1990-04-12' } };
+  const tampered = { ...credential, credentialSubject: { ...credential.credentialSubject, identifier: [{ ...credential.credentialSubject.identifier[0], identityHash: '1990-04-12' }] } };
   const tamperedFile = join(dir, 'credentials', 'tampered.json');
   writeFileSync(tamperedFile, JSON.stringify(tampered, null, 2));
   const tamperedExit = officerVerifies(tamperedFile, jpRoot, packFile);

@@ -36,7 +36,7 @@ let base: string;
 /** `corridor-verifier verify` on a file holding `content`, as an officer runs it. */
 function verify(name: string, content: string | Uint8Array, ...flags: string[]) {
   writeFileSync(join(dir, name), content);
-  const result = spawnSync(process.execPath, [cli, 'verify', join(dir, name), '--country', 'JP', '--root', jpRoot, '--registry-key', world.keys.operator.description.controller, '--trust-pack', join(dir, 'pack.json'), '--data', join(dir, 'data'), ...flags], { encoding: 'utf8', cwd: dir });
+  const result = spawnSync(process.execPath, [cli, 'verify', join(dir, name), '--country', 'JP', '--root', jpRoot, '--trust-pack', join(dir, 'pack.json'), '--registry-key', world.keys.operator.description.controller, '--data', join(dir, 'data'), ...flags], { encoding: 'utf8', cwd: dir });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
@@ -151,11 +151,11 @@ describe('`__proto__` adds nothing that was not signed', () => {
   it('as a text key inside our own compressed framing: refused', async () => {
     // Our payload map with one entry more, the text key "__proto__" (our encoder writes integer keys only).
     const bytes = Buffer.from(decodeBase45((await encodeQrText(valid, { catalogue })).slice(QR_PREFIX.length)));
-    expect([...bytes.subarray(0, 6)]).toEqual([0xd9, 0xcb, 0x1d, 0x82, 0x18, 101]);
-    const size = bytes[6]! - 0xa0;
+    expect([...bytes.subarray(0, 7)]).toEqual([0xd9, 0xcb, 0x1d, 0x82, 0x19, 0x27, 0x75]); // tag 0xcb1d, [10101, …]
+    const size = bytes[7]! - 0xa0;
     expect(size).toBeGreaterThan(0);
     expect(size).toBeLessThan(23);
-    const spliced = Buffer.concat([bytes.subarray(0, 6), Buffer.from([0xa0 + size + 1]), bytes.subarray(7), cborJson('__proto__'), cborJson({ validUntil: '2031-12-31T00:00:00Z' })]);
+    const spliced = Buffer.concat([bytes.subarray(0, 7), Buffer.from([0xa0 + size + 1]), bytes.subarray(8), cborJson('__proto__'), cborJson({ validUntil: '2031-12-31T00:00:00Z' })]);
     const { code, out, err } = verify('proto-compressed.txt', qrTextOf(spliced));
     expect({ code, err: err.split(':')[0] }).toEqual({ code: 3, err: 'ERR_QR_INVALID' });
     expect(out + err).not.toContain('2031');
@@ -233,11 +233,11 @@ describe('a date no Date holds is a coded error, and one bad page spoils no othe
     const ours = await encodeQrText(valid, { catalogue });
     const { entry, payload } = payloadOf(ours);
     const far = new CborMap(payload);
-    far.set(238, 2 ** 52);
+    far.set(234, 2 ** 52); // validFrom
     const { code, err } = verify('far.txt', reframe(entry, far));
     expect({ code, err: err.split(':')[0] }).toEqual({ code: 3, err: 'ERR_QR_INVALID' });
     const fraction = new CborMap(payload);
-    fraction.set(238, `${valid.validFrom.slice(0, 19)}.12345678901234567890Z`);
+    fraction.set(234, `${valid.validFrom.slice(0, 19)}.12345678901234567890Z`);
     const result = verify('fraction.txt', reframe(entry, fraction));
     expect([1, 3]).toContain(result.code);
     expect(result.out + result.err).toMatch(/ERR_(QR_INVALID|SIGNATURE_INVALID|CREDENTIAL_MALFORMED)/);
@@ -247,7 +247,7 @@ describe('a date no Date holds is a coded error, and one bad page spoils no othe
     const ours = await encodeQrText(valid, { catalogue });
     const { entry, payload } = payloadOf(ours);
     const far = new CborMap(payload);
-    far.set(238, 2 ** 52);
+    far.set(234, 2 ** 52); // validFrom
     const { code, out } = verify('pages.pdf', qrPagesPdf([reframe(entry, far), ours]));
     expect(code).toBe(3);
     const pages = out.split(/── Page \d+ ──\n/).slice(1);

@@ -80,7 +80,7 @@ beforeAll(async () => {
 
   for (const [name, credential] of Object.entries({ valid, revoked, expiring, hostile, unaccredited })) qr[name] = await qrText(credential);
   const decoded = await decodeQrText(qr.valid!, trust.qrCatalogue ? { catalogue: trust.qrCatalogue } : {}) as unknown as SkillCredential;
-  qr.tampered = await qrText({ ...decoded, credentialSubject: { ...decoded.credentialSubject, birthDate: '1986-04-12' } });
+  qr.tampered = await qrText({ ...decoded, credentialSubject: { ...decoded.credentialSubject, identifier: [{ ...decoded.credentialSubject.identifier[0], identityHash: '1986-04-12' }] } });
 
   const certificates = await Promise.all([valid, revoked].map(async (credential) => renderCertificateHtml({
     credential, qualification: world.caregiving, qrSvg: (await renderCredentialFiles(credential, trust.qrCatalogue ? { catalogue: trust.qrCatalogue } : {})).svg,

@@ -53,7 +53,10 @@ async function companion(qualificationId: string, subject: Subject): Promise<Ski
   const { key, issuer, qualification } = companions[qualificationId]!;
   const issued = await issuer.issue({ qualification, subject: WORKER, assessedAt: '2026-09-01T00:00:00Z', route: 'training' });
   return resign(issued, key, (c) => ({
-    ...c, credentialSubject: { ...c.credentialSubject, name: subject.name, birthDate: subject.birthDate, ...(subject.walletDid ? { id: subject.walletDid } : {}) },
+    ...c, credentialSubject: {
+      ...c.credentialSubject, name: subject.name, identifier: [{ ...c.credentialSubject.identifier[0], identityHash: subject.birthDate }],
+      ...(subject.walletDid ? { id: subject.walletDid } : {}),
+    },
   }));
 }
 

@@ -3,7 +3,7 @@
  * qualification (title, level, units), the issuer, the dates, and the QR code at a size a phone
  * reads from paper — in English and the origin country's language. Pure: returns HTML.
  */
-import { primaryText, type QualificationRecord, type SkillCredential } from '@corridor/shared';
+import { primaryText, subjectFacts, type QualificationRecord, type SkillCredential } from '@corridor/shared';
 import { CERTIFICATE_FONT_FAMILIES, certificateFontStylesheets } from './certificate-fonts.js';
 
 type Labels = Record<'title' | 'certifies' | 'born' | 'qualification' | 'level' | 'units' | 'route' | 'assessed' | 'issued' | 'validUntil' | 'issuer' | 'scan' | 'training' | 'rpl' | 'wallet', string>;
@@ -55,7 +55,7 @@ function block(labels: Labels, input: CertificateInput, language: string): strin
   <h1>${escape(labels.title)}</h1>
   <p>${escape(labels.certifies)}</p>
   <p class="name" dir="auto">${escape(s.name)}</p>
-  <p>${escape(labels.born)} ${escape(s.birthDate)}</p>
+  <p>${escape(labels.born)} ${escape(subjectFacts(c).birthDate)}</p>
   <p>${escape(labels.qualification)}</p>
   <p class="qualification">${title}</p>
   <p>${escape(labels.level)}: ${escape(level)} · ISCO-08 ${escape(q.isco08)}</p>
@@ -68,7 +68,7 @@ export function renderCertificateHtml(input: CertificateInput): string {
   const originLanguage = COUNTRY_LANGUAGE[q.country];
   const origin = originLanguage ? LABELS[originLanguage] : undefined;
   const s = c.credentialSubject;
-  const route = s.assessmentRoute === 'training' ? 'training' : 'rpl';
+  const route = subjectFacts(c).assessmentRoute === 'training' ? 'training' : 'rpl';
   const both = (key: keyof Labels) => escape(en[key]) + (origin ? ` / <span lang="${originLanguage}">${escape(origin[key])}</span>` : '');
   const units = q.units.map((u) => `<li><code>${escape(u.code)}</code> ${escape(primaryText(u.title))}</li>`).join('');
   return `<!doctype html>

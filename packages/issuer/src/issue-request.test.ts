@@ -24,6 +24,21 @@ describe('readIssueRequest', () => {
     expect(() => readIssueRequest({ ...body(), extra: true }, did, now)).toThrow(refusedAt('/extra'));
   });
 
+  it('reads the birth date and route in the OB 3.0 forms it signs, as it reads the shorthands', () => {
+    const identity = { type: 'IdentityObject', hashed: false, identityHash: '1996-04-12', identityType: 'ext:birthDate' };
+    const ob = readIssueRequest(body({}, { birthDate: undefined, identifier: [identity], result: [{ type: ['Result'], value: 'recognition-of-prior-learning' }] }), did, now);
+    expect(ob).toMatchObject({ subject: { birthDate: '1996-04-12' }, route: 'recognition-of-prior-learning' });
+    expect(readIssueRequest(body({}, { assessmentRoute: 'recognition-of-prior-learning' }), did, now).route).toBe('recognition-of-prior-learning');
+    // Both forms at once, a hashed or other identity, two of them, a route off the list: refused where they are.
+    expect(() => readIssueRequest(body({}, { identifier: [identity] }), did, now)).toThrow(refusedAt('/credential/credentialSubject/birthDate', 'ERR_INPUT_INVALID'));
+    expect(() => readIssueRequest(body({}, { birthDate: undefined, identifier: [{ ...identity, hashed: true }] }), did, now)).toThrow(refusedAt('/credential/credentialSubject/identifier/0/hashed'));
+    expect(() => readIssueRequest(body({}, { birthDate: undefined, identifier: [{ ...identity, identityType: 'emailAddress' }] }), did, now)).toThrow(refusedAt('/credential/credentialSubject/identifier/0/identityType'));
+    expect(() => readIssueRequest(body({}, { birthDate: undefined, identifier: [identity, identity] }), did, now)).toThrow(refusedAt('/credential/credentialSubject/identifier', 'ERR_INPUT_INVALID'));
+    expect(() => readIssueRequest(body({}, { birthDate: undefined, identifier: [{ ...identity, identityHash: '1996-02-30' }] }), did, now)).toThrow(refusedAt('/credential/credentialSubject/identifier/0/identityHash'));
+    expect(() => readIssueRequest(body({}, { result: [{ type: ['Result'], value: 'exam' }] }), did, now)).toThrow(refusedAt('/credential/credentialSubject/result/0/value', 'ERR_INPUT_INVALID'));
+    expect(() => readIssueRequest(body({}, { result: [{ type: ['Result'], value: 'training', status: 'Completed' }] }), did, now)).toThrow(refusedAt('/credential/credentialSubject/result/0/status'));
+  });
+
   it('refuses an issuer profile beyond id, type and name', () => {
     expect(() => readIssueRequest(body({ issuer: { id: did, url: 'https://x.example' } }), did, now)).toThrow(refusedAt('/credential/issuer/url'));
   });

@@ -6,7 +6,8 @@
  * ERR_INPUT_INVALID. Pure: no express, no store.
  */
 import {
-  canonicalJson, checkWorkerData, CorridorError, CREDENTIAL_CONTEXTS, isCalendarDateTime, isHolderDid, isObject, qualificationAchievement, textProblem,
+  canonicalJson, checkWorkerData, CorridorError, CREDENTIAL_CONTEXTS, isCalendarDateTime, isHolderDid, isObject,
+  qualificationAchievement, subjectFacts, textProblem,
   type CredentialInput, type Evidence, type QualificationRecord, type SkillCredential,
 } from '@corridor/shared';
 
@@ -79,8 +80,47 @@ function checkVcdmRules(credential: Json): void {
 }
 
 const CREDENTIAL_KEYS = ['@context', 'id', 'type', 'issuer', 'validUntil', 'name', 'description', 'evidence', 'credentialSubject'] as const;
-const SUBJECT_KEYS = ['id', 'type', 'name', 'birthDate', 'activityEndDate', 'assessmentRoute', 'achievement'] as const;
+// `birthDate` and `assessmentRoute` are shorthands a client may still send for the OB 3.0 forms
+// the issuer signs (`identifier`, `result`): see readBirthDate and readRoute.
+const SUBJECT_KEYS = ['id', 'type', 'name', 'identifier', 'birthDate', 'activityEndDate', 'result', 'assessmentRoute', 'achievement'] as const;
 const ACHIEVEMENT_KEYS = ['id', 'type', 'name', 'description', 'criteria', 'achievementType', 'alignment'] as const;
+
+const SUBJECT = '/credential/credentialSubject';
+
+/**
+ * The birth date and where it was written: the OB 3.0 IdentityObject the issuer signs
+ * (`identifier`: one, plain text, `ext:birthDate`), or the `birthDate` shorthand; not both.
+ */
+function readBirthDate(subject: Json): { value: unknown; pointer: string } {
+  if (subject.identifier === undefined) return { value: subject.birthDate, pointer: `${SUBJECT}/birthDate` };
+  if (subject.birthDate !== undefined) invalid(`${SUBJECT}/birthDate`, 'and identifier both give the birth date: send one');
+  const items = subject.identifier;
+  if (!Array.isArray(items) || items.length !== 1 || !isObject(items[0])) invalid(`${SUBJECT}/identifier`, 'must be one IdentityObject, the birth date (identityType ext:birthDate)');
+  const identity = items[0] as Json;
+  onlyKeys(identity, ['type', 'hashed', 'identityHash', 'identityType'], `${SUBJECT}/identifier/0`, 'is not part of the IdentityObject this issuer signs');
+  if (identity.type !== 'IdentityObject') invalid(`${SUBJECT}/identifier/0/type`, 'must be IdentityObject');
+  if (identity.identityType !== 'ext:birthDate') refused(`${SUBJECT}/identifier/0/identityType`, 'must be ext:birthDate: the only identifier this issuer signs');
+  if (identity.hashed !== false) refused(`${SUBJECT}/identifier/0/hashed`, 'must be false: the officer compares the birth date with the passport');
+  return { value: identity.identityHash, pointer: `${SUBJECT}/identifier/0/identityHash` };
+}
+
+/** The assessment route: the OB 3.0 Result the issuer signs, or the `assessmentRoute` shorthand (default training). */
+function readRoute(subject: Json): 'training' | 'recognition-of-prior-learning' {
+  let route: unknown = subject.assessmentRoute ?? 'training';
+  let pointer = `${SUBJECT}/assessmentRoute`;
+  if (subject.result !== undefined) {
+    if (subject.assessmentRoute !== undefined) invalid(pointer, 'and result both give the assessment route: send one');
+    const items = subject.result;
+    if (!Array.isArray(items) || items.length !== 1 || !isObject(items[0])) invalid(`${SUBJECT}/result`, 'must be one Result, the assessment route');
+    const result = items[0] as Json;
+    onlyKeys(result, ['type', 'value'], `${SUBJECT}/result/0`, 'is not part of the Result this issuer signs');
+    if (result.type !== undefined && canonicalJson(typeList(result.type, `${SUBJECT}/result/0/type`)) !== '["Result"]') invalid(`${SUBJECT}/result/0/type`, 'must be Result');
+    route = result.value;
+    pointer = `${SUBJECT}/result/0/value`;
+  }
+  if (route !== 'training' && route !== 'recognition-of-prior-learning') invalid(pointer, 'must be training or recognition-of-prior-learning');
+  return route;
+}
 const EVIDENCE_KEYS = ['id', 'type', 'name', 'description', 'narrative', 'genre', 'audience'] as const;
 /**
  * Evidence items, and the UTF-8 bytes of everything a client writes into the credential (the
@@ -182,8 +222,9 @@ export function readIssueRequest(body: unknown, issuerDid: string, now: Date): I
   if (subject.type !== undefined && canonicalJson(typeList(subject.type, '/credential/credentialSubject/type')) !== '["AchievementSubject"]') {
     refused('/credential/credentialSubject/type', 'must be AchievementSubject');
   }
-  const worker = checkWorkerData({ name: subject.name, birthDate: subject.birthDate, assessedAt: subject.activityEndDate }, {
-    now, pointers: { name: '/credential/credentialSubject/name', birthDate: '/credential/credentialSubject/birthDate', assessedAt: '/credential/credentialSubject/activityEndDate' },
+  const birthDate = readBirthDate(subject);
+  const worker = checkWorkerData({ name: subject.name, birthDate: birthDate.value, assessedAt: subject.activityEndDate }, {
+    now, pointers: { name: '/credential/credentialSubject/name', birthDate: birthDate.pointer, assessedAt: '/credential/credentialSubject/activityEndDate' },
   });
   if (subject.id !== undefined && !isHolderDid(subject.id)) {
     invalid('/credential/credentialSubject/id', 'must be the holder\'s DID');
@@ -192,8 +233,7 @@ export function readIssueRequest(body: unknown, issuerDid: string, now: Date): I
     invalid('/credential/credentialSubject/achievement/id', 'must name a registry qualification');
   }
   onlyKeys(subject.achievement, ACHIEVEMENT_KEYS, '/credential/credentialSubject/achievement', 'is not signed by this issuer: the achievement comes from the registry');
-  const route = subject.assessmentRoute ?? 'training';
-  if (route !== 'training' && route !== 'recognition-of-prior-learning') invalid('/credential/credentialSubject/assessmentRoute', 'must be training or recognition-of-prior-learning');
+  const route = readRoute(subject);
 
   const validUntil = credential.validUntil;
   if (validUntil !== undefined) {
@@ -262,14 +302,15 @@ export function checkAgainstRegistry(request: IssueRequestFields, qualification:
  */
 export function checkRetry(existing: SkillCredential, request: IssueRequestFields, extras: ReturnType<typeof checkAgainstRegistry>, qualification: QualificationRecord): void {
   const s = existing.credentialSubject;
+  const facts = subjectFacts(existing);
   const signed = qualificationAchievement(qualification);
   const subject = '/credential/credentialSubject';
   const checks: [string, unknown, unknown][] = [
     [`${subject}/achievement/id`, s.achievement.id, request.qualificationId],
     [`${subject}/name`, s.name, request.subject.name],
-    [`${subject}/birthDate`, s.birthDate, request.subject.birthDate],
+    [`${subject}/identifier/0/identityHash`, facts.birthDate, request.subject.birthDate],
     [`${subject}/id`, s.id, request.subject.walletDid],
-    [`${subject}/assessmentRoute`, s.assessmentRoute, request.route],
+    [`${subject}/result/0/value`, facts.assessmentRoute, request.route],
     [`${subject}/achievement/name`, s.achievement.name, extras.achievementName ?? signed.name],
     ['/credential/type', existing.type[1], extras.type ?? 'OpenBadgeCredential'],
     ['/credential/validUntil', existing.validUntil, request.validUntil],

@@ -82,5 +82,7 @@ describe('isCorridorCredential', () => {
     expect(isCorridorCredential({ '@context': ['https://www.w3.org/ns/credentials/v2', 'https://w3id.org/corridor/v1'] })).toBe(true);
     expect(isCorridorCredential(vector)).toBe(false);
     expect(isCorridorCredential({ '@context': 'https://w3id.org/corridor/v1' })).toBe(false);
+    expect(isCorridorCredential({ '@context': ['https://www.w3.org/ns/credentials/v2'], credentialSubject: { identifier: [{ identityType: 'ext:birthDate' }] } })).toBe(true);
+    expect(isCorridorCredential({ '@context': ['https://www.w3.org/ns/credentials/v2'], credentialSubject: { identifier: [{ identityType: 'emailAddress' }] } })).toBe(false);
   });
 });

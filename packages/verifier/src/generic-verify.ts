@@ -10,7 +10,7 @@
  * a presentation without credentials, which proves only who holds a key, against a challenge.
  */
 import {
-  BUNDLED_CONTEXTS, CORRIDOR_V1_CONTEXT, CorridorError, createDocumentLoader, ERROR_CODES, getBit, isObject, parseDidKey, VC_V2_CONTEXT,
+  BIRTH_DATE_IDENTITY_TYPE, BUNDLED_CONTEXTS, CORRIDOR_V1_CONTEXT, CorridorError, createDocumentLoader, ERROR_CODES, getBit, isObject, parseDidKey, VC_V2_CONTEXT,
   verifyCredentialProof, verifyPresentationProof, type ErrorCode, type TrustIndex,
 } from '@corridor/shared';
 import type { PresentationOptions, PresentationResult } from './presentation.js';
@@ -38,9 +38,19 @@ export interface GenericVerificationResult {
 const ISSUER_NOT_EVALUATED = 'not evaluated: this is not a Corridor skill credential, so its issuer is not checked against the registry; ' +
   '"verified" means the signature, dates and status hold, not that the issuer is accredited or trusted';
 
-/** A Corridor skill credential is recognised by its context: those keep the strict pipeline. */
+/**
+ * A Corridor skill credential keeps the strict pipeline. It is recognised by its birth date
+ * (an IdentityObject of type `ext:birthDate`: an extension type of Corridor's naming) or by
+ * Corridor's own context (the shape issued before). Removing the mark from a signed credential
+ * only sends it down the generic path, where its signature fails.
+ */
 export function isCorridorCredential(value: unknown): boolean {
-  return isObject(value) && Array.isArray(value['@context']) && value['@context'].includes(CORRIDOR_V1_CONTEXT);
+  if (!isObject(value) || !Array.isArray(value['@context'])) return false;
+  if (value['@context'].includes(CORRIDOR_V1_CONTEXT)) return true;
+  const subject = value.credentialSubject;
+  if (!isObject(subject)) return false;
+  const identities = Array.isArray(subject.identifier) ? subject.identifier : [];
+  return identities.some((i) => isObject(i) && i.identityType === BIRTH_DATE_IDENTITY_TYPE);
 }
 
 const BUNDLED_URLS: ReadonlySet<string> = new Set(BUNDLED_CONTEXTS.map((c) => c.url));

@@ -50,7 +50,7 @@ export async function readCredentialInputs(bytes: Uint8Array, options: Options =
       throw new CorridorError('ERR_INPUT_INVALID', 'the input looks like JSON but does not parse', { cause });
     }
   }
-  if (/^[A-Z]{2}\d+:/.test(text)) return { kind: 'qr-text', items: [{ credential: await decodeQrText(text, options) }] };
+  if (/^[A-Z]{2}\d+[:-]/.test(text)) return { kind: 'qr-text', items: [{ credential: await decodeQrText(text, options) }] };
   throw new CorridorError('ERR_INPUT_INVALID', `the input is not a PNG or JPEG photo, a PDF, credential JSON or ${QR_PREFIX} QR text`);
 }
 

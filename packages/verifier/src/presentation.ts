@@ -9,7 +9,7 @@
  * verifier's challenge and domain) proves the person presenting holds the wallet key, and then
  * every credential with a subject id must name that key's DID.
  */
-import { assertHolderPresentation, CorridorError, isObject, verifyPresentationProof, type SkillCredential } from '@corridor/shared';
+import { assertHolderPresentation, CorridorError, isObject, subjectFacts, verifyPresentationProof, type VerifiableSkillCredential } from '@corridor/shared';
 import { verifyHolderOnly } from './generic-verify.js';
 import { verifySkillCredential, type Check, type Recognition, type VerificationResult, type Verdict, type VerifyOptions } from './verify.js';
 
@@ -62,7 +62,8 @@ async function holderCheck(presentation: unknown, challenge: string, domain: str
   return { check: { id, ok: true, message: 'presented by the holder of the wallet key (challenge and domain match)' }, did };
 }
 
-type Subject = SkillCredential['credentialSubject'];
+/** Who a credential is about: its subject id, if any, and the name and birth date it carries. */
+type Subject = { id?: string; name: string; birthDate: string };
 
 /** The same person: same subject id when both carry one, else the same NFC-normalised name and birth date. */
 function samePerson(a: Subject, b: Subject): boolean {
@@ -90,7 +91,12 @@ export async function verifySkillPresentation(input: unknown, options: Presentat
   const primary = mapped >= 0 ? mapped : recognised >= 0 ? recognised : 0;
 
   // A result with a summary passed the shape check: its input is a skill credential.
-  const subjectOf = (i: number): Subject | undefined => (results[i]!.credential ? (credentials[i] as SkillCredential).credentialSubject : undefined);
+  const subjectOf = (i: number): Subject | undefined => {
+    if (!results[i]!.credential) return undefined;
+    const credential = credentials[i] as VerifiableSkillCredential;
+    const { name, birthDate } = subjectFacts(credential);
+    return { id: credential.credentialSubject.id, name, birthDate };
+  };
   const person = subjectOf(primary);
   if (bound?.did && person?.id !== undefined && person.id !== bound.did) {
     holder = { id: 'holder', ok: false, code: 'ERR_HOLDER_MISMATCH', message: 'the credential is about another wallet than the one that presented it' };

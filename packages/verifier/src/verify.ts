@@ -6,8 +6,8 @@
  * makes the verdict indeterminate.
  */
 import {
-  accreditationAt, assertSkillCredential, CorridorError, ERROR_CODES, getBit, primaryText, verifyCredentialProof,
-  type ErrorCode, type MappingRecord, type SkillCredential, type TrustIndex,
+  accreditationAt, assertVerifiableSkillCredential, CorridorError, ERROR_CODES, getBit, primaryText, subjectFacts, verifyCredentialProof,
+  type ErrorCode, type MappingRecord, type VerifiableSkillCredential, type TrustIndex,
 } from '@corridor/shared';
 
 export type Verdict = 'valid' | 'invalid' | 'indeterminate';
@@ -86,8 +86,9 @@ export function qualificationWithdrawnAt(trust: TrustIndex, qualificationId: str
  * body's registered name), never the ones the credential asserts about itself, unless the
  * registry has none (then `registered` is false and the verdict is not valid anyway).
  */
-function summarize(credential: SkillCredential, trust: TrustIndex): CredentialSummary {
+function summarize(credential: VerifiableSkillCredential, trust: TrustIndex): CredentialSummary {
   const subject = credential.credentialSubject;
+  const facts = subjectFacts(credential);
   const qualification = trust.qualifications.get(subject.achievement.id);
   const accreditation = trust.accreditations.get(credential.issuer.id)?.find((a) => a.qualifications.includes(subject.achievement.id)) ??
     trust.accreditations.get(credential.issuer.id)?.[0];
@@ -96,20 +97,20 @@ function summarize(credential: SkillCredential, trust: TrustIndex): CredentialSu
     id: credential.id,
     issuer: accreditation ? { id: credential.issuer.id, name: accreditation.trainingBody.name, registered: true }
       : { id: credential.issuer.id, name: credential.issuer.name, registered: false },
-    subject: { name: subject.name, birthDate: subject.birthDate },
+    subject: { name: facts.name, birthDate: facts.birthDate },
     qualification: {
       id: subject.achievement.id, name: qualification ? primaryText(qualification.title) : subject.achievement.name, registered: !!qualification,
       ...(qualification ? { country: qualification.country, level: `${qualification.level.framework} ${qualification.level.level}` } : {}),
       ...(withdrawnAt ? { withdrawnAt } : {}),
     },
-    assessmentRoute: subject.assessmentRoute,
+    assessmentRoute: facts.assessmentRoute,
     validFrom: credential.validFrom,
     ...(credential.validUntil ? { validUntil: credential.validUntil } : {}),
   };
 }
 
 /** The credential's own names must be the registry's: a title the qualification had, the training body's registered name. */
-function namesCheck(credential: SkillCredential, trust: TrustIndex): Check | undefined {
+function namesCheck(credential: VerifiableSkillCredential, trust: TrustIndex): Check | undefined {
   const titles = new Set((trust.qualificationHistory.get(credential.credentialSubject.achievement.id) ?? []).flatMap((q) => Object.values(q.title)));
   const names = trust.trainingBodyNames.get(credential.issuer.id);
   if (!titles.size || !names) return undefined;
@@ -125,7 +126,7 @@ export async function verifySkillCredential(input: unknown, options: VerifyOptio
   const done = (extra: Partial<VerificationResult> = {}): VerificationResult => ({ verdict: verdictOf(checks), checks, trustPack, ...extra });
 
   try {
-    assertSkillCredential(input);
+    assertVerifiableSkillCredential(input);
   } catch (error) {
     checks.push(failWith('format', (error as CorridorError).code ?? 'ERR_CREDENTIAL_MALFORMED', (error as Error).message));
     return done();
@@ -185,7 +186,7 @@ const MAX_CLOCK_SKEW_MS = 300_000;
  * counts only while the issuer's own signed validUntil holds (the pack's date is the operator's
  * word, not the issuer's: a fresh pack may carry an old list) and the pack itself is not too old.
  */
-function statusCheck(credential: SkillCredential, trust: TrustIndex, options: { now: Date; ageSeconds: number; maxAge: number }): Check {
+function statusCheck(credential: VerifiableSkillCredential, trust: TrustIndex, options: { now: Date; ageSeconds: number; maxAge: number }): Check {
   const { now, ageSeconds, maxAge } = options;
   const entry = credential.credentialStatus;
   const list = trust.statusLists.get(entry.statusListCredential);
@@ -229,7 +230,7 @@ function candidatesFor(trust: TrustIndex, qualificationId: string, country: stri
 }
 
 /** What the credential is recognised as in `country` for `purpose`, from the in-force mappings (exported for the benchmark). */
-export function recognize(credential: SkillCredential, trust: TrustIndex, options: { country: string; purpose: string; now: Date }): Recognition | undefined {
+export function recognize(credential: VerifiableSkillCredential, trust: TrustIndex, options: { country: string; purpose: string; now: Date }): Recognition | undefined {
   const qualificationId = credential.credentialSubject.achievement.id;
   const qualification = trust.qualifications.get(qualificationId);
   const { country, purpose, now } = options;

@@ -1,10 +1,10 @@
 /**
  * The slice of CBOR (RFC 8949) a compressed credential uses: unsigned and negative integers,
- * byte and text strings, arrays, maps with integer keys, and one tag; definite lengths only,
+ * byte and text strings, false and true, arrays, maps with integer keys, and one tag; definite lengths only,
  * always the shortest head, map keys ascending (what cborg writes for CBOR-LD).
  */
 
-export type CborValue = number | string | Uint8Array | CborValue[] | CborMap | CborTag;
+export type CborValue = number | string | boolean | Uint8Array | CborValue[] | CborMap | CborTag;
 export class CborMap extends Map<number, CborValue> {}
 export class CborTag {
   constructor(readonly tag: number, readonly value: CborValue) {}
@@ -46,7 +46,10 @@ class Writer {
 }
 
 function write(writer: Writer, value: CborValue): void {
-  if (typeof value === 'number') {
+  if (typeof value === 'boolean') {
+    writer.ensure(1);
+    writer.bytes[writer.length++] = value ? 0xf5 : 0xf4;
+  } else if (typeof value === 'number') {
     if (value >= 0) writer.head(0, value);
     else writer.head(1, -1 - value);
   } else if (typeof value === 'string') {
@@ -85,7 +88,7 @@ export function encodeCbor(value: CborValue): Uint8Array {
 }
 
 /**
- * Reads that slice of CBOR back; undefined for anything else (floats, simple values, indefinite
+ * Reads that slice of CBOR back; undefined for anything else (floats, other simple values, indefinite
  * lengths, text that is not UTF-8, non-integer map keys, nesting deeper than `maxDepth`).
  */
 export function decodeCbor(bytes: Uint8Array, maxDepth = 16): CborValue | undefined {
@@ -102,6 +105,7 @@ export function decodeCbor(bytes: Uint8Array, maxDepth = 16): CborValue | undefi
   const item = (depth: number): CborValue | undefined => {
     if (at >= bytes.length || depth > maxDepth) return undefined;
     const initial = bytes[at++]!;
+    if (initial === 0xf4 || initial === 0xf5) return initial === 0xf5;
     const major = initial >> 5;
     const count = argument(initial & 31);
     if (count === undefined) return undefined;

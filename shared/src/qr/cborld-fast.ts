@@ -8,7 +8,7 @@
  */
 import { encodeBase58btc, decodeBase58btc } from '../encoding.js';
 import { CborMap, CborTag, decodeCbor, encodeCbor, type CborValue } from './cbor.js';
-import { CONTEXT_PLURAL, CREDENTIAL, type Codec, type Schema } from './cborld-schema.js';
+import { ALIGNMENT_PATH, ANY_URI_TYPE, CONTEXT_PLURAL, CREDENTIAL, type Codec, type Schema } from './cborld-schema.js';
 
 /** CBOR-LD 1.0: tag 0xcb1d over [registry entry id, payload]. */
 export const CBORLD_TAG = 0xcb1d;
@@ -20,7 +20,8 @@ export interface FastTables {
   url: Map<string, number>;
   none: Map<string, number>;
   cryptosuite: Map<string, number>;
-  reverse: { context: Map<number, string>; url: Map<number, string>; none: Map<number, string>; cryptosuite: Map<number, string> };
+  anyUri: Map<string, number>;
+  reverse: { context: Map<number, string>; url: Map<number, string>; none: Map<number, string>; cryptosuite: Map<number, string>; anyUri: Map<number, string> };
 }
 
 export function fastTables(entryId: number, table: Map<string, Map<unknown, number>>): FastTables {
@@ -29,10 +30,11 @@ export function fastTables(entryId: number, table: Map<string, Map<unknown, numb
   const urls = strings('url');
   const noneTable = strings('none');
   const cryptosuite = strings('https://w3id.org/security#cryptosuiteString');
+  const anyUri = strings(ANY_URI_TYPE);
   const reverse = (m: Map<string, number>) => new Map([...m].map(([k, v]) => [v, k]));
   return {
-    entryId, context, url: urls, none: noneTable, cryptosuite,
-    reverse: { context: reverse(context), url: reverse(urls), none: reverse(noneTable), cryptosuite: reverse(cryptosuite) },
+    entryId, context, url: urls, none: noneTable, cryptosuite, anyUri,
+    reverse: { context: reverse(context), url: reverse(urls), none: reverse(noneTable), cryptosuite: reverse(cryptosuite), anyUri: reverse(anyUri) },
   };
 }
 
@@ -169,6 +171,8 @@ function encodeValue(codec: Codec, value: unknown, tables: FastTables): CborValu
       return code === undefined ? text(value) : codeBytes(code);
     }
     case 'text': return text(value);
+    case 'anyUri': return tables.anyUri.get(text(value)) ?? text(value);
+    case 'boolean': return typeof value === 'boolean' ? value : off();
     case 'date': return encodeDate(value);
     case 'dateTime': return encodeDateTime(value);
     case 'multibase': {
@@ -200,6 +204,10 @@ function decodeValue(codec: Codec, value: CborValue, tables: FastTables): unknow
       if (typeof value === 'string') return value;
       return value instanceof Uint8Array ? tables.reverse.none.get(codeOf(value)) ?? off() : off();
     case 'text': return typeof value === 'string' ? value : off();
+    case 'anyUri':
+      if (typeof value === 'string') return value;
+      return typeof value === 'number' ? tables.reverse.anyUri.get(value) ?? off() : off();
+    case 'boolean': return typeof value === 'boolean' ? value : off();
     case 'date': return decodeDate(value);
     case 'dateTime': return decodeDateTime(value);
     case 'multibase':
@@ -293,9 +301,9 @@ export function decodeCredentialFast(bytes: Uint8Array, contexts: readonly strin
     const context = payload.get(CONTEXT_PLURAL);
     if (!Array.isArray(context)) return undefined;
     const rest = new CborMap([...payload].filter(([key]) => key !== CONTEXT_PLURAL));
-    const subject = rest.get(CREDENTIAL.withAlignments.credentialSubject!.id);
-    const achievement = subject instanceof CborMap ? subject.get(254) : undefined;
-    const alignments = achievement instanceof CborMap ? achievement.get(199) : undefined;
+    const subject = rest.get(ALIGNMENT_PATH[0]);
+    const achievement = subject instanceof CborMap ? subject.get(ALIGNMENT_PATH[1]) : undefined;
+    const alignments = achievement instanceof CborMap ? achievement.get(ALIGNMENT_PATH[2]) : undefined;
     const schema = Array.isArray(alignments) && alignments.length > 0 ? CREDENTIAL.withAlignments : CREDENTIAL.withoutAlignments;
     const decoded = {
       '@context': context.map((c) => (typeof c === 'number' ? tables.reverse.context.get(c) ?? off() : typeof c === 'string' ? c : off())),

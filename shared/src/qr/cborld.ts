@@ -1,9 +1,14 @@
 /**
- * Credential ⇄ CBOR-LD bytes ⇄ QR text. The text is `CC1:` + base45, all inside the QR
- * alphanumeric set. Compression tables are append-only: a table id, once printed on paper,
- * always decodes to the same strings, so a certificate printed today still reads in ten years.
+ * Credential ⇄ CBOR-LD bytes ⇄ QR text, framed as the W3C VC Barcodes draft frames a QR-borne
+ * credential: `VC1-` + multibase base45 (`R` + RFC 9285 base45) of CBOR-LD 1.0 bytes, tag 0xcb1d
+ * over [registry entry, payload], all inside the QR alphanumeric set. Our registry entries and
+ * their type tables are published in docs/cborld-registry/ for the CBOR-LD registry. Tables are
+ * append-only: an entry id, once printed on paper, always decodes to the same strings, so a
+ * certificate printed today still reads in ten years. Codes printed before (`CC1:` + base45,
+ * entries 100 and 101 of our own making) still decode, to the credential shape of then.
  */
-import { CREDENTIAL_CONTEXTS } from '../contexts/index.js';
+import { CREDENTIAL_CONTEXTS, LEGACY_CREDENTIAL_CONTEXTS } from '../contexts/index.js';
+import { iscoUrl } from '../credential.js';
 import { documentLoader as defaultLoader, type DocumentLoader } from '../document-loader.js';
 import { CorridorError, isCorridorError } from '../errors.js';
 import { isPlainObject } from '../validate.js';
@@ -12,12 +17,15 @@ import { decodeBase45, encodeBase45 } from './base45.js';
 import { CATALOGUE_CODE_OFFSET } from './catalogue.js';
 import { CborMap, CborTag, decodeCbor } from './cbor.js';
 import { CBORLD_TAG, decodeCredentialFast, encodeCredentialFast, fastTables, type FastTables } from './cborld-fast.js';
+import { ANY_URI_TYPE } from './cborld-schema.js';
 
 /** The library, loaded only for what the specialised codec leaves to it (importing it costs ~70 ms). */
 const cborld = () => import('@digitalbazaar/cborld');
 
-/** Typed prefix and format version of every Corridor QR payload. */
-export const QR_PREFIX = 'CC1:';
+/** VC Barcodes' QR header (`VC1-`) and the multibase prefix of base45 (`R`). */
+export const QR_PREFIX = 'VC1-R';
+/** What Corridor printed before it followed VC Barcodes: still read, never written. */
+export const LEGACY_QR_PREFIX = 'CC1:';
 /** The longest QR text we accept: a version-40 alphanumeric QR at ECC L holds 4,296 characters. */
 export const MAX_QR_TEXT_LENGTH = 4296;
 /** The longest CBOR-LD payload we decode, well above any credential we issue. */
@@ -25,48 +33,75 @@ export const MAX_CBORLD_BYTES = 3000;
 
 type TypeTable = Map<string, Map<unknown, number>>;
 
-/**
- * Corridor compression table 1 (CBOR-LD registry entry 100). APPEND ONLY: never reorder,
- * remove or renumber an entry; add a new table id for anything else.
- */
-const TABLE_1 = {
-  context: [
-    'https://www.w3.org/ns/credentials/v2',
-    'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
-    'https://w3id.org/corridor/v1',
-    'https://w3id.org/security/data-integrity/v2',
-    'https://w3id.org/security/multikey/v1',
-    'https://www.w3.org/ns/credentials/status/v1',
-  ],
-  none: ['ISCO-08', 'ESCO', 'PQF', 'AQRF', 'NQF', 'JQF', 'Certificate', 'Certification', 'License', 'training', 'recognition-of-prior-learning', 'revocation', 'suspension'],
-  cryptosuite: ['eddsa-rdfc-2022'],
-};
-export const CORRIDOR_TABLE_ID = 100;
-/** Table 1 plus the registry's QR catalogue (codes from CATALOGUE_CODE_OFFSET), from the trust pack. */
-export const CORRIDOR_CATALOGUE_TABLE_ID = 101;
-
 function numbered(values: readonly string[], first = 1): Map<unknown, number> {
   return new Map(values.map((value, i) => [value, first + i]));
 }
 
+/**
+ * Corridor's CBOR-LD registry entry (docs/cborld-registry/10100.yml). APPEND ONLY: never
+ * reorder, remove or renumber an entry; register a new entry id for anything else.
+ */
+export const CORRIDOR_TABLES = {
+  context: [...CREDENTIAL_CONTEXTS],
+  url: [] as string[],
+  none: [
+    'ISCO-08', 'PQF', 'AQRF', 'JQF', 'NQF', 'Certificate', 'Certification', 'License', 'training', 'recognition-of-prior-learning',
+    'revocation', 'suspension', 'ext:birthDate',
+  ],
+  cryptosuite: ['eddsa-rdfc-2022'],
+  /** xsd:anyURI (`targetUrl`): none fixed; the catalogue entry derives ESCO's ISCO-08 URIs. */
+  anyUri: [] as string[],
+};
+/** Our entry in the CBOR-LD registry: the tables above (provisional until the registry merges it). */
+export const CORRIDOR_TABLE_ID = 10100;
+/**
+ * The same tables plus the registry's QR catalogue from the trust pack, codes from
+ * CATALOGUE_CODE_OFFSET: `url` and `none` extended by the catalogue's lists, and the anyURI table
+ * by the ESCO URI of each ISCO-08 group code in its `none` list, under that string's own code.
+ */
+export const CORRIDOR_CATALOGUE_TABLE_ID = 10101;
+
 const BASE_TABLE: TypeTable = new Map([
-  ['context', numbered(TABLE_1.context)],
-  ['url', numbered(TABLE_1.context)],
-  ['none', numbered(TABLE_1.none)],
-  ['https://w3id.org/security#cryptosuiteString', numbered(TABLE_1.cryptosuite)],
+  ['context', numbered(CORRIDOR_TABLES.context)],
+  ['url', numbered(CORRIDOR_TABLES.url)],
+  ['none', numbered(CORRIDOR_TABLES.none)],
+  ['https://w3id.org/security#cryptosuiteString', numbered(CORRIDOR_TABLES.cryptosuite)],
+  [ANY_URI_TYPE, numbered(CORRIDOR_TABLES.anyUri)],
 ]);
 
-const catalogueTables = new WeakMap<QrCatalogue, TypeTable>();
+/** The tables of the codes printed before (entries 100/101 of our own, now retired): decode only. */
+const LEGACY_TABLE_1 = {
+  context: [...LEGACY_CREDENTIAL_CONTEXTS, 'https://w3id.org/security/data-integrity/v2', 'https://w3id.org/security/multikey/v1', 'https://www.w3.org/ns/credentials/status/v1'],
+  none: ['ISCO-08', 'ESCO', 'PQF', 'AQRF', 'NQF', 'JQF', 'Certificate', 'Certification', 'License', 'training', 'recognition-of-prior-learning', 'revocation', 'suspension'],
+  cryptosuite: ['eddsa-rdfc-2022'],
+};
+export const LEGACY_TABLE_ID = 100;
+export const LEGACY_CATALOGUE_TABLE_ID = 101;
+const LEGACY_BASE_TABLE: TypeTable = new Map([
+  ['context', numbered(LEGACY_TABLE_1.context)],
+  ['url', numbered(LEGACY_TABLE_1.context)],
+  ['none', numbered(LEGACY_TABLE_1.none)],
+  ['https://w3id.org/security#cryptosuiteString', numbered(LEGACY_TABLE_1.cryptosuite)],
+]);
 
-function tableWithCatalogue(catalogue: QrCatalogue): TypeTable {
-  let table = catalogueTables.get(catalogue);
-  if (!table) {
-    table = new Map(BASE_TABLE);
-    table.set('url', new Map([...BASE_TABLE.get('url')!, ...numbered(catalogue.url, CATALOGUE_CODE_OFFSET)]));
-    table.set('none', new Map([...BASE_TABLE.get('none')!, ...numbered(catalogue.none, CATALOGUE_CODE_OFFSET)]));
-    catalogueTables.set(catalogue, table);
+const catalogueTables = new WeakMap<QrCatalogue, { current: TypeTable; legacy: TypeTable }>();
+
+function tableWithCatalogue(catalogue: QrCatalogue, legacy = false): TypeTable {
+  let tables = catalogueTables.get(catalogue);
+  if (!tables) {
+    const extend = (base: TypeTable) => {
+      const table = new Map(base);
+      table.set('url', new Map([...base.get('url')!, ...numbered(catalogue.url, CATALOGUE_CODE_OFFSET)]));
+      table.set('none', new Map([...base.get('none')!, ...numbered(catalogue.none, CATALOGUE_CODE_OFFSET)]));
+      return table;
+    };
+    const current = extend(BASE_TABLE);
+    const isco = catalogue.none.flatMap((value, i): [string, number][] => (/^\d{4}$/.test(value) ? [[iscoUrl(value), CATALOGUE_CODE_OFFSET + i]] : []));
+    current.set(ANY_URI_TYPE, new Map([...BASE_TABLE.get(ANY_URI_TYPE)!, ...isco]));
+    tables = { current, legacy: extend(LEGACY_BASE_TABLE) };
+    catalogueTables.set(catalogue, tables);
   }
-  return table;
+  return legacy ? tables.legacy : tables.current;
 }
 
 const BASE_FAST_TABLES = fastTables(CORRIDOR_TABLE_ID, BASE_TABLE);
@@ -82,12 +117,15 @@ function fastTablesFor(catalogue: QrCatalogue | undefined): FastTables {
   return tables;
 }
 
+const needsCatalogue = () => new CorridorError('ERR_QR_INVALID', 'this QR code needs the trust pack\'s catalogue: sync first');
+
 function typeTableLoaderFor(catalogue: QrCatalogue | undefined) {
   return async ({ registryEntryId }: { registryEntryId: number }) => {
     if (registryEntryId === CORRIDOR_TABLE_ID) return BASE_TABLE;
-    if (registryEntryId === CORRIDOR_CATALOGUE_TABLE_ID) {
-      if (!catalogue) throw new CorridorError('ERR_QR_INVALID', 'this QR code needs the trust pack\'s catalogue: sync first');
-      return tableWithCatalogue(catalogue);
+    if (registryEntryId === LEGACY_TABLE_ID) return LEGACY_BASE_TABLE;
+    if (registryEntryId === CORRIDOR_CATALOGUE_TABLE_ID || registryEntryId === LEGACY_CATALOGUE_TABLE_ID) {
+      if (!catalogue) throw needsCatalogue();
+      return tableWithCatalogue(catalogue, registryEntryId === LEGACY_CATALOGUE_TABLE_ID);
     }
     throw new CorridorError('ERR_QR_INVALID', 'unknown compression table');
   };
@@ -123,16 +161,18 @@ export async function credentialToCborld(credential: object, options: QrCodecOpt
  * Exactly our framing, or ERR_QR_INVALID: CBOR-LD 1.0's tag over `[our registry entry, payload]`,
  * two elements, nothing after them, in the slice of CBOR our encoder writes (integer map keys
  * only, so no decoder ever sees a key such as `__proto__`). Uncompressed CBOR-LD (entry 0), the
- * library's default table (entry 1), legacy tags and any other registry entry never reach a decoder.
+ * library's default table (entry 1), legacy tags and any other registry entry never reach a
+ * decoder; nor does one of ours under the other prefix (`VC1-R`: 10100/10101, `CC1:`: 100/101).
  */
-function framedEntryId(bytes: Uint8Array, catalogue: QrCatalogue | undefined): number {
+function framedEntryId(bytes: Uint8Array, catalogue: QrCatalogue | undefined, legacy = false): number {
   const top = decodeCbor(bytes);
   if (!(top instanceof CborTag) || top.tag !== CBORLD_TAG || !Array.isArray(top.value) || top.value.length !== 2) {
     throw new CorridorError('ERR_QR_INVALID', 'the QR payload is not Corridor CBOR-LD');
   }
   const [entryId, payload] = top.value;
-  if (entryId !== CORRIDOR_TABLE_ID && entryId !== CORRIDOR_CATALOGUE_TABLE_ID) throw new CorridorError('ERR_QR_INVALID', 'unknown compression table');
-  if (entryId === CORRIDOR_CATALOGUE_TABLE_ID && !catalogue) throw new CorridorError('ERR_QR_INVALID', 'this QR code needs the trust pack\'s catalogue: sync first');
+  const [plain, withCatalogue] = legacy ? [LEGACY_TABLE_ID, LEGACY_CATALOGUE_TABLE_ID] : [CORRIDOR_TABLE_ID, CORRIDOR_CATALOGUE_TABLE_ID];
+  if (entryId !== plain && entryId !== withCatalogue) throw new CorridorError('ERR_QR_INVALID', 'unknown compression table');
+  if (entryId === withCatalogue && !catalogue) throw needsCatalogue();
   if (!(payload instanceof CborMap)) throw new CorridorError('ERR_QR_INVALID', 'the QR payload is not Corridor CBOR-LD');
   return entryId;
 }
@@ -157,13 +197,14 @@ export function assertPlainJson(value: unknown, depth = 0): void {
   throw new CorridorError('ERR_QR_INVALID', 'the QR payload is not plain credential data');
 }
 
-export async function cborldToCredential(bytes: Uint8Array, options: QrCodecOptions = {}): Promise<Record<string, unknown>> {
-  const { catalogue, documentLoader = defaultLoader } = options;
+/** `legacy`: bytes from a `CC1:` code (our retired entries 100/101), decoded by the library alone. */
+export async function cborldToCredential(bytes: Uint8Array, options: QrCodecOptions & { legacy?: boolean } = {}): Promise<Record<string, unknown>> {
+  const { catalogue, documentLoader = defaultLoader, legacy = false } = options;
   if (bytes.length > MAX_CBORLD_BYTES) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'the QR payload is larger than any credential');
-  const entryId = framedEntryId(bytes, catalogue);
+  const entryId = framedEntryId(bytes, catalogue, legacy);
   let decoded: unknown;
   try {
-    if (documentLoader === defaultLoader) decoded = decodeCredentialFast(bytes, CREDENTIAL_CONTEXTS, fastTablesFor(entryId === CORRIDOR_CATALOGUE_TABLE_ID ? catalogue : undefined));
+    if (documentLoader === defaultLoader && !legacy) decoded = decodeCredentialFast(bytes, CREDENTIAL_CONTEXTS, fastTablesFor(entryId === CORRIDOR_CATALOGUE_TABLE_ID ? catalogue : undefined));
     decoded ??= await (await cborld()).decode({ cborldBytes: bytes, documentLoader, typeTableLoader: typeTableLoaderFor(catalogue) });
   } catch (cause) {
     // Every failure is coded, whatever threw it (a RangeError from a date no Date holds included).
@@ -185,8 +226,8 @@ export async function decodeQrText(text: string, options: QrCodecOptions = {}): 
   if (typeof text !== 'string') throw new CorridorError('ERR_QR_INVALID', 'QR payload must be text');
   const trimmed = text.trim();
   if (trimmed.length > MAX_QR_TEXT_LENGTH) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'QR text is longer than any QR code holds');
-  if (!trimmed.startsWith(QR_PREFIX)) {
-    throw new CorridorError('ERR_QR_INVALID', /^CC\d+:/.test(trimmed) ? 'unsupported Corridor QR format version' : 'not a Corridor QR code (expected the CC1: prefix)');
-  }
-  return cborldToCredential(decodeBase45(trimmed.slice(QR_PREFIX.length)), options);
+  if (trimmed.startsWith(QR_PREFIX)) return cborldToCredential(decodeBase45(trimmed.slice(QR_PREFIX.length)), options);
+  if (trimmed.startsWith(LEGACY_QR_PREFIX)) return cborldToCredential(decodeBase45(trimmed.slice(LEGACY_QR_PREFIX.length)), { ...options, legacy: true });
+  if (/^VC\d+-/.test(trimmed)) throw new CorridorError('ERR_QR_INVALID', 'unsupported VC Barcodes header or encoding (expected VC1- and base45)');
+  throw new CorridorError('ERR_QR_INVALID', /^CC\d+:/.test(trimmed) ? 'unsupported Corridor QR format version' : 'not a Corridor QR code (expected the VC1- prefix)');
 }

@@ -21,7 +21,7 @@ async function signedCredential() {
     subject: { name: 'Maria Santos', birthDate: '1996-04-12' },
     assessedAt: '2026-10-30T00:00:00Z', route: 'training', validFrom: '2026-11-01T00:00:00Z',
     status: {
-      id: 'https://mctc.example.ph/credentials/status/1#48213', type: 'BitstringStatusListEntry',
+      type: 'BitstringStatusListEntry',
       statusPurpose: 'revocation', statusListIndex: '48213', statusListCredential: 'https://mctc.example.ph/credentials/status/1',
     },
   });
@@ -83,17 +83,20 @@ describe('QR codec', () => {
     expect(await codeOf(decodeQrText('CC1:' + '0'.repeat(5000)))).toBe('ERR_PAYLOAD_TOO_LARGE');
   });
 
-  it('decodes only our framing: tag 0xcb1d over [100 or 101, integer-keyed map], nothing else, nothing after', async () => {
+  it('decodes only our framing: VC1-R, tag 0xcb1d over [10100 or 10101, integer-keyed map], nothing else, nothing after', async () => {
     const text = await encodeQrText(await signedCredential());
     const top = decodeCbor(decodeBase45(text.slice(QR_PREFIX.length))) as CborTag;
     const [entry, payload] = top.value as [number, CborMap];
-    expect(entry).toBe(100);
+    expect(entry).toBe(10100);
+    expect(text.startsWith('VC1-R')).toBe(true);
     const framed = (...value: CborValue[]) => QR_PREFIX + encodeBase45(encodeCbor(new CborTag(0xcb1d, value)));
     expect(await decodeQrText(framed(entry, payload))).toEqual(await decodeQrText(text));
     for (const hostile of [
-      framed(0, payload), framed(1, payload), framed(102, payload), framed(entry, payload, 'more'), framed(entry), framed(entry, 'text'),
-      // 101 is ours, but needs the catalogue.
-      framed(101, payload),
+      framed(0, payload), framed(1, payload), framed(100, payload), framed(10102, payload), framed(entry, payload, 'more'), framed(entry), framed(entry, 'text'),
+      // 10101 is ours, but needs the catalogue.
+      framed(10101, payload),
+      // Our entry under the retired prefix, or under another VC Barcodes encoding than base45.
+      'CC1:' + encodeBase45(encodeCbor(new CborTag(0xcb1d, [entry, payload]))), 'VC1-' + encodeBase45(encodeCbor(new CborTag(0xcb1d, [entry, payload]))),
       QR_PREFIX + encodeBase45(Uint8Array.from([...encodeCbor(new CborTag(0xcb1d, [entry, payload])), 0])),
       QR_PREFIX + encodeBase45(encodeCbor(new CborTag(0x0501, payload))),
     ]) expect(await codeOf(decodeQrText(hostile))).toBe('ERR_QR_INVALID');
@@ -103,10 +106,10 @@ describe('QR codec', () => {
     const text = await encodeQrText(await signedCredential());
     const [entry, payload] = (decodeCbor(decodeBase45(text.slice(QR_PREFIX.length))) as CborTag).value as [number, CborMap];
     const frame = (key: number, value: CborValue) => QR_PREFIX + encodeBase45(encodeCbor(new CborTag(0xcb1d, [entry, new CborMap([...payload, [key, value]])])));
-    expect(await codeOf(decodeQrText(frame(238, 2 ** 52)))).toBe('ERR_QR_INVALID');
-    expect(await codeOf(decodeQrText(frame(238, [2 ** 50, 1])))).toBe('ERR_QR_INVALID');
+    expect(await codeOf(decodeQrText(frame(234, 2 ** 52)))).toBe('ERR_QR_INVALID');
+    expect(await codeOf(decodeQrText(frame(234, [2 ** 50, 1])))).toBe('ERR_QR_INVALID');
     // A fraction the fast codec cannot re-encode: the library decodes it; no RangeError either way.
-    await expect(decodeQrText(frame(238, '2026-11-01T00:00:00.12345678901234567890Z'))).resolves.toMatchObject({ validFrom: '2026-11-01T00:00:00.12345678901234567890Z' });
+    await expect(decodeQrText(frame(234, '2026-11-01T00:00:00.12345678901234567890Z'))).resolves.toMatchObject({ validFrom: '2026-11-01T00:00:00.12345678901234567890Z' });
   });
 
   it('what a decoder hands back must be plain data: no prototype lent by a `__proto__` key', () => {
@@ -175,6 +178,6 @@ describe('credentials with what a client may add', () => {
     }
     // The reference credential still takes the specialised codec: its QR text is what it was.
     expect(await encodeQrText(reference)).toBe(referenceText);
-    expect(referenceText.length).toBe(1108);
+    expect(referenceText.length).toBe(1138);
   });
 });
