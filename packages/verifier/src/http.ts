@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { CorridorError, httpGuards, isObject, problemDetails, problemForError, type TrustIndex } from '@corridor/shared';
 import { isCorridorCredential, verifyGenericCredential } from './generic-verify.js';
-import { explain, isLanguage, VERDICTS, type Language } from './messages.js';
+import { explain, isLanguage, LANGUAGES, VERDICTS, type Language } from './messages.js';
 import type { OfficerTrustDocument } from './officer.js';
 import { verifySkillPresentation } from './presentation.js';
 import { verifySkillCredential, type Check, type VerifyOptions } from './verify.js';
@@ -48,7 +48,7 @@ function readOptions(body: Record<string, unknown>, app: VerifierAppOptions): { 
   const purpose = options.purpose ?? 'employment';
   if (purpose !== 'employment' && purpose !== 'further-study') throw new CorridorError('ERR_INPUT_INVALID', 'options.purpose must be employment or further-study');
   const language = options.language ?? 'en';
-  if (!isLanguage(language)) throw new CorridorError('ERR_INPUT_INVALID', 'options.language must be en, ja, fil or ar');
+  if (!isLanguage(language)) throw new CorridorError('ERR_INPUT_INVALID', `options.language must be one of ${LANGUAGES.join(', ')}`);
   for (const key of ['challenge', 'domain'] as const) {
     if (options[key] !== undefined && (typeof options[key] !== 'string' || (options[key] as string).length > 500)) {
       throw new CorridorError('ERR_INPUT_INVALID', `options.${key} must be a string`);
