@@ -76,7 +76,7 @@ function fastTablesFor(catalogue: QrCatalogue | undefined): FastTables {
   if (!catalogue) return BASE_FAST_TABLES;
   let tables = catalogueFastTables.get(catalogue);
   if (!tables) {
-    tables = fastTables(CORRIDOR_CATALOGUE_TABLE_ID, tableWithCatalogue(catalogue));
+    tables = { ...fastTables(CORRIDOR_CATALOGUE_TABLE_ID, tableWithCatalogue(catalogue)), catalogueFrom: CATALOGUE_CODE_OFFSET };
     catalogueFastTables.set(catalogue, tables);
   }
   return tables;
@@ -157,24 +157,6 @@ export function assertPlainJson(value: unknown, depth = 0): void {
   throw new CorridorError('ERR_QR_INVALID', 'the QR payload is not plain credential data');
 }
 
-/**
- * Whether a payload that did not decode holds a catalogue code past the end of the catalogue held:
- * the catalogue only grows, so that is a QR code printed after the officer's last sync, not a
- * damaged one (codes are 2- or 4-byte strings; consulted only once decoding has failed).
- */
-function usesCodesBeyond(value: unknown, catalogue: QrCatalogue, depth = 0): boolean {
-  if (depth > 32) return false;
-  if (value instanceof Uint8Array) {
-    if (value.length !== 2 && value.length !== 4) return false;
-    const code = value.length === 2 ? (value[0]! << 8) | value[1]! : new DataView(value.buffer, value.byteOffset, 4).getUint32(0);
-    return code >= CATALOGUE_CODE_OFFSET + Math.min(catalogue.none.length, catalogue.url.length);
-  }
-  if (value instanceof CborTag) return usesCodesBeyond(value.value, catalogue, depth + 1);
-  if (value instanceof CborMap) return [...value.values()].some((v) => usesCodesBeyond(v, catalogue, depth + 1));
-  if (Array.isArray(value)) return value.some((v) => usesCodesBeyond(v, catalogue, depth + 1));
-  return false;
-}
-
 export async function cborldToCredential(bytes: Uint8Array, options: QrCodecOptions = {}): Promise<Record<string, unknown>> {
   const { catalogue, documentLoader = defaultLoader } = options;
   if (bytes.length > MAX_CBORLD_BYTES) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'the QR payload is larger than any credential');
@@ -186,9 +168,6 @@ export async function cborldToCredential(bytes: Uint8Array, options: QrCodecOpti
   } catch (cause) {
     // Every failure is coded, whatever threw it (a RangeError from a date no Date holds included).
     if (isCorridorError(cause) && cause.code !== 'ERR_CONTEXT_UNKNOWN') throw cause;
-    if (entryId === CORRIDOR_CATALOGUE_TABLE_ID && catalogue && usesCodesBeyond(decodeCbor(bytes), catalogue)) {
-      throw new CorridorError('ERR_TRUST_PACK_OUTDATED', 'the QR code uses catalogue codes the trust pack held does not have: sync', { cause });
-    }
     throw new CorridorError('ERR_QR_INVALID', 'the QR payload is not valid CBOR-LD', { cause });
   }
   assertPlainJson(decoded);
