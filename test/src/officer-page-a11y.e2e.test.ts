@@ -5,12 +5,13 @@
 // buttons say which language they are in.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { get, type Server } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { Issuer, IssuerStore } from '@corridor/issuer';
 import { encodeQrText, indexTrustPackContent, openTrustPack, renderQrPng } from '@corridor/shared';
-import { createVerifierApp, LANGUAGES, type OfficerTrustDocument } from '@corridor/verifier';
+import { createVerifierApp, LABELS, LANGUAGES, type OfficerTrustDocument } from '@corridor/verifier';
 import { qrPagesPdf } from './hostile.js';
 import { CENTRE_NAME, createWorld, WORKER, type World } from './world.js';
 
@@ -131,6 +132,27 @@ describe('the officer page, accessible', () => {
     await page.setViewportSize({ width: 1280, height: 720 });
   }, 60_000);
 
+  it('app.js and app.css go compressed to a browser that asks (brotli, else gzip), plain to one that does not', async () => {
+    const port = (server.address() as { port: number }).port;
+    const fetchRaw = (path: string, encoding?: string) => new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+      get({ host: '127.0.0.1', port, path, headers: encoding ? { 'accept-encoding': encoding } : {} }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) })).on('error', reject);
+      }).on('error', reject);
+    });
+    for (const file of ['app.js', 'app.css']) {
+      const plain = await fetchRaw(`/officer/${file}`);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      const br = await fetchRaw(`/officer/${file}`, 'gzip, deflate, br');
+      expect([br.headers['content-encoding'], br.headers['content-type'], br.headers['content-security-policy'] !== undefined]).toEqual(['br', expect.stringMatching(file.endsWith('.js') ? /^text\/javascript/ : /^text\/css/), true]);
+      expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
+      expect(br.body.length).toBeLessThan(plain.body.length / 2);
+      const gz = await fetchRaw(`/officer/${file}`, 'gzip');
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(gz.body).equals(plain.body)).toBe(true);
+    }
+  });
+
   it('one verdict: its headline is a heading and takes the focus, so it is what a screen reader says', async () => {
     await chooseLanguage('fil');
     await page.setInputFiles('#photo', { name: 'valid.png', mimeType: 'image/png', buffer: Buffer.from(validPng) });
@@ -142,4 +164,12 @@ describe('the officer page, accessible', () => {
     expect(await page.locator('#result[aria-live], #result [aria-live], #result [role="status"]').count()).toBe(0);
     expect(await axeViolations()).toEqual([]);
   }, 60_000);
+
+  it('with no camera, "camera not available" stays: nothing overwrites it with "ready"', async () => {
+    await chooseLanguage('en');
+    await page.click('#scan');
+    await page.waitForSelector('#status[data-state="error"]', { timeout: 10_000 });
+    await page.waitForTimeout(600);
+    expect(await page.locator('#status').textContent()).toBe(LABELS.en.cameraUnavailable);
+  });
 });
