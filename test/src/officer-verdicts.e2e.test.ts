@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,6 +106,23 @@ describe('the pack must be the officer\'s own country\'s', () => {
       '--registry-key', world.keys.operator.description.controller, '--trust-pack', join(dir, 'old-pack.json')], { encoding: 'utf8', cwd: dir });
     expect(result.status).toBe(3);
     expect(result.stderr).toContain(`cannot read the credential file ${join(dir, 'missing.png')}: no such file`);
+  });
+});
+
+describe('serve', () => {
+  it('on a busy port says so (exit 3), not "internal error"', async () => {
+    const busy = createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => busy.once('listening', resolve));
+    const port = (busy.address() as { port: number }).port;
+    try {
+      const result = spawnSync(process.execPath, [cli, 'serve', '--port', String(port), '--country', 'JP', '--root', world.keys.jp.description.controller,
+        '--registry-key', world.keys.operator.description.controller, '--trust-pack', join(dir, 'new-pack.json'), '--data', join(dir, 'data')], { encoding: 'utf8', cwd: dir, timeout: 20_000 });
+      expect(result.status).toBe(3);
+      expect(result.stderr).toContain(`usage: port ${port} on 127.0.0.1 is already in use`);
+      expect(result.stderr).not.toContain('internal error');
+    } finally {
+      await new Promise((resolve) => busy.close(resolve));
+    }
   });
 });
 
