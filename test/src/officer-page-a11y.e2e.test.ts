@@ -172,4 +172,12 @@ describe('the officer page, accessible', () => {
     await page.waitForTimeout(600);
     expect(await page.locator('#status').textContent()).toBe(LABELS.en.cameraUnavailable);
   });
+
+  it('warns before scanning when its trust list is too old for a green verdict', async () => {
+    await page.clock.setFixedTime(Date.now() + 10 * 86_400_000);
+    await page.reload();
+    await page.waitForSelector('body[data-trust^="JP#"]', { timeout: 30_000 });
+    await page.waitForFunction(() => document.getElementById('status')?.dataset.state === 'error', undefined, { timeout: 10_000 });
+    expect(await page.locator('#status').textContent()).toMatch(/^The trust list on this device is 1\d days old: no credential can be confirmed valid\./);
+  }, 60_000);
 });
