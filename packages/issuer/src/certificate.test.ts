@@ -31,5 +31,8 @@ describe('the certificate\'s languages', () => {
     expect(html).toContain('Sertifikat Kompetensi');
     expect(html).toContain('Pengasuh Tingkat II');
     expect(html).toContain('<span>Indonesia</span></header>');
+    // The level once, with both labels, not in each column.
+    expect(html.match(/PQF 2 \(AQRF 2\)/g)).toHaveLength(1);
+    expect(html).toContain('Level / <span lang="id">Jenjang</span>');
   });
 });

@@ -82,7 +82,6 @@ function block(labels: Labels, input: CertificateInput, language: string): strin
   const { credential: c, qualification: q } = input;
   const s = c.credentialSubject;
   const title = escape(q.title[language] ?? q.title.en ?? primaryText(q.title));
-  const level = `${q.level.framework} ${q.level.level}${q.level.referencedTo ? ` (${q.level.referencedTo.framework} ${q.level.referencedTo.level})` : ''}`;
   return `<section lang="${language}">
   <h1>${escape(labels.title)}</h1>
   <p>${escape(labels.certifies)}</p>
@@ -90,7 +89,6 @@ function block(labels: Labels, input: CertificateInput, language: string): strin
   <p>${escape(labels.born)} ${escape(s.birthDate)}</p>
   <p>${escape(labels.qualification)}</p>
   <p class="qualification">${title}</p>
-  <p>${escape(labels.level)}: ${escape(level)} · ISCO-08 ${escape(q.isco08)}</p>
 </section>`;
 }
 
@@ -102,6 +100,8 @@ export function renderCertificateHtml(input: CertificateInput): string {
   const s = c.credentialSubject;
   const route = s.assessmentRoute === 'training' ? 'training' : 'rpl';
   const both = (key: keyof Labels) => escape(en[key]) + (origin ? ` / <span lang="${language}">${escape(origin[key])}</span>` : '');
+  // Once, with both labels, rather than in each language's column.
+  const level = `${q.level.framework} ${q.level.level}${q.level.referencedTo ? ` (${q.level.referencedTo.framework} ${q.level.referencedTo.level})` : ''}`;
   const units = q.units.map((u) => `<li><code>${escape(u.code)}</code> ${escape(primaryText(u.title))}</li>`).join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escape(en.title)}</title>
@@ -130,6 +130,7 @@ ${(input.fontStylesheets ?? certificateFontStylesheets()).map((href) => `<link r
 <div class="columns">${block(en, input, 'en')}${origin && language ? block(origin, input, language) : ''}</div>
 <div class="units"><strong>${both('units')}</strong><ul>${units}</ul></div>
 <div class="facts">
+  <span>${both('level')}</span><span>${escape(level)} · ISCO-08 ${escape(q.isco08)}</span>
   <span>${both('route')}</span><span>${both(route)}</span>
   <span>${both('assessed')}</span><span>${escape(day(s.activityEndDate))}</span>
   <span>${both('issued')}</span><span>${escape(day(c.validFrom))}</span>
