@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { accreditationRecord, REFERENCE_CENTRE_ACCREDITATION, REFERENCE_CENTRE_BASE_URL, REFERENCE_CENTRE_NAME } from '@corridor/registry';
-import { encodeQrText, PH_CAREGIVING_NC_II, signRecord, type QualificationRecord, type SkillCredential } from '@corridor/shared';
+import { encodeQrText, PH_CAREGIVING_NC_II, renderQrSvg, signRecord, type QualificationRecord, type SkillCredential } from '@corridor/shared';
 import { qrPagesPdf } from './hostile.js';
 import { createWorld, type World } from './world.js';
 
@@ -106,6 +106,21 @@ describe('the pack must be the officer\'s own country\'s', () => {
       '--registry-key', world.keys.operator.description.controller, '--trust-pack', join(dir, 'old-pack.json')], { encoding: 'utf8', cwd: dir });
     expect(result.status).toBe(3);
     expect(result.stderr).toContain(`cannot read the credential file ${join(dir, 'missing.png')}: no such file`);
+  });
+});
+
+describe('our own SVG files', () => {
+  it('verify reads the QR code of a <uuid>.svg; a flipped module or another SVG is refused, coded', async () => {
+    const catalogue = (await world.trust('JP')).qrCatalogue!;
+    const svg = await renderQrSvg(await encodeQrText(current, { catalogue }));
+    expect(verify('current.svg', svg, 'new-pack.json', '--country', 'JP')).toMatchObject({ code: 0, out: expect.stringMatching(/^VALID: /) });
+    // One dark module less (a run shortened by one): the QR code no longer decodes exactly.
+    const damaged = svg.replace(/h(\d+)v1h-\1z/, (_all, run: string) => (run === '1' ? 'h1v1h-1z' : `h${Number(run) - 1}v1h-${Number(run) - 1}z`));
+    expect(damaged).not.toBe(svg);
+    const refused = verify('damaged.svg', damaged, 'new-pack.json', '--country', 'JP');
+    expect([refused.code, refused.err.split(':')[0]]).toEqual([3, 'ERR_QR_INVALID']);
+    const other = verify('other.svg', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', 'new-pack.json', '--country', 'JP');
+    expect([other.code, other.err.split(':')[0]]).toEqual([3, 'ERR_QR_INVALID']);
   });
 });
 

@@ -13,12 +13,12 @@
  *       the officer's page at /officer/: camera or photo, verified on the device, keeps working offline
  *       (prints the fingerprints and setup link an administrator uses to install it on a device);
  *       a newer pack from `sync` is picked up within 30 s, no restart needed
- *   corridor-verifier verify <file.png | .jpg | .pdf | .json | -> --country <CC> --root <did:key> [--trust-pack <file>]
+ *   corridor-verifier verify <file.png | .jpg | .pdf | .svg | .json | -> --country <CC> --root <did:key> [--trust-pack <file>]
  *       [--purpose employment|further-study] [--max-age-days 7] [--registry-key <did:key>] [--language en|ja|fil|ar|de|id] [--json]
  *       uses the synced pack unless --trust-pack names a pack file; a pack is used only if signed by the
  *       registry operator configured: --registry-key (or $CORRIDOR_REGISTRY_KEY), else the one pinned by sync
  *
- * <file> is a photo or scan of the QR (PNG, JPEG), a PDF of certificates (each page verified), the
+ * <file> is a photo or scan of the QR (PNG, JPEG), a PDF of certificates (each page verified), our own SVG, the
  * credential JSON, or - to read JSON or QR text from stdin. A PDF of many certificates prints a summary first
  * (how many of each verdict, the pages that are not valid), then each page.
  * --root is your own country's authority key (repeatable; or $CORRIDOR_VERIFIER_ROOTS, comma-separated).
