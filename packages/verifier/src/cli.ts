@@ -230,11 +230,6 @@ async function serve(): Promise<number> {
   const { server, url } = await startServer(app, {
     port, host, ...(options['tls-cert'] ? { tlsCert: options['tls-cert'] } : {}), ...(options['tls-key'] ? { tlsKey: options['tls-key'] } : {}),
     insecureHttp: options['insecure-http'] === true,
-  }).catch((error: unknown) => {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new UsageError(`port ${port} on ${inert(host)} is already in use (another verifier?): stop it or give --port`);
-    if (code === 'EACCES') throw new UsageError(`port ${port} on ${inert(host)} needs privileges this user does not have: give --port above 1023`);
-    throw error;
   });
   process.stdout.write(`verifier listening on ${url} (${country}, pack #${loaded.index.sequence}); officer's page: ${url}/officer/\n`);
   // What an administrator compares with the officer's page when installing it on a device.
