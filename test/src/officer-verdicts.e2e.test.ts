@@ -106,6 +106,10 @@ describe('the pack must be the officer\'s own country\'s', () => {
       '--registry-key', world.keys.operator.description.controller, '--trust-pack', join(dir, 'old-pack.json')], { encoding: 'utf8', cwd: dir });
     expect(result.status).toBe(3);
     expect(result.stderr).toContain(`cannot read the credential file ${join(dir, 'missing.png')}: no such file`);
+    // In the officer's language too, under the coded line.
+    const german = spawnSync(process.execPath, [cli, 'verify', join(dir, 'missing.png'), '--country', 'JP', '--root', world.keys.jp.description.controller,
+      '--registry-key', world.keys.operator.description.controller, '--trust-pack', join(dir, 'old-pack.json'), '--language', 'de'], { encoding: 'utf8', cwd: dir });
+    expect(german.stderr.split('\n').slice(0, 2)).toEqual([expect.stringMatching(/^ERR_INPUT_INVALID: cannot read/), 'Dies ist kein Nachweis, den dieses Programm lesen kann. Bitten Sie erneut um das Zertifikat oder die Datei.']);
   });
 });
 

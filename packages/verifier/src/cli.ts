@@ -310,4 +310,8 @@ async function main(): Promise<number> {
 }
 
 // Input problems are not verdicts: exit 3 so scripts never mistake them for "invalid".
-runCli(main, { ...options, mapExitCode: (code) => (code === EXIT.invalid ? EXIT.usage : code) });
+runCli(main, {
+  ...options, mapExitCode: (code) => (code === EXIT.invalid ? EXIT.usage : code),
+  // An officer who asked for another language reads why, too (the coded line stays for scripts and support).
+  explain: (code) => (options.language && options.language !== 'en' && isLanguage(options.language) ? explain(code, options.language) : undefined),
+});
