@@ -118,10 +118,11 @@ export function createVerifierApp(options: VerifierAppOptions): express.Express 
   });
   // The bundle is large and officers' connections slow: its brotli or gzip copy, made at build time.
   app.get('/officer/:file', (req, res, next) => {
-    const type = PRECOMPRESSED[req.params.file as string];
+    const file = req.params.file as string;
+    const type = Object.hasOwn(PRECOMPRESSED, file) ? PRECOMPRESSED[file] : undefined;
     // Brotli whenever it is acceptable at all (it is the smaller), whatever order the client listed them in.
     const encoding = !type ? false : req.acceptsEncodings('br') === 'br' ? 'br' : req.acceptsEncodings('gzip') === 'gzip' ? 'gzip' : false;
-    const path = encoding ? join(OFFICER_PAGE_DIR, `${req.params.file}.${encoding === 'br' ? 'br' : 'gz'}`) : '';
+    const path = encoding ? join(OFFICER_PAGE_DIR, `${file}.${encoding === 'br' ? 'br' : 'gz'}`) : '';
     res.vary('Accept-Encoding');
     if (!encoding || !existsSync(path)) return next();
     res.set({ 'Content-Encoding': encoding, 'Content-Type': type! });
