@@ -85,10 +85,15 @@ export function required<T>(value: T | undefined, what: string): T {
 }
 
 /** Runs a CLI's main: its number is the exit code; a failure prints one coded line, never a stack or personal data. */
-export function runCli(main: () => Promise<number>, options: { json?: boolean; debug?: boolean; mapExitCode?: (code: number) => number }): void {
+export function runCli(main: () => Promise<number>, options: {
+  json?: boolean; debug?: boolean; mapExitCode?: (code: number) => number;
+  /** A coded failure in the reader's own words, printed under the coded line (the officer's language). */
+  explain?: (code: ErrorCode) => string | undefined;
+}): void {
   main().then((code) => { process.exitCode = code; }, (error: unknown) => {
     const failure = describeFailure(error);
-    process.stderr.write((options.json ? jsonText(failure.json, 0) : inert(failure.line)) + '\n');
+    const words = !options.json && error instanceof CorridorError ? options.explain?.(error.code) : undefined;
+    process.stderr.write((options.json ? jsonText(failure.json, 0) : inert(failure.line)) + '\n' + (words ? `${inert(words)}\n` : ''));
     if (options.debug) console.error(error);
     process.exitCode = options.mapExitCode ? options.mapExitCode(failure.exitCode) : failure.exitCode;
   });

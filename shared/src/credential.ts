@@ -32,9 +32,9 @@ export interface CredentialInput {
   evidence?: Evidence[];
 }
 
-/** The English title, or the first one the record has. */
+/** The title in `language`, else the English one, else the first one the record has (never an arbitrary language before English). */
 export function primaryText(text: Record<string, string>, language = 'en'): string {
-  return text[language] ?? Object.values(text)[0] ?? '';
+  return text[language] ?? text.en ?? Object.values(text)[0] ?? '';
 }
 
 /** The strings a credential takes from its qualification record; the QR catalogue lists the same. */

@@ -46,6 +46,7 @@ export const ERROR_CODES = {
   ERR_TIMEOUT: 'The request took longer than this service allows.',
   ERR_INSECURE_TRANSPORT: 'Plain HTTP is refused off the loopback address: configure TLS.',
   ERR_PROPERTY_REFUSED: 'The issuer will not sign this property or value as asked (the problem\'s pointer names it); nothing was issued.',
+  ERR_TRUST_PACK_OUTDATED: 'The QR code uses catalogue codes the trust pack held does not have yet: the credential is newer than the pack; sync.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

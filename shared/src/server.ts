@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type RequestListener, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import { UsageError } from './cli-support.js';
 import { CorridorError } from './errors.js';
 
 export interface ServeOptions {
@@ -51,7 +52,14 @@ export async function startServer(handler: RequestListener, options: ServeOption
   server.requestTimeout = options.requestTimeoutMs ?? 30_000;
   server.headersTimeout = options.headersTimeoutMs ?? 10_000;
   server.listen(options.port, options.host);
-  await new Promise<void>((resolve, reject) => { server.once('listening', resolve); server.once('error', reject); });
+  await new Promise<void>((resolve, reject) => { server.once('listening', resolve); server.once('error', reject); }).catch((error: unknown) => {
+    // What the operator can fix says so (exit 3), rather than "internal error".
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new UsageError(`port ${options.port} on ${options.host} is already in use (another service?): stop it or give --port`);
+    if (code === 'EACCES') throw new UsageError(`port ${options.port} on ${options.host} needs privileges this user does not have: give --port above 1023`);
+    if (code === 'EADDRNOTAVAIL') throw new UsageError(`${options.host} is not an address of this machine: give --host`);
+    throw error;
+  });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const host = options.host.includes(':') && !options.host.startsWith('[') ? `[${options.host}]` : options.host;

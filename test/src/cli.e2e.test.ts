@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { request as httpsRequest } from 'node:https';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -139,6 +139,16 @@ describe('cohorts from a CSV file', () => {
       [75, 'ERR_CONFLICT', 'this row repeats line 3: one credential is issued for both'],
     ]);
     expect(readdirSync(file('dups')).filter((f) => f.endsWith('.json'))).toHaveLength(72);
+  });
+
+  it('an 80 MB CSV is refused by its size before it is read; a missing one is named with the reason; `list` shows the worker\'s name', () => {
+    truncateSync(writeJson('huge.csv', ''), 80 * 1_048_576);
+    const huge = issuer('issue-batch', file('huge.csv'), '--pack', file('pack-PH.json'), '--out', file('huge'));
+    expect(huge.code).toBe(3);
+    expect(huge.err).toMatch(/^ERR_PAYLOAD_TOO_LARGE: the cohort file .*huge\.csv is 80 MB; a cohort file holds at most 32 MB/);
+    const missing = issuer('issue-batch', file('missing.csv'), '--pack', file('pack-PH.json'));
+    expect(missing.err).toContain(`cannot read the cohort file ${file('missing.csv')}: no such file`);
+    expect(issuer('list', '--limit', '3').out).toMatch(/ Worker \d+  urn:corridor:qualification:/);
   });
 
   it('killed with SIGKILL mid-run, a re-run finishes the job: nothing lost, nothing doubled, no index reused', async () => {

@@ -67,8 +67,10 @@ describe('the officer page and hostile certificates', () => {
     await page.setInputFiles('#photo', { name: 'hostile.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf) });
     const panels = page.locator('#result [data-verdict]');
     await panels.nth(2).waitFor({ timeout: 30_000 });
-    expect(await panels.evaluateAll((all) => all.map((p) => p.getAttribute('data-verdict')))).toEqual(['valid', 'invalid', 'unreadable']);
-    expect(await page.locator('#result .headline').allTextContents()).toEqual(['VALID', 'NOT VALID — do not accept', expect.any(String)]);
+    // The pages that are not valid come first, under the count of each verdict.
+    expect(await panels.evaluateAll((all) => all.map((p) => p.getAttribute('data-verdict')))).toEqual(['invalid', 'unreadable', 'valid']);
+    expect(await page.locator('#result .summary').getAttribute('data-summary')).toBe('invalid:1 unreadable:1 valid:1');
+    expect(await page.locator('#result [data-verdict] .headline').allTextContents()).toEqual(['NOT VALID — do not accept', expect.any(String), 'VALID']);
     // The name, exactly as signed, as the text of one element: no markup, no reordering outside it.
     const names = page.locator('#result [data-field="name"]');
     expect(await names.count()).toBe(2);
@@ -76,8 +78,8 @@ describe('the officer page and hostile certificates', () => {
       expect(await name.textContent()).toBe(HOSTILE_NAME);
       expect(await name.evaluate((dd) => [...dd.querySelectorAll('*')].map((e) => `${e.tagName}:${e.getAttribute('dir')}`))).toEqual(['BDI:auto']);
     }
-    expect(await panels.nth(1).locator('[data-code]').evaluateAll((items) => items.map((i) => i.getAttribute('data-code')))).toEqual(['ERR_CREDENTIAL_REVOKED']);
-    expect(await panels.nth(2).locator('[data-code]').evaluateAll((items) => items.map((i) => i.getAttribute('data-code')))).toEqual(['ERR_QR_INVALID']);
+    expect(await panels.nth(0).locator('[data-code]').evaluateAll((items) => items.map((i) => i.getAttribute('data-code')))).toEqual(['ERR_CREDENTIAL_REVOKED']);
+    expect(await panels.nth(1).locator('[data-code]').evaluateAll((items) => items.map((i) => i.getAttribute('data-code')))).toEqual(['ERR_QR_INVALID']);
     expect(await page.locator('#result').textContent()).not.toContain('2031');
   }, 90_000);
 });

@@ -166,8 +166,11 @@ describe('the officer page', () => {
     await page.evaluate(() => document.getElementById('result')!.replaceChildren());
     await page.setInputFiles('#photo', { name: 'certificates.pdf', mimeType: 'application/pdf', buffer: readFileSync(join(dir, 'certificates.pdf')) });
     await page.locator('#result [data-verdict]').nth(1).waitFor({ timeout: 30_000 });
-    expect(await page.locator('#result [data-verdict]').evaluateAll((panels) => panels.map((p) => p.getAttribute('data-verdict')))).toEqual(['valid', 'invalid']);
-    expect(await page.locator('#result .page').allTextContents()).toEqual(['Page 1', 'Page 2']);
+    expect(await page.locator('#result [data-verdict]').evaluateAll((panels) => panels.map((p) => p.getAttribute('data-verdict')))).toEqual(['invalid', 'valid']);
+    // A summary first, the page that is not valid before the valid one, and focus on the summary so it is read out.
+    expect(await page.locator('#result .page').allTextContents()).toEqual(['Page 2', 'Page 1']);
+    expect(await page.locator('#result .summary').getAttribute('data-summary')).toBe('invalid:1 valid:1');
+    expect(await page.evaluate(() => document.activeElement?.closest('.summary') !== null)).toBe(true);
   }, 60_000);
 
   it('speaks Filipino and Arabic, right to left, and shows a hostile name as text', async () => {

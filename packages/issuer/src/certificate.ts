@@ -1,9 +1,11 @@
 /**
  * The printable certificate: one A4 page with the worker's name and birth date, the
  * qualification (title, level, units), the issuer, the dates, and the QR code at a size a phone
- * reads from paper — in English and the origin country's language. Pure: returns HTML.
+ * reads from paper — in English and the origin country's language (its official languages, from
+ * countries-list's ISO 3166 → ISO 639-1 table, preferring one the records carry titles in). Pure: returns HTML.
  */
 import { primaryText, subjectFacts, type QualificationRecord, type SkillCredential } from '@corridor/shared';
+import { countries } from 'countries-list';
 import { CERTIFICATE_FONT_FAMILIES, certificateFontStylesheets } from './certificate-fonts.js';
 
 type Labels = Record<'title' | 'certifies' | 'born' | 'qualification' | 'level' | 'units' | 'route' | 'assessed' | 'issued' | 'validUntil' | 'issuer' | 'scan' | 'training' | 'rpl' | 'wallet', string>;
@@ -27,10 +29,40 @@ const LABELS: Record<string, Labels> = {
     validUntil: '有効期限', issuer: '発行者', scan: 'スキャンして確認：コードには署名済みの証明書が含まれ、オフラインで検証できます。',
     training: '正規の訓練', rpl: '過去の学習の認定', wallet: 'ウォレットへ（ダウンロード1回限り）期限',
   },
+  de: {
+    title: 'Kompetenzzertifikat', certifies: 'Hiermit wird bescheinigt, dass', born: 'geboren am', qualification: 'als kompetent beurteilt wurde in',
+    level: 'Niveau', units: 'Kompetenzeinheiten', route: 'Art der Beurteilung', assessed: 'Beurteilt am', issued: 'Ausgestellt am',
+    validUntil: 'Gültig bis', issuer: 'Ausgestellt von', scan: 'Zum Prüfen scannen: Der Code enthält den signierten Nachweis und wird offline geprüft.',
+    training: 'Formale Ausbildung', rpl: 'Anerkennung früher erworbener Kompetenzen', wallet: 'In Ihre Wallet: ein Download, bis',
+  },
+  id: {
+    title: 'Sertifikat Kompetensi', certifies: 'Dengan ini menyatakan bahwa', born: 'lahir', qualification: 'telah dinilai kompeten dalam',
+    level: 'Jenjang', units: 'Unit kompetensi', route: 'Jalur penilaian', assessed: 'Dinilai pada', issued: 'Diterbitkan pada',
+    validUntil: 'Berlaku sampai', issuer: 'Diterbitkan oleh', scan: 'Pindai untuk memverifikasi: kode memuat kredensial bertanda tangan dan diperiksa secara luring.',
+    training: 'Pelatihan formal', rpl: 'Rekognisi pembelajaran lampau', wallet: 'Ke dompet Anda: satu kali unduh, sampai',
+  },
 };
 
-/** The language printed beside English, by the qualification's country. */
-const COUNTRY_LANGUAGE: Record<string, string> = { PH: 'fil', JP: 'ja' };
+/**
+ * The language printed beside English: an official language of the qualification's country
+ * (Tagalog is printed as Filipino), first one the record has a title in, then any other title
+ * language of the record; among those only the ones with labels here. English alone otherwise,
+ * never an arbitrary language.
+ */
+export function originLanguage(q: QualificationRecord): string | undefined {
+  const official = ((countries as Record<string, { languages: string[] }>)[q.country]?.languages ?? []).map((l) => (l === 'tl' ? 'fil' : l));
+  const titled = Object.keys(q.title);
+  return [...official.filter((l) => titled.includes(l)), ...official, ...titled].find((l) => l !== 'en' && Object.hasOwn(LABELS, l));
+}
+
+/** A country's English name (the page is in English first); its code if the platform has no name. */
+function countryName(code: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const day = (iso: string) => iso.slice(0, 10);
@@ -49,8 +81,7 @@ export interface CertificateInput {
 function block(labels: Labels, input: CertificateInput, language: string): string {
   const { credential: c, qualification: q } = input;
   const s = c.credentialSubject;
-  const title = escape(q.title[language] ?? primaryText(q.title));
-  const level = `${q.level.framework} ${q.level.level}${q.level.referencedTo ? ` (${q.level.referencedTo.framework} ${q.level.referencedTo.level})` : ''}`;
+  const title = escape(q.title[language] ?? q.title.en ?? primaryText(q.title));
   return `<section lang="${language}">
   <h1>${escape(labels.title)}</h1>
   <p>${escape(labels.certifies)}</p>
@@ -58,18 +89,19 @@ function block(labels: Labels, input: CertificateInput, language: string): strin
   <p>${escape(labels.born)} ${escape(subjectFacts(c).birthDate)}</p>
   <p>${escape(labels.qualification)}</p>
   <p class="qualification">${title}</p>
-  <p>${escape(labels.level)}: ${escape(level)} · ISCO-08 ${escape(q.isco08)}</p>
 </section>`;
 }
 
 export function renderCertificateHtml(input: CertificateInput): string {
   const { credential: c, qualification: q } = input;
   const en = LABELS.en!;
-  const originLanguage = COUNTRY_LANGUAGE[q.country];
-  const origin = originLanguage ? LABELS[originLanguage] : undefined;
+  const language = originLanguage(q);
+  const origin = language ? LABELS[language] : undefined;
   const s = c.credentialSubject;
   const route = subjectFacts(c).assessmentRoute === 'training' ? 'training' : 'rpl';
-  const both = (key: keyof Labels) => escape(en[key]) + (origin ? ` / <span lang="${originLanguage}">${escape(origin[key])}</span>` : '');
+  const both = (key: keyof Labels) => escape(en[key]) + (origin ? ` / <span lang="${language}">${escape(origin[key])}</span>` : '');
+  // Once, with both labels, rather than in each language's column.
+  const level = `${q.level.framework} ${q.level.level}${q.level.referencedTo ? ` (${q.level.referencedTo.framework} ${q.level.referencedTo.level})` : ''}`;
   const units = q.units.map((u) => `<li><code>${escape(u.code)}</code> ${escape(primaryText(u.title))}</li>`).join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escape(en.title)}</title>
@@ -94,10 +126,11 @@ ${(input.fontStylesheets ?? certificateFontStylesheets()).map((href) => `<link r
   .id { position: absolute; left: 12mm; bottom: 12mm; font-size: 7pt; color: #555; max-width: 110mm; word-break: break-all; }
 </style></head>
 <body><div class="page">
-<header><span>${escape(c.issuer.name)}</span><span>${escape(q.country)}</span></header>
-<div class="columns">${block(en, input, 'en')}${origin && originLanguage ? block(origin, input, originLanguage) : ''}</div>
+<header><span>${escape(c.issuer.name)}</span><span>${escape(countryName(q.country))}</span></header>
+<div class="columns">${block(en, input, 'en')}${origin && language ? block(origin, input, language) : ''}</div>
 <div class="units"><strong>${both('units')}</strong><ul>${units}</ul></div>
 <div class="facts">
+  <span>${both('level')}</span><span>${escape(level)} · ISCO-08 ${escape(q.isco08)}</span>
   <span>${both('route')}</span><span>${both(route)}</span>
   <span>${both('assessed')}</span><span>${escape(day(s.activityEndDate))}</span>
   <span>${both('issued')}</span><span>${escape(day(c.validFrom))}</span>

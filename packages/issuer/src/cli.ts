@@ -46,14 +46,14 @@
  * Options: --data <dir> (default $CORRIDOR_ISSUER_DATA or ./.corridor/issuer), --json, --help.
  * Exit codes: 0 ok, 1 refused, 3 usage or input error.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  checkWorkerData, isCalendarDate, isCalendarDateTime, isHolderDid, CorridorError, createPrinter, createRegistryClient, portOption, startServer, untilStopped, writeFileAtomically, EXIT, generateKeyPair, loadTrustPack, readKeyFile, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
+  checkWorkerData, inert, isCalendarDate, isCalendarDateTime, isHolderDid, CorridorError, createPrinter, createRegistryClient, portOption, startServer, untilStopped, writeFileAtomically, EXIT, generateKeyPair, loadTrustPack, readKeyFile, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
 } from '@corridor/shared';
 import { combineCertificates, renderCertificateHtml } from './certificate.js';
 import { createRenderPool } from './render-pool.js';
-import { issueCohort, readCohort } from './cohort.js';
+import { issueCohort, MAX_COHORT_BYTES, MAX_COHORT_ROWS, readCohort } from './cohort.js';
 import { addClient, CLI_CLIENT, createIssuerAuth, parseScopes } from './auth.js';
 import { createIssuerApp } from './http.js';
 import { qualificationToIssue, registeredName } from './issuance-policy.js';
@@ -263,11 +263,18 @@ async function main(): Promise<number> {
       const { issuer, store } = openIssuer();
       const index = await readPack(store);
       let text: string;
+      const csv = required(argument, 'a cohort CSV file');
       try {
-        text = readFileSync(required(argument, 'a cohort CSV file'), 'utf8');
+        // Refused by its size before a byte is read: no cohort is that large.
+        const size = statSync(csv).size;
+        if (size > MAX_COHORT_BYTES) {
+          throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', `the cohort file ${inert(csv)} is ${(size / 1_048_576).toFixed(0)} MB; a cohort file holds at most ${MAX_COHORT_BYTES / 1_048_576} MB (${MAX_COHORT_ROWS} rows)`);
+        }
+        text = readFileSync(csv, 'utf8');
       } catch (cause) {
-        if (cause instanceof UsageError) throw cause;
-        throw new CorridorError('ERR_INPUT_INVALID', 'cannot read the cohort file', { cause });
+        if (cause instanceof CorridorError) throw cause;
+        const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (cause as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a directory' : 'it cannot be read';
+        throw new CorridorError('ERR_INPUT_INVALID', `cannot read the cohort file ${inert(csv)}: ${reason}`, { cause });
       }
       const { rows, problems } = readCohort(text);
       const kinds = fileKinds(options.files);
@@ -374,7 +381,8 @@ async function main(): Promise<number> {
       const limit = Number(options.limit ?? 100);
       if (!Number.isSafeInteger(limit) || limit < 1) throw new UsageError('--limit must be a positive integer');
       const rows = openIssuer().store.credentials({ limit, ...(options.name ? { subjectName: options.name } : {}), ...(options.qualification ? { qualification: options.qualification } : {}) });
-      print(rows.map((r) => `${r.issuedAt} ${r.state.padEnd(8)} ${r.id} ${r.qualification}`).join('\n') || '(none)',
+      // The centre's own records, on its own machine: the worker's name is what staff look for.
+      print(rows.map((r) => `${r.issuedAt} ${r.state.padEnd(8)} ${r.id} ${inert(r.subjectName)}  ${r.qualification}`).join('\n') || '(none)',
         rows.map(({ json: _json, ...rest }) => rest));
       return EXIT.ok;
     }

@@ -30,6 +30,8 @@ const ROUTES: Record<string, AssessmentRoute> = {
 };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const MAX_COHORT_ROWS = 100_000;
+/** Bytes: 100,000 rows of a long name, a qualification id and two dates fit well within it. */
+export const MAX_COHORT_BYTES = 32 * 1_048_576;
 
 /** RFC 4180 fields: commas, quotes doubled inside quoted fields, CRLF or LF. */
 export function parseCsv(text: string): string[][] {

@@ -13,13 +13,14 @@
  *       the officer's page at /officer/: camera or photo, verified on the device, keeps working offline
  *       (prints the fingerprints and setup link an administrator uses to install it on a device);
  *       a newer pack from `sync` is picked up within 30 s, no restart needed
- *   corridor-verifier verify <file.png | .jpg | .pdf | .json | -> --country <CC> --root <did:key> [--trust-pack <file>]
- *       [--purpose employment|further-study] [--max-age-days 7] [--registry-key <did:key>] [--language en|ja|fil|ar] [--json]
+ *   corridor-verifier verify <file.png | .jpg | .pdf | .svg | .json | -> --country <CC> --root <did:key> [--trust-pack <file>]
+ *       [--purpose employment|further-study] [--max-age-days 7] [--registry-key <did:key>] [--language en|ja|fil|ar|de|id] [--json]
  *       uses the synced pack unless --trust-pack names a pack file; a pack is used only if signed by the
  *       registry operator configured: --registry-key (or $CORRIDOR_REGISTRY_KEY), else the one pinned by sync
  *
- * <file> is a photo or scan of the QR (PNG, JPEG), a PDF of certificates (each page verified), the
- * credential JSON, or - to read JSON or QR text from stdin.
+ * <file> is a photo or scan of the QR (PNG, JPEG), a PDF of certificates (each page verified), our own SVG, the
+ * credential JSON, or - to read JSON or QR text from stdin. A PDF of many certificates prints a summary first
+ * (how many of each verdict, the pages that are not valid), then each page.
  * --root is your own country's authority key (repeatable; or $CORRIDOR_VERIFIER_ROOTS, comma-separated).
  * Options: --data <dir> (default $CORRIDOR_VERIFIER_DATA or ./.corridor/verifier). verify never touches the network.
  * Exit codes: 0 valid, 1 invalid, 2 indeterminate, 3 usage or input error.
@@ -31,12 +32,12 @@ import {
   parseCommandLine, portOption, RegistryUnavailable, required, runCli, startServer, terminalText, untilStopped, UsageError, writeFileAtomically,
   type GeneralJws, type TrustIndex,
 } from '@corridor/shared';
-import { formatVerdict } from './format.js';
+import { formatSummary, formatVerdict } from './format.js';
 import { readCredentialInputs } from './input.js';
-import { explain, isLanguage } from './messages.js';
+import { explain, isLanguage, LABELS, LANGUAGES } from './messages.js';
 import { anchorsDigest, fingerprint, OFFICER_TRUST_FORMAT, type OfficerTrustDocument, type SignedChain } from './officer.js';
 import { loadHeldFile, syncHeld, type HeldFile, type HeldPack } from './sync.js';
-import { verifySkillCredential, type VerificationResult } from './verify.js';
+import { outdatedTrustResult, verifySkillCredential, type VerificationResult } from './verify.js';
 
 const HELP = helpText(readFileSync(new URL(import.meta.url), 'utf8'));
 
@@ -53,11 +54,24 @@ const spec = {
 
 const { values: options, positionals } = parseCommandLine(spec);
 
-function readBytes(path: string): Uint8Array {
+/** A file's bytes; the error names the file and why it cannot be read (never its content). */
+function readBytes(path: string, what = 'the input file'): Uint8Array {
   try {
     return path === '-' ? readFileSync(0) : readFileSync(path);
   } catch (cause) {
-    throw new CorridorError('ERR_INPUT_INVALID', 'cannot read the input file', { cause });
+    const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (cause as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a directory'
+      : (cause as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : 'it cannot be read';
+    throw new CorridorError('ERR_INPUT_INVALID', `cannot read ${what} ${inert(path)}: ${reason}`, { cause });
+  }
+}
+
+/**
+ * The pack must be the officer's own country's: another corridor's pack would judge a genuine
+ * credential against the wrong registry (and decode its QR code with the wrong catalogue).
+ */
+function assertPackCountry(trust: TrustIndex, country: string): void {
+  if (trust.country !== country) {
+    throw new UsageError(`the trust pack is ${inert(trust.country)}'s, not ${country}'s: sync the ${country} pack, or give --country ${inert(trust.country)}`);
   }
 }
 
@@ -175,7 +189,7 @@ async function loadTrust(roots: string[]): Promise<LoadedTrust> {
     if (!operator) throw new CorridorError('ERR_TRUST_NOT_CONFIGURED', NOT_CONFIGURED);
     let pack: unknown;
     try {
-      pack = JSON.parse(readBytes(packFile).toString());
+      pack = JSON.parse(readBytes(packFile, 'the trust pack file').toString());
     } catch (cause) {
       throw new CorridorError('ERR_TRUST_PACK_INVALID', 'the trust pack file is not JSON', { cause });
     }
@@ -206,6 +220,7 @@ async function serve(): Promise<number> {
   const roots = rootsOption();
   const maxStatusAgeSeconds = maxStatusAgeOption();
   let loaded = await loadTrust(roots);
+  assertPackCountry(loaded.index, country);
   const port = portOption(options.port, 8490);
   const host = options.host ?? '127.0.0.1';
   const officer = (): OfficerTrustDocument => ({ format: OFFICER_TRUST_FORMAT, ...loaded.chain, country, roots, operator: loaded.operator, maxStatusAgeSeconds });
@@ -251,16 +266,27 @@ async function main(): Promise<number> {
   const country = countryOption();
   const roots = rootsOption();
   const language = options.language ?? 'en';
-  if (!isLanguage(language)) throw new UsageError('--language must be en, ja, fil or ar');
+  if (!isLanguage(language)) throw new UsageError(`--language must be one of ${LANGUAGES.join(', ')}`);
   const purpose = (options.purpose ?? 'employment') as 'employment' | 'further-study';
   if (purpose !== 'employment' && purpose !== 'further-study') throw new UsageError('--purpose must be employment or further-study');
   const maxStatusAgeSeconds = maxStatusAgeOption();
 
   const { index: trust } = await loadTrust(roots);
-  const { kind, items } = await readCredentialInputs(readBytes(file), trust.qrCatalogue ? { catalogue: trust.qrCatalogue } : {});
+  assertPackCountry(trust, country);
+  let input: Awaited<ReturnType<typeof readCredentialInputs>>;
+  try {
+    input = await readCredentialInputs(readBytes(file, 'the credential file'), trust.qrCatalogue ? { catalogue: trust.qrCatalogue } : {});
+  } catch (error) {
+    if (!(error instanceof CorridorError && error.code === 'ERR_TRUST_PACK_OUTDATED')) throw error;
+    input = { kind: 'qr-text', items: [{ error }] };
+  }
+  const { kind, items } = input;
   const verdicts: { page?: number; result?: VerificationResult; error?: CorridorError }[] = [];
   for (const { page, credential, error } of items) {
-    verdicts.push({ ...(page ? { page } : {}), ...(error ? { error } : { result: await verifySkillCredential(credential, { trust, country, purpose, maxStatusAgeSeconds }) }) });
+    // A QR code printed after the last sync is not damaged: it is amber, "sync", like any other doubt.
+    const result = error?.code === 'ERR_TRUST_PACK_OUTDATED' ? outdatedTrustResult(trust)
+      : error ? undefined : await verifySkillCredential(credential, { trust, country, purpose, maxStatusAgeSeconds });
+    verdicts.push({ ...(page ? { page } : {}), ...(result ? { result } : { error: error! }) });
   }
   // Human output goes through terminalText as it is written: nothing from the input acts on the terminal.
   if (kind !== 'pdf') {
@@ -269,8 +295,12 @@ async function main(): Promise<number> {
   } else if (options.json) {
     process.stdout.write(jsonText(verdicts.map(({ page, result, error }) => ({ page, ...(result ?? { error: { code: error!.code, message: explain(error!.code, language) } }) }))) + '\n');
   } else {
+    const words = LABELS[language];
+    if (verdicts.length > 1) {
+      process.stdout.write(terminalText(formatSummary(verdicts.map(({ page, result }) => ({ ...(page ? { page } : {}), verdict: result?.verdict ?? 'unreadable' })), language)) + '\n\n');
+    }
     for (const { page, result, error } of verdicts) {
-      process.stdout.write(terminalText(`── Page ${page} ──\n${result ? formatVerdict(result, language) : `${error!.code}: ${explain(error!.code, language)}`}`) + '\n\n');
+      process.stdout.write(terminalText(`── ${words.page(page ?? 0)} ──\n${result ? formatVerdict(result, language) : `${error!.code}: ${explain(error!.code, language)}`}`) + '\n\n');
     }
   }
   // The worst outcome decides: any invalid credential, then any unreadable page, then any doubt.
@@ -280,4 +310,8 @@ async function main(): Promise<number> {
 }
 
 // Input problems are not verdicts: exit 3 so scripts never mistake them for "invalid".
-runCli(main, { ...options, mapExitCode: (code) => (code === EXIT.invalid ? EXIT.usage : code) });
+runCli(main, {
+  ...options, mapExitCode: (code) => (code === EXIT.invalid ? EXIT.usage : code),
+  // An officer who asked for another language reads why, too (the coded line stays for scripts and support).
+  explain: (code) => (options.language && options.language !== 'en' && isLanguage(options.language) ? explain(code, options.language) : undefined),
+});

@@ -7,11 +7,12 @@
  * it answers from the trust pack it holds. The only file that knows express.
  */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { CorridorError, httpGuards, isObject, problemDetails, problemForError, type TrustIndex } from '@corridor/shared';
 import { isCorridorCredential, verifyGenericCredential } from './generic-verify.js';
-import { explain, isLanguage, VERDICTS, type Language } from './messages.js';
+import { explain, isLanguage, LANGUAGES, VERDICTS, type Language } from './messages.js';
 import type { OfficerTrustDocument } from './officer.js';
 import { verifySkillPresentation } from './presentation.js';
 import { verifySkillCredential, type Check, type VerifyOptions } from './verify.js';
@@ -28,6 +29,8 @@ export interface VerifierAppOptions {
 
 /** The bundled officer's page (web/build.mjs), found the same way from src/ (tests) and dist/. */
 const OFFICER_PAGE_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
+/** Files of the page that the build also writes compressed (`.br`, `.gz`), with their types. */
+const PRECOMPRESSED: Record<string, string> = { 'app.js': 'text/javascript; charset=utf-8', 'app.css': 'text/css; charset=utf-8' };
 
 // The page runs only its own code: no inline script, no other origin, camera for itself only.
 const OFFICER_PAGE_HEADERS = {
@@ -48,7 +51,7 @@ function readOptions(body: Record<string, unknown>, app: VerifierAppOptions): { 
   const purpose = options.purpose ?? 'employment';
   if (purpose !== 'employment' && purpose !== 'further-study') throw new CorridorError('ERR_INPUT_INVALID', 'options.purpose must be employment or further-study');
   const language = options.language ?? 'en';
-  if (!isLanguage(language)) throw new CorridorError('ERR_INPUT_INVALID', 'options.language must be en, ja, fil or ar');
+  if (!isLanguage(language)) throw new CorridorError('ERR_INPUT_INVALID', `options.language must be one of ${LANGUAGES.join(', ')}`);
   for (const key of ['challenge', 'domain'] as const) {
     if (options[key] !== undefined && (typeof options[key] !== 'string' || (options[key] as string).length > 500)) {
       throw new CorridorError('ERR_INPUT_INVALID', `options.${key} must be a string`);
@@ -112,6 +115,18 @@ export function createVerifierApp(options: VerifierAppOptions): express.Express 
     if (!options.officer) throw new CorridorError('ERR_NOT_FOUND', 'this verifier serves no trust list to the officer page');
     // Signed by the registry operator and checked by the page against what it pinned: never kept by a cache.
     res.set('Cache-Control', 'no-store').json(options.officer());
+  });
+  // The bundle is large and officers' connections slow: its brotli or gzip copy, made at build time.
+  app.get('/officer/:file', (req, res, next) => {
+    const file = req.params.file as string;
+    const type = Object.hasOwn(PRECOMPRESSED, file) ? PRECOMPRESSED[file] : undefined;
+    // Brotli whenever it is acceptable at all (it is the smaller), whatever order the client listed them in.
+    const encoding = !type ? false : req.acceptsEncodings('br') === 'br' ? 'br' : req.acceptsEncodings('gzip') === 'gzip' ? 'gzip' : false;
+    const path = encoding ? join(OFFICER_PAGE_DIR, `${file}.${encoding === 'br' ? 'br' : 'gz'}`) : '';
+    res.vary('Accept-Encoding');
+    if (!encoding || !existsSync(path)) return next();
+    res.set({ 'Content-Encoding': encoding, 'Content-Type': type! });
+    res.sendFile(path, { cacheControl: false }, (error) => { if (error) next(error); });
   });
   if (existsSync(OFFICER_PAGE_DIR)) app.use('/officer', express.static(OFFICER_PAGE_DIR, { index: 'index.html', cacheControl: false, redirect: true }));
 

@@ -4,13 +4,13 @@
  * come first, so oversized input fails fast.
  */
 import {
-  CorridorError, decodeQrText, isCorridorError, isJpeg, isPdf, isPng, QR_PREFIX, readQrFromJpeg, readQrFromPng,
-  readQrsFromPdf, type QrCatalogue,
+  CorridorError, decodeQrText, isCorridorError, isJpeg, isPdf, isPng, isSvg, QR_PREFIX, readQrFromJpeg, readQrFromPng,
+  readQrFromSvg, readQrsFromPdf, type QrCatalogue,
 } from '@corridor/shared';
 
 export const MAX_JSON_BYTES = 1024 * 1024;
 
-export type InputKind = 'png' | 'jpeg' | 'pdf' | 'json' | 'qr-text';
+export type InputKind = 'png' | 'jpeg' | 'pdf' | 'svg' | 'json' | 'qr-text';
 
 /** One credential read from the input; a PDF page whose QR code does not decode carries its error. */
 export interface InputItem {
@@ -29,6 +29,8 @@ export async function readCredentialInputs(bytes: Uint8Array, options: Options =
   const image = isPng(bytes) ? 'png' : isJpeg(bytes) ? 'jpeg' : isPdf(bytes) ? 'pdf' : undefined;
   if (image === 'png') return { kind: image, items: [{ credential: await decodeQrText(readQrFromPng(bytes), options) }] };
   if (image === 'jpeg') return { kind: image, items: [{ credential: await decodeQrText(readQrFromJpeg(bytes), options) }] };
+  // Our own <uuid>.svg: its modules are read back from the path, no rendering.
+  if (isSvg(bytes)) return { kind: 'svg', items: [{ credential: await decodeQrText(readQrFromSvg(bytes), options) }] };
   if (image === 'pdf') {
     const items: InputItem[] = [];
     for (const { page, text } of readQrsFromPdf(bytes)) {
@@ -51,7 +53,7 @@ export async function readCredentialInputs(bytes: Uint8Array, options: Options =
     }
   }
   if (/^[A-Z]{2}\d+[:-]/.test(text)) return { kind: 'qr-text', items: [{ credential: await decodeQrText(text, options) }] };
-  throw new CorridorError('ERR_INPUT_INVALID', `the input is not a PNG or JPEG photo, a PDF, credential JSON or ${QR_PREFIX} QR text`);
+  throw new CorridorError('ERR_INPUT_INVALID', `the input is not a PNG or JPEG photo, a PDF, our SVG, credential JSON or ${QR_PREFIX} QR text`);
 }
 
 /** The one credential in the input (the first page's, for a PDF). */

@@ -61,8 +61,14 @@ export interface VerifyOptions {
 
 export const DEFAULT_MAX_STATUS_AGE_SECONDS = 7 * 24 * 3600;
 
-/** Codes that mean "could not be checked" rather than "checked and failed". */
-const INDETERMINATE: ReadonlySet<ErrorCode> = new Set(['ERR_STATUS_UNAVAILABLE', 'ERR_STATUS_STALE', 'ERR_RECOGNITION_NONE']);
+/**
+ * Codes that mean "could not be checked" rather than "checked and failed": among them what a
+ * newer trust list would settle (a qualification, or QR catalogue codes, added after the last
+ * sync), which must not look like a forgery to the officer.
+ */
+export const INDETERMINATE: ReadonlySet<ErrorCode> = new Set([
+  'ERR_STATUS_UNAVAILABLE', 'ERR_STATUS_STALE', 'ERR_RECOGNITION_NONE', 'ERR_QUALIFICATION_UNKNOWN', 'ERR_TRUST_PACK_OUTDATED',
+]);
 
 const pass = (id: CheckId, message: string): Check => ({ id, ok: true, message });
 const failWith = (id: CheckId, code: ErrorCode, message: string = ERROR_CODES[code]): Check => ({ id, ok: false, code, message });
@@ -71,6 +77,16 @@ function verdictOf(checks: Check[]): Verdict {
   if (checks.some((c) => !c.ok && (!c.code || !INDETERMINATE.has(c.code)))) return 'invalid';
   if (checks.some((c) => !c.ok)) return 'indeterminate';
   return 'valid';
+}
+
+/**
+ * The verdict on a QR code that uses catalogue codes the pack held does not have yet: printed
+ * after the last sync. Nothing is known about it, so it is neither valid nor invalid: sync.
+ */
+export function outdatedTrustResult(trust: TrustIndex, now: Date = new Date()): VerificationResult {
+  const ageSeconds = Math.max(0, Math.floor((now.getTime() - Date.parse(trust.issuedAt)) / 1000));
+  const checks = [failWith('format', 'ERR_TRUST_PACK_OUTDATED')];
+  return { verdict: verdictOf(checks), checks, trustPack: { sequence: trust.sequence, issuedAt: trust.issuedAt, ageSeconds } };
 }
 
 /** When a qualification's withdrawal took effect (the first version of its final withdrawn run), if it is withdrawn. */
@@ -153,7 +169,9 @@ export async function verifySkillCredential(input: unknown, options: VerifyOptio
   // A key its authority declared compromised proves nothing, whatever date it wrote (a plain
   // withdrawal leaves earlier awards standing, and offline a backdated one looks the same).
   if (trust.compromisedKeys.has(credential.issuer.id)) checks.push(failWith('issuer', 'ERR_KEY_COMPROMISED'));
-  else if (!qualification) checks.push(failWith('issuer', 'ERR_QUALIFICATION_UNKNOWN'));
+  // A qualification the pack does not know yet is "sync" only from a training body the pack knows:
+  // a stranger's key proves nothing, whatever it claims to award.
+  else if (!qualification) checks.push(failWith('issuer', trust.accreditations.get(credential.issuer.id)?.length ? 'ERR_QUALIFICATION_UNKNOWN' : 'ERR_ISSUER_UNKNOWN'));
   else if (!accreditation.ok) checks.push(failWith('issuer', accreditation.code));
   else checks.push(pass('issuer', `accredited for ${primaryText(qualification.title)} on the issue date by ${primaryText(trust.authorities.get(accreditation.accreditation.authority)?.name ?? {}) || 'its authority'}`));
   const withdrawnAt = summary.qualification.withdrawnAt;

@@ -5,14 +5,13 @@
  * request leaves the device while verifying.
  */
 import { CorridorError, decodeQrText, isCorridorError, isPdf, readQrsFromPdf, type ErrorCode } from '@corridor/shared';
-import { isLanguage, LANGUAGES, RIGHT_TO_LEFT, type Language } from '../src/messages.js';
+import { isLanguage, LABELS, LANGUAGE_NAMES, LANGUAGES, RIGHT_TO_LEFT, type Language } from '../src/messages.js';
 import { anchorsDigest } from '../src/officer.js';
-import { verifySkillCredential, type VerificationResult } from '../src/verify.js';
-import { LABELS } from './labels.js';
+import { outdatedTrustResult, verifySkillCredential, type VerificationResult } from '../src/verify.js';
 import { scanPhoto, scanWithCamera } from './scan.js';
 import { renderAdmin, renderSetup, renderTrustError, type TrustErrorKind } from './setup.js';
 import { acceptOffer, codeOf, fetchOffer, inspectOffer, install, loadHeld, resetTrust, type DeviceTrust } from './trust.js';
-import { renderResult, renderUnreadable } from './view.js';
+import { el, renderResult, renderUnreadable } from './view.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const LANGUAGE_KEY = 'corridor.language';
@@ -55,8 +54,12 @@ function applyLanguage(): void {
   for (const button of document.querySelectorAll<HTMLButtonElement>('#languages button')) {
     button.setAttribute('aria-pressed', String(button.value === language));
   }
-  if (trust) setStatus(labels.offlineReady, 'ready');
-  else setStatus(pinned ? labels.noTrust : labels.setupNeeded, 'error');
+  if (trust) {
+    // Said before the officer scans, not after: a list this old gives no green verdict.
+    const days = Math.floor((Date.now() - Date.parse(trust.checked.index.issuedAt)) / 86_400_000);
+    if (pinned && Date.now() - Date.parse(trust.checked.index.issuedAt) > pinned.maxStatusAgeSeconds * 1000) setStatus(labels.staleList(days), 'error');
+    else setStatus(labels.offlineReady, 'ready');
+  } else setStatus(pinned ? labels.noTrust : labels.setupNeeded, 'error');
   showTrust();
   showCurrent();
 }
@@ -79,13 +82,28 @@ function showTrust(): void {
   document.body.dataset.trust = trust ? `${trust.checked.index.country}#${trust.checked.index.sequence}` : pinned ? 'none' : 'setup';
 }
 
-function showCurrent(): void {
+const verdictOf = (item: Shown) => ('result' in item ? item.result.verdict : 'unreadable');
+const RANK = { invalid: 0, unreadable: 1, indeterminate: 2, valid: 3 } as const;
+
+/** Many pages (a cohort's PDF): how many of each verdict, as the first heading; the pages that are not valid come first. */
+function renderSummary(items: Shown[]): HTMLElement {
+  const labels = LABELS[language];
+  const counts = (['invalid', 'unreadable', 'indeterminate', 'valid'] as const).map((verdict) => [verdict, items.filter((i) => verdictOf(i) === verdict).length] as const)
+    .filter(([, n]) => n > 0);
+  return el('section', { class: 'summary', 'data-summary': counts.map(([v, n]) => `${v}:${n}`).join(' ') },
+    el('h2', { class: 'headline', tabindex: '-1' }, `${labels.summary(items.length)}: ${counts.map(([v, n]) => `${n} ${labels.short[v]}`).join(', ')}`));
+}
+
+/** Shows the verdicts; `announce` moves focus to the first headline, so it is read out and is where the officer is. */
+function showCurrent(announce = false): void {
   const result = $('result');
-  result.replaceChildren(...shown.map((item) => {
+  const ordered = shown.length > 1 ? [...shown].sort((a, b) => RANK[verdictOf(a)] - RANK[verdictOf(b)] || (a.page ?? 0) - (b.page ?? 0)) : shown;
+  result.replaceChildren(...(shown.length > 1 ? [renderSummary(shown)] : []), ...ordered.map((item) => {
     const panel = 'result' in item ? renderResult(item.result, language) : renderUnreadable(item.code, language);
     if (item.page) panel.prepend(Object.assign(document.createElement('p'), { className: 'page', textContent: LABELS[language].page(item.page) }));
     return panel;
   }));
+  if (announce) result.querySelector<HTMLElement>('.headline')?.focus();
 }
 
 async function verifyOne(text: string, page?: number): Promise<Shown> {
@@ -94,6 +112,8 @@ async function verifyOne(text: string, page?: number): Promise<Shown> {
     const credential = await decodeQrText(text, index.qrCatalogue ? { catalogue: index.qrCatalogue } : {});
     return { page, result: await verifySkillCredential(credential, { trust: index, country: config.country, maxStatusAgeSeconds: config.maxStatusAgeSeconds }) };
   } catch (error) {
+    // A QR code printed after this device's list: amber, "sync", not a damaged code.
+    if (isCorridorError(error) && error.code === 'ERR_TRUST_PACK_OUTDATED') return { page, result: outdatedTrustResult(index) };
     return { page, code: isCorridorError(error) ? error.code : 'ERR_INPUT_INVALID' };
   }
 }
@@ -109,8 +129,8 @@ async function verifyTexts(texts: { text: string; page?: number }[]): Promise<vo
   setStatus(LABELS[language].reading, 'busy');
   shown = [];
   for (const { text, page } of texts) shown.push(await verifyOne(text, page));
-  setStatus(LABELS[language].offlineReady, 'ready');
-  showCurrent();
+  applyLanguage();
+  showCurrent(true);
   $('result').scrollIntoView({ block: 'start' });
 }
 
@@ -125,15 +145,17 @@ async function toggleCamera(): Promise<void> {
   shown = [];
   applyLanguage();
   setStatus(LABELS[language].pointCamera, 'busy');
+  let unavailable = false;
   try {
     await verifyTexts([{ text: await scanWithCamera(video, scanning.signal) }]);
   } catch (error) {
-    if ((error as Error).name !== 'AbortError') setStatus(LABELS[language].cameraUnavailable, 'error');
-    else setStatus(LABELS[language].offlineReady, 'ready');
+    unavailable = (error as Error).name !== 'AbortError';
   } finally {
     scanning = undefined;
     video.hidden = true;
     applyLanguage();
+    // After the rest is redrawn, so that nothing overwrites it.
+    if (unavailable) setStatus(LABELS[language].cameraUnavailable, 'error');
   }
 }
 
@@ -147,8 +169,8 @@ async function readFile(file: File): Promise<void> {
     throw new CorridorError('ERR_QR_NOT_FOUND', 'no QR code found in the photo');
   } catch (error) {
     shown = [{ code: isCorridorError(error) ? error.code : 'ERR_INPUT_INVALID' }];
-    setStatus(LABELS[language].offlineReady, trust ? 'ready' : 'error');
-    showCurrent();
+    applyLanguage();
+    showCurrent(true);
   }
 }
 
@@ -158,7 +180,10 @@ async function start(): Promise<void> {
     const button = document.createElement('button');
     button.type = 'button';
     button.value = code;
-    button.textContent = { en: 'English', ja: '日本語', fil: 'Filipino', ar: 'العربية' }[code];
+    button.textContent = LANGUAGE_NAMES[code];
+    // Each name in its own language, so a screen reader pronounces it right.
+    button.lang = code;
+    button.dir = RIGHT_TO_LEFT.has(code) ? 'rtl' : 'ltr';
     button.addEventListener('click', () => {
       language = code;
       localStorage.setItem(LANGUAGE_KEY, code);

@@ -7,6 +7,7 @@
  * so whatever it decodes, the library would decode the same.
  */
 import { encodeBase58btc, decodeBase58btc } from '../encoding.js';
+import { CorridorError } from '../errors.js';
 import { CborMap, CborTag, decodeCbor, encodeCbor, type CborValue } from './cbor.js';
 import { ALIGNMENT_PATH, ANY_URI_TYPE, CONTEXT_PLURAL, CREDENTIAL, type Codec, type Schema } from './cborld-schema.js';
 
@@ -22,6 +23,8 @@ export interface FastTables {
   cryptosuite: Map<string, number>;
   anyUri: Map<string, number>;
   reverse: { context: Map<number, string>; url: Map<number, string>; none: Map<number, string>; cryptosuite: Map<number, string>; anyUri: Map<number, string> };
+  /** Where the registry's append-only catalogue starts, when these tables include it. */
+  catalogueFrom?: number;
 }
 
 export function fastTables(entryId: number, table: Map<string, Map<unknown, number>>): FastTables {
@@ -40,6 +43,21 @@ export function fastTables(entryId: number, table: Map<string, Map<unknown, numb
 
 class OffShape extends Error {}
 const off = (): never => { throw new OffShape(); };
+
+/**
+ * A table code in the catalogue's range that the catalogue held does not have: the catalogue only
+ * grows, so the QR code was printed after the trust pack was made (a newer qualification, centre
+ * or status list). Said distinctly, so that the officer is told to sync, not that the code is damaged.
+ */
+function lookUp(reverse: Map<number, string>, bytes: Uint8Array, tables: FastTables): string {
+  const code = codeOf(bytes);
+  const value = reverse.get(code);
+  if (value !== undefined) return value;
+  if (tables.catalogueFrom !== undefined && code >= tables.catalogueFrom) {
+    throw new CorridorError('ERR_TRUST_PACK_OUTDATED', `unknown catalogue code ${code}: the QR code is newer than the trust pack held; sync`);
+  }
+  return off();
+}
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** A string with no lone surrogate (whose UTF-8 bytes would be a guess), else off shape. */
@@ -103,7 +121,7 @@ function encodeUrl(input: unknown, tables: FastTables): CborValue {
 
 function decodeUrl(value: CborValue, tables: FastTables): string {
   if (typeof value === 'string') return value;
-  if (value instanceof Uint8Array) return tables.reverse.url.get(codeOf(value)) ?? off();
+  if (value instanceof Uint8Array) return lookUp(tables.reverse.url, value, tables);
   if (!Array.isArray(value)) return off();
   const [scheme, first, second] = value;
   if ((scheme === 1 || scheme === 2) && value.length === 2 && typeof first === 'string') return `${scheme === 2 ? 'https' : 'http'}://${first}`;
@@ -202,7 +220,7 @@ function decodeValue(codec: Codec, value: CborValue, tables: FastTables): unknow
     case 'url': return decodeUrl(value, tables);
     case 'none':
       if (typeof value === 'string') return value;
-      return value instanceof Uint8Array ? tables.reverse.none.get(codeOf(value)) ?? off() : off();
+      return value instanceof Uint8Array ? lookUp(tables.reverse.none, value, tables) : off();
     case 'text': return typeof value === 'string' ? value : off();
     case 'anyUri':
       if (typeof value === 'string') return value;

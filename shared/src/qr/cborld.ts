@@ -111,7 +111,7 @@ function fastTablesFor(catalogue: QrCatalogue | undefined): FastTables {
   if (!catalogue) return BASE_FAST_TABLES;
   let tables = catalogueFastTables.get(catalogue);
   if (!tables) {
-    tables = fastTables(CORRIDOR_CATALOGUE_TABLE_ID, tableWithCatalogue(catalogue));
+    tables = { ...fastTables(CORRIDOR_CATALOGUE_TABLE_ID, tableWithCatalogue(catalogue)), catalogueFrom: CATALOGUE_CODE_OFFSET };
     catalogueFastTables.set(catalogue, tables);
   }
   return tables;

@@ -6,3 +6,4 @@ export * from './pdf.js';
 export { encodeQrSymbol, type EccLevel, type QrSymbol } from './symbol.js';
 export { decodeQrModules, readPristineQr } from './symbol-read.js';
 export { CborMap, CborTag, decodeCbor, encodeCbor, type CborValue } from './cbor.js';
+export { isSvg, readQrFromSvg } from './svg-read.js';

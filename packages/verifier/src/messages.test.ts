@@ -1,0 +1,117 @@
+// Every language says everything, and says it without misleading: only a failed signature speaks
+// of editing, a "do not accept" never ends in "sync and check again", English is the only fallback.
+import { describe, expect, it } from '@jest/globals';
+import { ERROR_CODES, type ErrorCode } from '@corridor/shared';
+import { formatSummary, formatVerdict } from './format.js';
+import { PACKS } from './languages/index.js';
+import { countryName, explain, LABELS, LANGUAGES, MESSAGES, textIn } from './messages.js';
+import { INDETERMINATE, type VerificationResult } from './verify.js';
+
+/** Codes a check can fail with that make the verdict INVALID. */
+const INVALID_VERDICT_CODES: ErrorCode[] = [
+  'ERR_CREDENTIAL_MALFORMED', 'ERR_PROOF_MISSING', 'ERR_SIGNATURE_INVALID', 'ERR_CONTEXT_UNKNOWN', 'ERR_DID_UNRESOLVABLE', 'ERR_KEY_INVALID',
+  'ERR_ISSUER_UNKNOWN', 'ERR_ISSUER_NOT_ACCREDITED', 'ERR_ACCREDITATION_NOT_IN_FORCE', 'ERR_CREDENTIAL_NOT_YET_VALID', 'ERR_CREDENTIAL_EXPIRED',
+  'ERR_CREDENTIAL_REVOKED', 'ERR_CREDENTIAL_SUSPENDED', 'ERR_QUALIFICATION_WITHDRAWN', 'ERR_KEY_COMPROMISED', 'ERR_NAME_MISMATCH', 'ERR_HOLDER_MISMATCH',
+];
+const SYNC: Record<string, RegExp> = { en: /sync/i, ja: /同期/, fil: /sync/i, ar: /زامن/, de: /synchron/i, id: /sinkron/i };
+
+describe('the languages', () => {
+  it('are the six, German and Indonesian among them, each one file with every code translated', () => {
+    expect(LANGUAGES).toEqual(['en', 'ja', 'fil', 'ar', 'de', 'id']);
+    for (const language of LANGUAGES) {
+      expect(Object.keys(MESSAGES[language]).sort()).toEqual(Object.keys(ERROR_CODES).sort());
+      expect(Object.keys(LABELS[language]).sort()).toEqual(Object.keys(LABELS.en).sort());
+      if (language === 'en') continue;
+      // Translated, not copied: no sentence is the English one.
+      for (const code of Object.keys(ERROR_CODES) as ErrorCode[]) expect([language, code, MESSAGES[language][code]]).not.toEqual([language, code, MESSAGES.en[code]]);
+    }
+    expect(PACKS.filter((p) => 'rightToLeft' in p && p.rightToLeft).map((p) => p.code)).toEqual(['ar']);
+  });
+
+  it('only a failed signature says the credential was changed', () => {
+    for (const code of Object.keys(ERROR_CODES) as ErrorCode[]) {
+      if (code !== 'ERR_SIGNATURE_INVALID') expect([code, /\bedit|\bchanged\b|\baltered|tamper/i.test(explain(code, 'en'))]).toEqual([code, false]);
+    }
+    expect(explain('ERR_CREDENTIAL_MALFORMED', 'ja')).not.toMatch(/改ざん/);
+    expect(explain('ERR_CREDENTIAL_MALFORMED', 'de')).not.toMatch(/verändert|bearbeitet/);
+  });
+
+  it('a code that makes the verdict INVALID never tells the officer to sync and check again; the amber ones that a sync settles do', () => {
+    for (const language of LANGUAGES) {
+      for (const code of INVALID_VERDICT_CODES) {
+        expect(INDETERMINATE.has(code)).toBe(false);
+        expect([language, code, SYNC[language]!.test(explain(code, language))]).toEqual([language, code, false]);
+      }
+      for (const code of ['ERR_QUALIFICATION_UNKNOWN', 'ERR_TRUST_PACK_OUTDATED', 'ERR_STATUS_STALE'] as const) {
+        expect(INDETERMINATE.has(code)).toBe(true);
+        expect([language, code, SYNC[language]!.test(explain(code, language))]).toEqual([language, code, true]);
+      }
+    }
+  });
+
+  it('falls back to English, never to another language; country codes become names', () => {
+    expect(explain('ERR_CREDENTIAL_REVOKED', 'xx')).toBe(MESSAGES.en.ERR_CREDENTIAL_REVOKED);
+    // A record with German before English: Japanese, Filipino and Arabic readers get the English.
+    const title = { de: 'Pflegefachkraft', en: 'Care worker' };
+    for (const language of ['ja', 'fil', 'ar']) expect(textIn(title, language)).toBe('Care worker');
+    expect(textIn(title, 'de')).toBe('Pflegefachkraft');
+    expect(countryName('JP', 'de')).toBe('Japan');
+    expect(countryName('PH', 'ja')).toBe('フィリピン');
+    expect(countryName('ID', 'id')).toBe('Indonesia');
+    expect(countryName('JP', 'en')).toBe('Japan');
+  });
+});
+
+const RESULT: VerificationResult = {
+  verdict: 'indeterminate',
+  checks: [
+    { id: 'format', ok: true, message: 'Corridor skill credential (Open Badges 3.0)' },
+    { id: 'proof', ok: true, message: 'signature valid (eddsa-rdfc-2022)' },
+    { id: 'status', ok: false, code: 'ERR_STATUS_STALE', message: 'The status information is too old' },
+  ],
+  credential: {
+    id: 'urn:uuid:1', issuer: { id: 'did:key:z6Mk', name: 'Manila Care Training Center', registered: true },
+    subject: { name: 'Maria Santos', birthDate: '1996-04-12' },
+    qualification: { id: 'urn:q', name: 'Caregiving NC II', registered: true, country: 'PH', level: 'PQF 3' },
+    assessmentRoute: 'training', validFrom: '2026-10-30T00:00:00Z',
+  },
+  recognition: {
+    outcome: 'partial', country: 'JP', purpose: 'employment',
+    destination: { qualification: { id: 'urn:jp', title: { de: 'Pflegekraft (SSW)', en: 'Care worker (SSW)', ja: '介護（特定技能）' } } },
+    conditions: [{ id: 'c', type: 'language', description: { de: 'Japanisch-Test N4', en: 'Japanese test N4' }, met: false }],
+  },
+  trustPack: { sequence: 12, issuedAt: '2026-11-20T00:00:00Z', ageSeconds: 9 * 86400 },
+};
+
+describe('formatVerdict', () => {
+  it('in German and Indonesian: every label in the language, countries by name, nothing English left', () => {
+    for (const language of ['de', 'id', 'ja'] as const) {
+      const out = formatVerdict(RESULT, language);
+      for (const english of ['Holder', 'Qualification', 'Issued by', 'In JP', 'purpose', 'to do', 'Checks', 'signature valid', 'Trust pack', 'born', 'passport']) {
+        expect([language, english, out.includes(english)]).toEqual([language, english, false]);
+      }
+      expect(out).toContain(LABELS[language].headlines.indeterminate);
+      expect(out).toContain(explain('ERR_STATUS_STALE', language));
+      expect(out).toContain(countryName('JP', language));
+      expect(out).toContain(LABELS[language].holder);
+    }
+    const de = formatVerdict(RESULT, 'de');
+    expect(de).toContain('In Japan: Unter Auflagen anerkannt als Pflegekraft (SSW) (Zweck: Beschäftigung)');
+    expect(de).toContain('[offen] Japanisch-Test N4');
+    // Japanese has no title here: English, not German.
+    expect(formatVerdict({ ...RESULT, recognition: { ...RESULT.recognition!, destination: { qualification: { id: 'x', title: { de: 'Pflegekraft', en: 'Care worker' } } } } }, 'ja'))
+      .toContain('Care worker');
+  });
+
+  it('English keeps its headline and layout', () => {
+    const out = formatVerdict(RESULT, 'en');
+    expect(out.split('\n')[0]).toBe('CANNOT CONFIRM: something could not be checked (see below)');
+    expect(out).toContain('  Holder         Maria Santos, born 1996-04-12');
+    expect(out).toContain('In Japan: Recognised with conditions as Care worker (SSW) (purpose: employment)');
+  });
+
+  it('a cohort PDF: counts per verdict, the pages that are not valid named first', () => {
+    const summary = formatSummary([{ page: 1, verdict: 'valid' }, { page: 2, verdict: 'invalid' }, { page: 3, verdict: 'valid' }, { page: 4, verdict: 'unreadable' }, { page: 5, verdict: 'indeterminate' }]);
+    expect(summary.split('\n')).toEqual(['5 pages:', '     1  NOT VALID  (Page 2)', '     1  unreadable  (Page 4)', '     1  cannot confirm  (Page 5)', '     2  valid']);
+  });
+});
