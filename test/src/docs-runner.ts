@@ -16,7 +16,7 @@ export interface ShellBlock { code: string; run: boolean; reason?: string; line:
 
 export function shellBlocks(markdown: string): ShellBlock[] {
   const blocks: ShellBlock[] = [];
-  for (const m of markdown.matchAll(/(?:<!--\s*not run:\s*([^>]*?)\s*-->\s*\n)?^```(?:sh|bash|shell)\n([\s\S]*?)^```$/gm)) {
+  for (const m of markdown.matchAll(/(?:<!--\s*not run:\s*((?:(?!-->).)*?)\s*-->\s*\n)?^```(?:sh|bash|shell)\n([\s\S]*?)^```$/gm)) {
     const line = markdown.slice(0, m.index).split('\n').length;
     blocks.push({ code: m[2]!, run: m[1] === undefined, ...(m[1] !== undefined ? { reason: m[1] } : {}), line });
   }

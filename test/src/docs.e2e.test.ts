@@ -2,12 +2,27 @@
 // verdict, and every other page's shell blocks not marked `<!-- not run: reason -->`. Needs the build
 // (`npm test` does it first) and Chromium for printing.
 import { describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, repoRoot, runDoc, shellBlocks, verifierSpeaks } from './docs-runner.js';
 
 const built = existsSync(join(repoRoot, 'packages', 'verifier', 'dist', 'cli.js'));
 const docs = readdirSync(join(repoRoot, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`);
+
+/** Key output of each page's commands, beyond every command's exit code (`set -e`). */
+const EXPECTED: Record<string, RegExp[]> = {
+  'docs/authority.md': [
+    /partnership \S+ v1: proposed\npartnership \S+ v1: in-force/,
+    /mapping \S+ v1: proposed\nmapping \S+ v1: in-force/,
+    /mapping-table \S+ v1: proposed\nmapping-table \S+ v1: in-force/,
+    /accreditation urn:corridor:accreditation:PH:manila-care-training-center v2: in-force/,
+    /log intact: \d+ entries/,
+    /trust pack for JP written/,
+  ],
+  'docs/operations.md': [/ERR_INSECURE_TRANSPORT[\s\S]*exit code 3/, /^\[\]$/m, /log intact: \d+ entries/],
+  'docs/training-centre.md': [/issuer ready/, /scopes issue,status,read/, /secret /],
+};
 
 function failure(run: { code: number | null; outputs: string[] }): string {
   return `exit ${run.code} in block ${run.outputs.length}:\n${run.outputs.at(-1)?.slice(-3000) ?? ''}`;
@@ -58,11 +73,24 @@ describe('every other page of docs/', () => {
     }
   });
 
+  it('shows each record template exactly as `corridor-registry template <kind>` prints it', () => {
+    expect(built).toBe(true);
+    const markdown = readFileSync(join(repoRoot, 'docs', 'authority.md'), 'utf8');
+    const shown = [...markdown.matchAll(/<!-- template: ([a-z-]+) -->\s*\n```json\n([\s\S]*?)^```$/gm)];
+    expect(shown.map((m) => m[1])).toEqual(['authority', 'partnership', 'qualification', 'accreditation', 'mapping', 'mapping-table']);
+    for (const [, kind, json] of shown) {
+      const printed = spawnSync(process.execPath, [join(repoRoot, 'packages', 'registry', 'bin', 'corridor-registry.js'), 'template', kind!], { encoding: 'utf8' });
+      expect(printed.status).toBe(0);
+      expect(json).toBe(printed.stdout);
+    }
+  });
+
   const runnable = docs.filter((doc) => doc !== 'docs/walkthrough-id-de.md'
     && shellBlocks(readFileSync(join(repoRoot, doc), 'utf8')).some((b) => b.run));
   it.each(runnable)('%s runs', async (doc) => {
     expect(built).toBe(true);
     const run = await runDoc(doc, { replace: [['8480', String(await freePort())], ['8470', String(await freePort())], ['8490', String(await freePort())]] });
     if (run.code !== 0) throw new Error(failure(run));
+    for (const expected of EXPECTED[doc] ?? []) expect(run.all).toMatch(expected);
   }, 240_000);
 });
