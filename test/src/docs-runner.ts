@@ -54,13 +54,22 @@ export interface DocRun {
 const MARK = '@@corridor-docs-block@@';
 
 /**
+ * The blocks to run for a page: first those of the page it continues from, if it says so with
+ * `<!-- continues: docs/other.md -->` (its reader works in the folder that page left).
+ */
+function pageBlocks(file: string, replace: [string | RegExp, string][]): ShellBlock[] {
+  let markdown = readFileSync(join(repoRoot, file), 'utf8');
+  for (const [from, to] of replace) markdown = markdown.replaceAll(from, to);
+  const before = /<!--\s*continues:\s*(\S+)\s*-->/.exec(markdown)?.[1];
+  return [...(before ? pageBlocks(before, replace) : []), ...shellBlocks(markdown).filter((b) => b.run)];
+}
+
+/**
  * Runs the blocks of `file` (relative to the repository) with `set -e`, so any command that fails
  * stops the run with its code; `replace` rewrites the text first (e.g. a fixed port for a free one).
  */
 export async function runDoc(file: string, options: { replace?: [string | RegExp, string][]; timeoutMs?: number; dir?: string } = {}): Promise<DocRun> {
-  let markdown = readFileSync(join(repoRoot, file), 'utf8');
-  for (const [from, to] of options.replace ?? []) markdown = markdown.replaceAll(from, to);
-  const blocks = shellBlocks(markdown).filter((b) => b.run);
+  const blocks = pageBlocks(file, options.replace ?? []);
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'corridor-docs-'));
   mkdirSync(dir, { recursive: true });
   // Background services a page starts are stopped at the end, whatever happened.

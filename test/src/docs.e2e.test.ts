@@ -21,7 +21,11 @@ const EXPECTED: Record<string, RegExp[]> = {
     /trust pack for JP written/,
   ],
   'docs/operations.md': [/ERR_INSECURE_TRANSPORT[\s\S]*exit code 3/, /^\[\]$/m, /log intact: \d+ entries/],
-  'docs/training-centre.md': [/issuer ready/, /scopes issue,status,read/, /secret /],
+  'docs/training-centre.md': [
+    /issued urn:uuid:[0-9a-f-]+\nwrote /, /^401$/m, /^urn:uuid:[0-9a-f-]+\n404$/m, /"status":"revoked"/,
+    /client-\S+ issue urn:uuid:/, /client-\S+ revoke urn:uuid:/, /client-\S+ wallet-download urn:uuid:/,
+    /status list https:\/\/mctc\.example\.ph\/credentials\/status\/1 v1: accepted/,
+  ],
 };
 
 function failure(run: { code: number | null; outputs: string[] }): string {
