@@ -8,6 +8,13 @@ import { join } from 'node:path';
 import { freePort, repoRoot, runDoc, shellBlocks, verifierSpeaks } from './docs-runner.js';
 
 const built = existsSync(join(repoRoot, 'packages', 'verifier', 'dist', 'cli.js'));
+// What the pages ask of the reader's machine besides Node: said plainly here rather than as a failing block.
+const missing = ['jq', 'curl', 'openssl', 'sqlite3'].filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
+if (!existsSync('/usr/bin/chromium')) missing.push('/usr/bin/chromium');
+const ready = () => {
+  expect(built).toBe(true);
+  expect({ missing }).toEqual({ missing: [] });
+};
 const docs = readdirSync(join(repoRoot, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`);
 
 /** Key output of each page's commands, beyond every command's exit code (`set -e`). */
@@ -21,6 +28,11 @@ const EXPECTED: Record<string, RegExp[]> = {
     /trust pack for JP written/,
   ],
   'docs/operations.md': [/ERR_INSECURE_TRANSPORT[\s\S]*exit code 3/, /^\[\]$/m, /log intact: \d+ entries/],
+  'docs/officer.md': [
+    /synced JP trust pack #\d+/, /^有効\n[\s\S]*条件付きで認定 as 介護（特定技能）/m,
+    /ERR_CREDENTIAL_REVOKED[\s\S]*exit code 1/, /^\["invalid",\["ERR_CREDENTIAL_REVOKED"\]\]$/m,
+    /officer's page fingerprints: country JP, roots /, /^\{"verified":true,"outcome":"partial"\}$/m,
+  ],
   'docs/training-centre.md': [
     /issued urn:uuid:[0-9a-f-]+\nwrote /, /^401$/m, /^urn:uuid:[0-9a-f-]+\n404$/m, /"status":"revoked"/,
     /client-\S+ issue urn:uuid:/, /client-\S+ revoke urn:uuid:/, /client-\S+ wallet-download urn:uuid:/,
@@ -34,7 +46,7 @@ function failure(run: { code: number | null; outputs: string[] }): string {
 
 describe('docs/walkthrough-id-de.md, run from the page alone', () => {
   it('builds the ID → DE corridor, issues a 50-row cohort with bad rows, prints, revokes, and a German officer verifies', async () => {
-    expect(built).toBe(true);
+    ready();
     // German officer messages come from another branch; until they are built here the same page runs in English.
     const german = verifierSpeaks('de');
     const port = String(await freePort());
@@ -92,7 +104,7 @@ describe('every other page of docs/', () => {
   const runnable = docs.filter((doc) => doc !== 'docs/walkthrough-id-de.md'
     && shellBlocks(readFileSync(join(repoRoot, doc), 'utf8')).some((b) => b.run));
   it.each(runnable)('%s runs', async (doc) => {
-    expect(built).toBe(true);
+    ready();
     const run = await runDoc(doc, { replace: [['8480', String(await freePort())], ['8470', String(await freePort())], ['8490', String(await freePort())]] });
     if (run.code !== 0) throw new Error(failure(run));
     for (const expected of EXPECTED[doc] ?? []) expect(run.all).toMatch(expected);
