@@ -81,6 +81,23 @@ describe('docs/walkthrough-id-de.md, run from the page alone', () => {
 });
 
 describe('every other page of docs/', () => {
+  it('links only to files that exist, and to headings that exist in them', () => {
+    const slug = (heading: string) => heading.trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-');
+    for (const page of ['README.md', ...docs]) {
+      const text = readFileSync(join(repoRoot, page), 'utf8');
+      for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^[a-z]+:/.test(target!)) continue;
+        const [path, anchor] = target!.split('#');
+        const file = path ? join(repoRoot, page, '..', path) : join(repoRoot, page);
+        expect(`${page} → ${target} ${existsSync(file)}`).toBe(`${page} → ${target} true`);
+        if (anchor) {
+          const headings = [...readFileSync(file, 'utf8').matchAll(/^#+ (.+)$/gm)].map((m) => slug(m[1]!));
+          expect(headings).toContain(anchor);
+        }
+      }
+    }
+  });
+
   it('has its shell blocks run, or marked as not run with a reason', () => {
     for (const doc of docs) {
       for (const block of shellBlocks(readFileSync(join(repoRoot, doc), 'utf8'))) {
