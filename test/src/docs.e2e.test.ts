@@ -98,6 +98,27 @@ describe('every other page of docs/', () => {
     }
   });
 
+  it('names only commands and options the CLIs have, in every block, run or not (and in the README)', () => {
+    expect(built).toBe(true);
+    const help = Object.fromEntries(['registry', 'issuer', 'verifier'].map((name) => [name,
+      spawnSync(process.execPath, [join(repoRoot, 'packages', name, 'bin', `corridor-${name}.js`), '--help'], { encoding: 'utf8' }).stdout]));
+    for (const page of ['README.md', ...docs]) {
+      for (const block of shellBlocks(readFileSync(join(repoRoot, page), 'utf8'))) {
+        const lines = block.code.replace(/\\\n/g, ' ').split('\n').map((line) => line.replace(/(^|\s)#.*$/, ''));
+        for (const line of lines) {
+          for (const m of line.matchAll(/corridor-(registry|issuer|verifier) ([a-z-]+)((?:[^|;&)]|&&)*)/g)) {
+            const [, tool, command, rest] = m as unknown as [string, string, string, string];
+            const text = help[tool]!;
+            expect(`${page}: corridor-${tool} ${command} ${text.includes(`corridor-${tool} ${command}`)}`).toBe(`${page}: corridor-${tool} ${command} true`);
+            for (const [flag] of rest.matchAll(/--[a-z][a-z-]*/g)) {
+              expect(`${page}: corridor-${tool} ${command} ${flag} ${text.includes(flag)}`).toBe(`${page}: corridor-${tool} ${command} ${flag} true`);
+            }
+          }
+        }
+      }
+    }
+  });
+
   it('has its shell blocks run, or marked as not run with a reason', () => {
     for (const doc of docs) {
       for (const block of shellBlocks(readFileSync(join(repoRoot, doc), 'utf8'))) {
