@@ -51,7 +51,7 @@ describe('docs/walkthrough-id-de.md, run from the page alone', () => {
     const german = verifierSpeaks('de');
     const port = String(await freePort());
     const run = await runDoc('docs/walkthrough-id-de.md', {
-      replace: [['8480', port], ...(german ? [] : [['--language de', '--language en'] as [string, string]])],
+      replace: [[/(?<=[:\s])8480\b/g, port], ...(german ? [] : [['--language de', '--language en'] as [string, string]])],
     });
     if (run.code !== 0) throw new Error(failure(run));
     const out = run.all;
@@ -143,7 +143,9 @@ describe('every other page of docs/', () => {
     && shellBlocks(readFileSync(join(repoRoot, doc), 'utf8')).some((b) => b.run));
   it.each(runnable)('%s runs', async (doc) => {
     ready();
-    const run = await runDoc(doc, { replace: [['8480', String(await freePort())], ['8470', String(await freePort())], ['8490', String(await freePort())]] });
+    // The pages' fixed ports (8480 registry, 8470 issuer, 8490 verifier) become free ones.
+    const ports = await Promise.all(['8480', '8470', '8490'].map(async (fixed) => [new RegExp(`(?<=[:\\s])${fixed}\\b`, 'g'), String(await freePort())] as [RegExp, string]));
+    const run = await runDoc(doc, { replace: ports });
     if (run.code !== 0) throw new Error(failure(run));
     for (const expected of EXPECTED[doc] ?? []) expect(run.all).toMatch(expected);
   }, 240_000);
