@@ -22,18 +22,24 @@ run('pnpm run build');
 
 // Certificates are printed by Debian's headless Chromium; the tests print one. Install it when
 // we can (root with apt), otherwise say how: nothing else needs it.
+// Tests need Debian's headless Chromium (certificates, the officer's page) and, for the docs test
+// that runs the docs' shell blocks, jq, curl, openssl and the sqlite3 shell. Install what is missing
+// when we can (root with apt), otherwise say exactly what to run.
 const chromium = process.env.CORRIDOR_CHROMIUM ?? '/usr/bin/chromium';
-if (process.argv.includes('--for-tests') && !existsSync(chromium)) {
-  if (process.getuid?.() === 0 && has('apt-get --version')) {
-    console.error('corridor: installing Debian chromium for printing certificates…');
+if (process.argv.includes('--for-tests')) {
+  const missing = [
+    ...(existsSync(chromium) ? [] : ['chromium']),
+    ...['jq', 'curl', 'openssl', 'sqlite3'].filter((tool) => !has(`command -v ${tool}`)),
+  ];
+  if (missing.length && process.getuid?.() === 0 && has('apt-get --version')) {
+    console.error(`corridor: installing Debian packages the tests need: ${missing.join(' ')}…`);
     // Another apt may hold the dpkg lock (unattended upgrades): wait for it, then retry once.
     const install = 'apt-get -o DPkg::Lock::Timeout=300 update -qq && ' +
-      'DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq chromium > /dev/null';
+      `DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq ${missing.join(' ')} > /dev/null`;
     if (!has(install) && !has(install)) {
-      console.error('corridor: could not install Chromium (is another apt running?). Run: sudo apt-get install chromium\n' +
-        '          The tests that print certificates or drive the officer\'s page need it; the others run without it.');
+      console.error(`corridor: could not install them (is another apt running?). Run: sudo apt-get install ${missing.join(' ')}`);
     }
-  } else {
-    console.error('corridor: Chromium not found; certificate PDFs and their test need it (sudo apt-get install chromium).');
+  } else if (missing.length) {
+    console.error(`corridor: the tests need ${missing.join(', ')}: sudo apt-get install ${missing.join(' ')}`);
   }
 }

@@ -30,11 +30,15 @@ export interface World {
 
 export const newKey = (): KeyPair => importKeyPair(generateKeyPair());
 
-export async function createWorld(options: { dir?: string; now?: () => Date; keys?: World['keys'] } = {}): Promise<World> {
+export async function createWorld(options: {
+  dir?: string; now?: () => Date; keys?: World['keys'];
+  /** Where the SQLite files go, if not `dir`/registry.db and `dir`/issuer.db (the demo leaves CLI data dirs). */
+  files?: { registry: string; issuer: string };
+} = {}): Promise<World> {
   const now = options.now ?? (() => new Date());
   const keys = options.keys ?? { ph: newKey(), jp: newKey(), centre: newKey(), operator: newKey() };
-  const registryStore = new RegistryStore(options.dir ? join(options.dir, 'registry.db') : ':memory:');
-  const issuerStore = new IssuerStore(options.dir ? join(options.dir, 'issuer.db') : ':memory:');
+  const registryStore = new RegistryStore(options.files?.registry ?? (options.dir ? join(options.dir, 'registry.db') : ':memory:'));
+  const issuerStore = new IssuerStore(options.files?.issuer ?? (options.dir ? join(options.dir, 'issuer.db') : ':memory:'));
   const registry = new Registry(registryStore, { now });
   await setUpReferenceCorridor(registry, keys);
   const issuer = new Issuer({ store: issuerStore, key: keys.centre, name: CENTRE_NAME, baseUrl: 'https://mctc.example.ph', now });

@@ -10,7 +10,7 @@
  *       (its status lists are published under it)
  *   corridor-issuer issue --pack <trust-pack.json> --qualification <id> --name <worker> --birth-date <YYYY-MM-DD>
  *       --assessed <YYYY-MM-DD> [--route training|rpl] [--valid-until <date>] [--wallet <did>] [--out <dir>]
- *       (names and dates are checked as the VC-API checks them: see README, "What the issue endpoint signs")
+ *       (names and dates are checked as the VC-API checks them: see docs/training-centre.md, "What the issue endpoint signs")
  *       issue one credential; writes <uuid>.json, <uuid>.png (QR), <uuid>.svg and the certificate <uuid>.html
  *       (add --pdf for <uuid>.pdf, printed by headless Chromium; --wallet-link prints a one-time download link,
  *       on the certificate too)
