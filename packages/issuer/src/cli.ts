@@ -33,6 +33,9 @@
  *       who issued, revoked, listed or downloaded which credential id, and when
  *   corridor-issuer wallet-link <credential-id> [--days 30]
  *       a one-time code (and URL) for the worker to download their credential into a wallet
+ *   corridor-issuer offer <credential-id> [--days 14] [--out <dir>]
+ *       an OpenID4VCI offer for the worker's wallet: prints the openid-credential-offer:// URI and a
+ *       6-digit PIN (give it apart from the QR), writes the QR as offer-<uuid>.png/.svg; works once
  *   corridor-issuer rotate-key
  *       a new signing key (0600); the old one is kept only to sign its own status lists. The new key
  *       issues nothing until the authority accredits its did and the centre has a pack saying so
@@ -49,7 +52,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  checkWorkerData, isCalendarDate, isCalendarDateTime, isHolderDid, CorridorError, createPrinter, createRegistryClient, portOption, startServer, untilStopped, writeFileAtomically, EXIT, generateKeyPair, loadTrustPack, readKeyFile, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
+  checkWorkerData, isCalendarDate, isCalendarDateTime, isHolderDid, CorridorError, createPrinter, createRegistryClient, portOption, startServer, untilStopped, writeFileAtomically, renderQr, EXIT, generateKeyPair, loadTrustPack, readKeyFile, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
 } from '@corridor/shared';
 import { combineCertificates, renderCertificateHtml } from './certificate.js';
 import { createRenderPool } from './render-pool.js';
@@ -63,6 +66,7 @@ import { htmlToPdf } from './pdf.js';
 import { changeSettings, checkAuthority, checkBaseUrl, isInitialised } from './settings.js';
 import { IssuerStore } from './store.js';
 import { createWalletLink } from './wallet-link.js';
+import { Oid4vciService } from './oid4vci.js';
 
 /** `--files json,png`: which files each credential of a cohort gets (all four by default). */
 function fileKinds(option: string | undefined): FileKind[] {
@@ -225,6 +229,20 @@ async function main(): Promise<number> {
         credentialId: required(argument, 'a credential id'), clientId: CLI_CLIENT, baseUrl: issuer.baseUrl, ...(options.days ? { days: Number(options.days) } : {}),
       });
       print(`wallet download (once, until ${link.expiresAt}): ${link.url}\ncode ${link.code}`, link);
+      return EXIT.ok;
+    }
+    case 'offer': {
+      // An OpenID4VCI offer: the QR the worker's wallet scans, and the PIN given apart from it.
+      const { issuer, store } = openIssuer();
+      const credentialId = required(argument, 'a credential id');
+      const offer = await new Oid4vciService({ issuer, store }).createOffer({ credentialId, clientId: CLI_CLIENT, ...(options.days ? { days: Number(options.days) } : {}) });
+      const out = resolve(options.out ?? '.');
+      mkdirSync(out, { recursive: true });
+      const base = join(out, `offer-${credentialId.replace(/^urn:uuid:/, '').replace(/[^A-Za-z0-9-]/g, '_')}`);
+      const qr = renderQr(offer.uri);
+      writeFileAtomically(`${base}.png`, qr.png);
+      writeFileAtomically(`${base}.svg`, qr.svg);
+      print(`wallet offer (once, until ${offer.expiresAt}): ${offer.uri}\nPIN ${offer.pin} (give it apart from the QR)\nQR ${base}.png, ${base}.svg`, { ...offer, png: `${base}.png`, svg: `${base}.svg` });
       return EXIT.ok;
     }
     case 'issue': {
