@@ -22,7 +22,8 @@ const MAX_OPEN_REQUESTS = 1000;
 
 /** The credentials asked for: the skill credential, and any companions (language test, bridging course). */
 export function dcqlQuery(withCompanions: boolean) {
-  const badge = { format: 'ldp_vc', meta: { type_values: [['VerifiableCredential', 'OpenBadgeCredential']] }, require_cryptographic_holder_binding: true };
+  // Holder binding is DCQL's default (require_cryptographic_holder_binding: true): left out, the QR is smaller.
+  const badge = { format: 'ldp_vc', meta: { type_values: [['VerifiableCredential', 'OpenBadgeCredential']] } };
   return {
     credentials: [
       { id: 'skill', ...badge },
