@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readKeyFile, PH_CAREGIVING_NC_II } from '@corridor/shared';
+import { readKeyFile, readQrFromPng, PH_CAREGIVING_NC_II } from '@corridor/shared';
 import { requestToken } from './issuer-api.js';
 import { createWorld, newKey, type World } from './world.js';
 
@@ -123,6 +123,21 @@ describe('corridor-issuer serve with clients, tokens and an audit log', () => {
       for (const text of [audit.out, issuer('audit-log').out, service.output()]) {
         for (const hidden of ['Maria', 'Santos', '1996-04-12', secret, token, walletLink.code]) expect(text).not.toContain(hidden);
       }
+      // An OpenID4VCI offer made on the centre's machine: URI, PIN and QR files; the running service redeems it once.
+      const offered = issuer('offer', verifiableCredential.id, '--out', file('offers'), '--json');
+      expect(offered.code).toBe(0);
+      const offer = offered.json() as { uri: string; pin: string; png: string; svg: string };
+      expect(offer.pin).toMatch(/^\d{6}$/);
+      expect(readQrFromPng(readFileSync(offer.png))).toBe(offer.uri);
+      const code = (JSON.parse(new URL(offer.uri).searchParams.get('credential_offer')!) as { grants: Record<string, { 'pre-authorized_code': string }> })
+        .grants['urn:ietf:params:oauth:grant-type:pre-authorized_code']!['pre-authorized_code'];
+      const redeem = () => fetch(`${service.url}/oid4vci/token`, {
+        method: 'POST', body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:pre-authorized_code', 'pre-authorized_code': code, tx_code: offer.pin }),
+      });
+      expect((await redeem()).status).toBe(200);
+      expect(await (await redeem()).json()).toMatchObject({ error: 'invalid_grant', code: 'ERR_NOT_FOUND' });
+      expect(service.output()).not.toContain(offer.pin);
+      expect(service.output()).not.toContain(code);
       // Changing the base URL now would orphan the issued credential's status list.
       const moved = issuer('settings', '--base-url', 'https://new.example.ph');
       expect(moved.code).toBe(1);

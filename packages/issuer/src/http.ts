@@ -82,10 +82,12 @@ export function createIssuerApp(options: IssuerAppOptions): express.Express {
     next();
   });
   app.use(httpGuards({
-    limited: ['POST /oauth2/token', 'POST /credentials/issue', 'GET /wallet/', 'POST /oid4vci/token'],
+    limited: ['POST /oauth2/token', 'POST /credentials/issue', 'GET /wallet/', 'POST /oid4vci/token', 'POST /oid4vci/nonce'],
     perMinuteFor: {
       'POST /oauth2/token': limits.tokenPerMinute ?? 30, 'POST /credentials/issue': limits.issuePerMinute ?? 300,
       'GET /wallet/': limits.walletPerMinute ?? 30, 'POST /oid4vci/token': limits.walletPerMinute ?? 30,
+      // Each nonce is a row until it expires: a wallet needs one or two.
+      'POST /oid4vci/nonce': limits.walletPerMinute ?? 30,
     },
     ...(limits.deadlineMs ? { deadlineMs: limits.deadlineMs } : {}),
   }));
