@@ -7,8 +7,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { clientAuthenticationNone, type JwtSigner } from '@openid4vc/oauth2';
 import { Openid4vciClient, type CredentialOfferObject, type IssuerMetadataResult } from '@openid4vc/openid4vci';
-import { PH_CAREGIVING_NC_II, type KeyPair, type SkillCredential, type TrustIndex } from '@corridor/shared';
-import { verifySkillCredential } from '@corridor/verifier';
+import { Openid4vpClient } from '@openid4vc/openid4vp';
+import { PH_CAREGIVING_NC_II, signPresentation, type KeyPair, type SkillCredential, type TrustIndex } from '@corridor/shared';
+import { createVerifierApp, verifySkillCredential } from '@corridor/verifier';
 import { startIssuerService, type IssuerService } from './issuer-api.js';
 import { createWorld, newKey, type World } from './world.js';
 
@@ -152,6 +153,42 @@ describe('OpenID4VCI: a wallet receives the credential with the PIN, bound to it
     expect(logLines.join('\n')).not.toContain('Maria');
   });
 
+  it('the whole flow: received by OpenID4VCI, then presented by OpenID4VP to a JP officer: valid, bound to the wallet', async () => {
+    const paper = await issuePaper();
+    const offer = await offerFor(paper.id);
+    const phone = newKey();
+    const session = await scan(offer.uri, phone);
+    const credential = await fetchCredential(session, (await token(session, offer.pin)).accessTokenResponse.access_token, phone);
+    await world.publishStatus();
+    const jpTrust = await world.trust('JP');
+    const officer = createVerifierApp({ trust: () => jpTrust, country: 'JP', publicUrl: 'https://verifier.example.jp', now }).listen(0, '127.0.0.1');
+    await new Promise((resolve) => officer.once('listening', resolve));
+    const officerBase = `http://127.0.0.1:${(officer.address() as { port: number }).port}`;
+    try {
+      const request = await (await fetch(`${officerBase}/oid4vp/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json() as { id: string; uri: string };
+      const unused = (): never => { throw new Error('not used'); };
+      const wallet = new Openid4vpClient({ callbacks: {
+        hash: unused, signJwt: unused, verifyJwt: unused, encryptJwe: unused, decryptJwe: unused,
+        fetch: ((url: string | URL, init?: RequestInit) => fetch(String(url).replace('https://verifier.example.jp', officerBase), init)) as typeof fetch,
+      } as never });
+      const parsed = wallet.parseOpenid4vpAuthorizationRequest({ authorizationRequest: request.uri }) as { params: never };
+      const resolved = await wallet.resolveOpenId4vpAuthorizationRequest({ authorizationRequestPayload: parsed.params });
+      const asked = resolved.authorizationRequestPayload as { nonce: string; client_id: string; response_uri: string };
+      const vp = await signPresentation({
+        presentation: { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'], holder: didOf(phone), verifiableCredential: [credential] },
+        signer: phone.signer, challenge: asked.nonce, domain: asked.client_id,
+      });
+      const { authorizationResponsePayload } = await wallet.createOpenid4vpAuthorizationResponse({
+        authorizationRequestPayload: resolved.authorizationRequestPayload, authorizationResponsePayload: { vp_token: { skill: [vp] } as never },
+      });
+      await wallet.submitOpenid4vpAuthorizationResponse({ authorizationRequestPayload: asked, authorizationResponsePayload });
+      const answered = await (await fetch(`${officerBase}/oid4vp/requests/${request.id}`)).json() as { result: Record<string, unknown> };
+      expect(answered.result).toMatchObject({ verdict: 'valid', holder: { ok: true }, recognition: { outcome: 'partial' } });
+    } finally {
+      await new Promise((resolve) => officer.close(resolve));
+    }
+  });
+
   it('an offer works once: the same QR and PIN again are refused (invalid_grant, ERR_NOT_FOUND)', async () => {
     const paper = await issuePaper();
     const offer = await offerFor(paper.id);
@@ -222,6 +259,29 @@ describe('OpenID4VCI: a wallet receives the credential with the PIN, bound to it
     const honest = { ...session, client: walletClient(victim) };
     await fetchCredential(honest, accessTokenResponse.access_token, victim);
     expect(await refused(fetchCredential(honest, accessTokenResponse.access_token, victim))).toEqual({ error: 'invalid_token', code: 'ERR_UNAUTHENTICATED' });
+  });
+
+  it('a proof with alg none or an HMAC, naming the wallet key, is refused', async () => {
+    const paper = await issuePaper();
+    const offer = await offerFor(paper.id);
+    const victim = newKey();
+    const session = await scan(offer.uri, victim);
+    const { accessTokenResponse } = await token(session, offer.pin);
+    const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    for (const alg of ['none', 'HS256']) {
+      const { c_nonce: nonce } = await session.client.requestNonce({ issuerMetadata: session.metadata });
+      const jwt = `${b64({ typ: 'openid4vci-proof+jwt', alg, kid: victim.description.id })}.${b64({ aud: 'https://mctc.example.ph', iat: Math.floor(clock / 1000), nonce })}.${alg === 'none' ? '' : 'c2lnbmF0dXJl'}`;
+      const response = await fetch(`${service.base}/oid4vci/credential`, {
+        method: 'POST', headers: { authorization: `Bearer ${accessTokenResponse.access_token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ credential_configuration_id: 'CorridorSkillCredential', proofs: { jwt: [jwt] } }),
+      });
+      expect(response.status).toBe(400);
+      // `none` fails the library's message schema, HS256 our callback (Ed25519 and P-256 only).
+      expect(await response.json()).toMatchObject(alg === 'none'
+        ? { error: 'invalid_credential_request', code: 'ERR_INPUT_INVALID' } : { error: 'invalid_proof', code: 'ERR_SIGNATURE_INVALID' });
+    }
+    // The token was not used up by the refused requests: the real wallet still gets its credential.
+    expect((await fetchCredential(session, accessTokenResponse.access_token, victim)).credentialSubject.id).toBe(didOf(victim));
   });
 
   it('a credential already issued to a wallet did goes to no other key (ERR_HOLDER_MISMATCH)', async () => {
