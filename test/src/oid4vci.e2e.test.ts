@@ -3,7 +3,7 @@
 // (@openid4vc/openid4vci, @openid4vc/oauth2), not by our code; it reaches the issuer service on a
 // loopback port as if it were https://mctc.example.ph. Every attack goes through HTTP and is refused.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { clientAuthenticationNone, type JwtSigner } from '@openid4vc/oauth2';
 import { Openid4vciClient, type CredentialOfferObject, type IssuerMetadataResult } from '@openid4vc/openid4vci';
@@ -86,11 +86,11 @@ async function scan(uri: string, key: KeyPair, signWith?: KeyPair): Promise<Sess
 const token = ({ client, offer, metadata }: Session, pin?: string) =>
   client.retrievePreAuthorizedCodeAccessTokenFromOffer({ credentialOffer: offer, issuerMetadata: metadata, ...(pin !== undefined ? { txCode: pin } : {}) });
 
-async function fetchCredential(session: Session, accessToken: string, key: KeyPair, nonce?: string) {
+async function fetchCredential(session: Session, accessToken: string, key: KeyPair, nonce?: string, signer: JwtSigner = signerOf(key)) {
   const { client, offer, metadata } = session;
   const cNonce = nonce ?? (await client.requestNonce({ issuerMetadata: metadata })).c_nonce;
   const configurationId = offer.credential_configuration_ids[0]!;
-  const { jwt } = await client.createCredentialRequestJwtProof({ issuerMetadata: metadata, credentialConfigurationId: configurationId, signer: signerOf(key), nonce: cNonce });
+  const { jwt } = await client.createCredentialRequestJwtProof({ issuerMetadata: metadata, credentialConfigurationId: configurationId, signer, nonce: cNonce });
   const { credentialResponse } = await client.retrieveCredentials({ issuerMetadata: metadata, accessToken, credentialConfigurationId: configurationId, proof: { proof_type: 'jwt', jwt } });
   const entry = credentialResponse.credentials?.[0] as { credential: SkillCredential } | undefined;
   return entry!.credential;
@@ -187,6 +187,32 @@ describe('OpenID4VCI: a wallet receives the credential with the PIN, bound to it
     } finally {
       await new Promise((resolve) => officer.close(resolve));
     }
+  });
+
+  it('a wallet proving its key as a jwk (Ed25519) is bound as that key\'s did:key; a P-256 key is refused', async () => {
+    const paper = await issuePaper();
+    const offer = await offerFor(paper.id);
+    const phone = newKey();
+    const session = await scan(offer.uri, phone);
+    const accessToken = (await token(session, offer.pin)).accessTokenResponse.access_token;
+    const publicJwk = phone.publicKey.export({ format: 'jwk' }) as never;
+    const credential = await fetchCredential(session, accessToken, phone, undefined, { method: 'jwk', alg: 'EdDSA', publicJwk });
+    expect(credential.credentialSubject.id).toBe(didOf(phone));
+
+    // A P-256 key has no Ed25519 did:key: the verifier could not check that holder's presentations offline.
+    const other = await issuePaper();
+    const otherOffer = await offerFor(other.id);
+    const p256 = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const p256Session = await scan(otherOffer.uri, { ...phone, privateKey: p256.privateKey, publicKey: p256.publicKey });
+    const p256Token = (await token(p256Session, otherOffer.pin)).accessTokenResponse.access_token;
+    const p256Signer: JwtSigner = { method: 'jwk', alg: 'ES256', publicJwk: p256.publicKey.export({ format: 'jwk' }) as never };
+    // The library's wallet would not sign ES256 for this issuer; an attacker's wallet reads the metadata its own way.
+    const metadata = structuredClone(p256Session.metadata) as unknown as { credentialIssuer: { credential_configurations_supported: Record<string, any> }; knownCredentialConfigurations: Record<string, any> };
+    for (const where of [metadata.credentialIssuer.credential_configurations_supported, metadata.knownCredentialConfigurations]) {
+      where.CorridorSkillCredential.proof_types_supported.jwt.proof_signing_alg_values_supported = ['EdDSA', 'ES256'];
+    }
+    const attacker = { ...p256Session, metadata: metadata as unknown as IssuerMetadataResult };
+    expect(await refused(fetchCredential(attacker, p256Token, phone, undefined, p256Signer))).toMatchObject({ error: 'invalid_proof' });
   });
 
   it('an offer works once: the same QR and PIN again are refused (invalid_grant, ERR_NOT_FOUND)', async () => {
