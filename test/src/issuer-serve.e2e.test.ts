@@ -167,6 +167,22 @@ describe('corridor-issuer serve with clients, tokens and an audit log', () => {
   });
 });
 
+describe('an OpenID4VCI offer on the certificate handout', () => {
+  it('issue --offer prints the offer QR on the certificate and the PIN on the terminal only', () => {
+    const issued = issuer('issue', '--pack', file('pack-PH.json'), '--qualification', PH_CAREGIVING_NC_II, '--name', 'Ana Reyes', '--birth-date', '1994-02-03',
+      '--assessed', '2026-10-30', '--out', file('out-offer'), '--offer', '--json');
+    expect(issued.code).toBe(0);
+    const { id, offer } = issued.json() as { id: string; offer: { uri: string; pin: string; expiresAt: string } };
+    expect(offer.uri).toMatch(/^openid-credential-offer:\/\//);
+    const html = readFileSync(join(file('out-offer'), `${id.replace(/^urn:uuid:/, '')}.html`), 'utf8');
+    expect(html).toContain('class="offer"');
+    expect(html.match(/<svg/g)).toHaveLength(2);
+    expect(html).not.toContain(offer.pin);
+    const entries = issuer('audit-log', '--json').json() as unknown as { action: string; credentialId?: string }[];
+    expect(entries.filter((e) => e.credentialId === id).map((e) => e.action)).toEqual(['issue', 'offer']);
+  });
+});
+
 describe('plain HTTP off the loopback address', () => {
   // 192.0.2.1 is a documentation address no machine holds: allowed, the bind fails (EADDRNOTAVAIL)
   // rather than exposing anything during the test.

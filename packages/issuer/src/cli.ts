@@ -12,7 +12,8 @@
  *       --assessed <YYYY-MM-DD> [--route training|rpl] [--valid-until <date>] [--wallet <did>] [--out <dir>]
  *       (names and dates are checked as the VC-API checks them: see README, "What the issue endpoint signs")
  *       issue one credential; writes <uuid>.json, <uuid>.png (QR), <uuid>.svg and the certificate <uuid>.html
- *       (add --pdf for <uuid>.pdf, printed by headless Chromium; --wallet-link prints a one-time download link,
+ *       (add --pdf for <uuid>.pdf, printed by headless Chromium; --offer prints an OpenID4VCI offer QR on the
+ *       certificate and its PIN on the terminal, to give apart; --wallet-link prints a one-time download link,
  *       on the certificate too)
  *   corridor-issuer issue-batch <cohort.csv> --pack <trust-pack.json> [--out <dir>] [--files json,png,svg,html]
  *       one credential per row (name,birth_date,qualification,assessment_date,route); bad rows go to
@@ -85,7 +86,7 @@ const spec = {
     data: { type: 'string' }, name: { type: 'string' }, 'base-url': { type: 'string' }, authority: { type: 'string' },
     pack: { type: 'string' }, qualification: { type: 'string' }, 'birth-date': { type: 'string' }, assessed: { type: 'string' },
     route: { type: 'string' }, push: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, limit: { type: 'string' }, pdf: { type: 'boolean' }, files: { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'valid-until': { type: 'string' }, wallet: { type: 'string' }, out: { type: 'string' },
-    scopes: { type: 'string' }, since: { type: 'string' }, days: { type: 'string' }, 'insecure-http': { type: 'boolean' }, 'wallet-link': { type: 'boolean' },
+    scopes: { type: 'string' }, since: { type: 'string' }, days: { type: 'string' }, 'insecure-http': { type: 'boolean' }, 'wallet-link': { type: 'boolean' }, offer: { type: 'boolean' },
     json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' },
   },
 } as const;
@@ -269,12 +270,16 @@ async function main(): Promise<number> {
       writeFileAtomically(join(out, `${files.baseName}.svg`), files.svg);
       // The worker's one-time wallet link goes on the certificate handout.
       const walletLink = options['wallet-link'] ? createWalletLink(store, { credentialId: credential.id, clientId: CLI_CLIENT, baseUrl: issuer.baseUrl }) : undefined;
-      const certificate = renderCertificateHtml({ credential, qualification, qrSvg: files.svg, ...(walletLink ? { walletLink } : {}) });
+      // An OpenID4VCI offer's QR on the handout too; its PIN is printed here only, to be given apart.
+      const offer = options.offer ? await new Oid4vciService({ issuer, store }).createOffer({ credentialId: credential.id, clientId: CLI_CLIENT }) : undefined;
+      const walletOffer = offer ? { qrSvg: renderQr(offer.uri).svg, expiresAt: offer.expiresAt } : undefined;
+      const certificate = renderCertificateHtml({ credential, qualification, qrSvg: files.svg, ...(walletLink ? { walletLink } : {}), ...(walletOffer ? { walletOffer } : {}) });
       writeFileAtomically(join(out, `${files.baseName}.html`), certificate);
       if (options.pdf) await htmlToPdf(certificate, join(out, `${files.baseName}.pdf`));
       print(`issued ${credential.id}\nwrote ${join(out, files.baseName)}.{json,png,svg} (QR version ${files.qr.version})` +
-        (walletLink ? `\nwallet download (once, until ${walletLink.expiresAt}): ${walletLink.url}` : ''),
-        { id: credential.id, files: ['json', 'png', 'svg'].map((e) => join(out, `${files.baseName}.${e}`)), qr: files.qr, ...(walletLink ? { walletLink } : {}) });
+        (walletLink ? `\nwallet download (once, until ${walletLink.expiresAt}): ${walletLink.url}` : '') +
+        (offer ? `\nwallet offer on the certificate (once, until ${offer.expiresAt}); PIN ${offer.pin} (give it apart)` : ''),
+        { id: credential.id, files: ['json', 'png', 'svg'].map((e) => join(out, `${files.baseName}.${e}`)), qr: files.qr, ...(walletLink ? { walletLink } : {}), ...(offer ? { offer } : {}) });
       return EXIT.ok;
     }
     case 'issue-batch': {
