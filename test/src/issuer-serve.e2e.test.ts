@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readKeyFile, readQrFromPng, PH_CAREGIVING_NC_II } from '@corridor/shared';
+import { readKeyFile, readQrFromPng, readQrsFromPdf, PH_CAREGIVING_NC_II } from '@corridor/shared';
 import { requestToken } from './issuer-api.js';
 import { createWorld, newKey, type World } from './world.js';
 
@@ -170,7 +170,7 @@ describe('corridor-issuer serve with clients, tokens and an audit log', () => {
 describe('an OpenID4VCI offer on the certificate handout', () => {
   it('issue --offer prints the offer QR on the certificate and the PIN on the terminal only', () => {
     const issued = issuer('issue', '--pack', file('pack-PH.json'), '--qualification', PH_CAREGIVING_NC_II, '--name', 'Ana Reyes', '--birth-date', '1994-02-03',
-      '--assessed', '2026-10-30', '--out', file('out-offer'), '--offer', '--json');
+      '--assessed', '2026-10-30', '--out', file('out-offer'), '--offer', '--pdf', '--json');
     expect(issued.code).toBe(0);
     const { id, offer } = issued.json() as { id: string; offer: { uri: string; pin: string; expiresAt: string } };
     expect(offer.uri).toMatch(/^openid-credential-offer:\/\//);
@@ -178,6 +178,10 @@ describe('an OpenID4VCI offer on the certificate handout', () => {
     expect(html).toContain('class="offer"');
     expect(html.match(/<svg/g)).toHaveLength(2);
     expect(html).not.toContain(offer.pin);
+    // The officer reading the printed certificate gets the credential's QR, not the wallet offer beside it.
+    const pages = readQrsFromPdf(readFileSync(join(file('out-offer'), `${id.replace(/^urn:uuid:/, '')}.pdf`)));
+    expect(pages).toHaveLength(1);
+    expect(pages[0]!.text.startsWith('CC1:')).toBe(true);
     const entries = issuer('audit-log', '--json').json() as unknown as { action: string; credentialId?: string }[];
     expect(entries.filter((e) => e.credentialId === id).map((e) => e.action)).toEqual(['issue', 'offer']);
   });
