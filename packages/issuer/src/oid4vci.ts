@@ -13,18 +13,20 @@
  */
 import { createHash, createPrivateKey, generateKeyPairSync, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import {
-  Oauth2AuthorizationServer, Oauth2Error, Oauth2ResourceServer, Oauth2ResourceUnauthorizedError, Oauth2ServerErrorResponseError,
-  clientAuthenticationNone, preAuthorizedCodeGrantIdentifier, SupportedAuthenticationScheme,
+  Oauth2AuthorizationServer, Oauth2ResourceServer, clientAuthenticationNone, preAuthorizedCodeGrantIdentifier, SupportedAuthenticationScheme,
   type AuthorizationServerMetadata, type HttpMethod, type Jwk,
 } from '@openid4vc/oauth2';
 import { Openid4vciDraftVersion, Openid4vciIssuer, type IssuerMetadataResult } from '@openid4vc/openid4vci';
 import { decodeJwt, type JWK } from 'jose';
 import {
-  CorridorError, CREDENTIAL_CONTEXTS, parseDidKey, signCredential, type ErrorCode, type SkillCredential,
+  CorridorError, CREDENTIAL_CONTEXTS, parseDidKey, signCredential, type SkillCredential,
 } from '@corridor/shared';
 import { createSignJwtCallback, generateRandomCallback, hashCallback, jwkToDidKey, verifyJwtCallback } from './jwt-callbacks.js';
 import type { Issuer } from './issuer.js';
+import { asRefusal, Oid4vciRefusal, refuse } from './oid4vci-refusal.js';
 import type { IssuerStore } from './store.js';
+
+export { Oid4vciRefusal } from './oid4vci-refusal.js';
 
 export const CREDENTIAL_CONFIGURATION_ID = 'CorridorSkillCredential';
 export const OFFER_DAYS = 14;
@@ -37,40 +39,6 @@ const NONCE_SECONDS = 300;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
 /** The PIN's hash is salted with the code: without the code (never stored) it opens nothing. */
 const pinHash = (code: string, pin: string) => sha256(`${code}\u0000${pin}`);
-
-/** A refusal in the protocol's terms (`error`, status) with the Corridor code every error carries. */
-export class Oid4vciRefusal extends Error {
-  constructor(
-    readonly status: number,
-    readonly error: string,
-    readonly description: string,
-    readonly code: ErrorCode,
-    readonly wwwAuthenticate?: string,
-  ) {
-    super(description);
-  }
-}
-
-const refuse = (error: string, description: string, code: ErrorCode = 'ERR_INPUT_INVALID', status = 400): never => {
-  throw new Oid4vciRefusal(status, error, description, code);
-};
-
-/** Library errors become refusals; names and keys never reach the message (the library's descriptions hold neither). */
-function asRefusal(error: unknown): unknown {
-  if (error instanceof Oid4vciRefusal || error instanceof CorridorError) return error;
-  if (error instanceof Oauth2ResourceUnauthorizedError) {
-    const first = error.wwwAuthenticateHeaders[0];
-    return new Oid4vciRefusal(401, first?.error ?? 'invalid_token', first?.error_description ?? 'send a valid access token', 'ERR_UNAUTHENTICATED', error.toHeaderValue());
-  }
-  if (error instanceof Oauth2ServerErrorResponseError) {
-    const { error: code, error_description: description } = error.errorResponse;
-    return new Oid4vciRefusal(error.status, code, description ?? code, code === 'invalid_proof' || code === 'invalid_nonce' ? 'ERR_SIGNATURE_INVALID' : 'ERR_INPUT_INVALID');
-  }
-  if (error instanceof Oauth2Error || (error as Error)?.name === 'ValidationError') {
-    return new Oid4vciRefusal(400, 'invalid_request', 'the request is not a valid OpenID4VCI message', 'ERR_INPUT_INVALID');
-  }
-  return error;
-}
 
 /** What an HTTP request looks like to the libraries: the URL as the wallet called it. */
 export interface ProtocolRequest { method: string; url: string; headers: Record<string, string | string[] | undefined>; body: unknown }
@@ -182,6 +150,9 @@ export class Oid4vciService {
     const row = this.#store.credential(options.credentialId);
     if (!row) throw new CorridorError('ERR_NOT_FOUND', 'no credential with this id was issued here');
     if (row.state === 'revoked') throw new CorridorError('ERR_CREDENTIAL_REVOKED', 'this credential is revoked: it is offered to no wallet');
+    if ((JSON.parse(row.json) as SkillCredential).issuer.id !== this.#issuer.did) {
+      throw new CorridorError('ERR_KEY_INVALID', 'this credential was signed with a retired key; issue it again to offer it to a wallet');
+    }
     const now = this.#now();
     const code = randomBytes(32).toString('base64url');
     const pin = String(randomInt(0, 10 ** PIN_LENGTH)).padStart(PIN_LENGTH, '0');
