@@ -18,12 +18,15 @@ import type { VerifyOptions } from './verify.js';
 import { verifyWalletResponse } from './wallet-response.js';
 
 export const REQUEST_SECONDS = 600;
+const VC_TYPE = 'https://www.w3.org/2018/credentials#VerifiableCredential';
+const OPEN_BADGE_TYPE = 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#OpenBadgeCredential';
 const MAX_OPEN_REQUESTS = 1000;
 
 /** The credentials asked for: the skill credential, and any companions (language test, bridging course). */
 export function dcqlQuery(withCompanions: boolean) {
-  // Holder binding is DCQL's default (require_cryptographic_holder_binding: true): left out, the QR is smaller.
-  const badge = { format: 'ldp_vc', meta: { type_values: [['VerifiableCredential', 'OpenBadgeCredential']] } };
+  // DCQL asks for W3C types fully expanded (OBv3's AchievementCredential expands to the same IRI). Holder
+  // binding is DCQL's default (require_cryptographic_holder_binding: true): left out, the QR is smaller.
+  const badge = { format: 'ldp_vc', meta: { type_values: [[VC_TYPE, OPEN_BADGE_TYPE]] } };
   return {
     credentials: [
       { id: 'skill', ...badge },
