@@ -182,5 +182,14 @@ describe('OpenID4VP: the wallet presents, the officer gets the verdict', () => {
     const state = new URL(request.uri.replace('openid4vp://', 'https://x/')).searchParams.get('state')!;
     const wrong = await fetch(`${base}/oid4vp/response`, { method: 'POST', body: new URLSearchParams({ state, vp_token: JSON.stringify({ something: [{}] }) }) });
     expect((await wrong.json()).code).toBe('ERR_INPUT_INVALID');
+    // A JWT presentation where ldp_vp was asked: not what this verifier checks.
+    const jwt = await fetch(`${base}/oid4vp/response`, { method: 'POST', body: new URLSearchParams({ state, vp_token: JSON.stringify({ skill: ['eyJhbGciOiJub25lIn0.e30.'] }) }) });
+    expect((await jwt.json()).code).toBe('ERR_INPUT_INVALID');
+  });
+
+  it('without companions, the request asks for the skill credential only', async () => {
+    const request = await createRequest({ companions: false });
+    const query = JSON.parse(new URL(request.uri.replace('openid4vp://', 'https://x/')).searchParams.get('dcql_query')!) as { credentials: { id: string }[] };
+    expect(query.credentials.map((c) => c.id)).toEqual(['skill']);
   });
 });
