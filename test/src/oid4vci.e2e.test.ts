@@ -109,7 +109,8 @@ async function offerFor(credentialId: string, token = desk) {
 beforeAll(async () => {
   world = await createWorld({ now });
   trust = await world.trust('PH');
-  service = await startIssuerService(world, trust, { now, log: (line) => logLines.push(line), onStatusChange: () => world.publishStatus() });
+  // Many wallets from one loopback address within a minute: the per-address wallet limit is not what this file tests.
+  service = await startIssuerService(world, trust, { now, log: (line) => logLines.push(line), onStatusChange: () => world.publishStatus(), limits: { walletPerMinute: 1000 } });
   desk = (await service.client(['issue', 'read', 'status'])).token;
 }, 60_000);
 
@@ -332,6 +333,28 @@ describe('OpenID4VCI: a wallet receives the credential with the PIN, bound to it
     expect(result.checks.find((c) => c.id === 'status')?.code).toBe('ERR_CREDENTIAL_REVOKED');
     // And a revoked credential is offered to no wallet.
     expect((await call('POST', `/credentials/${encodeURIComponent(paper.id)}/offer`, desk, {})).body.code).toBe('ERR_CREDENTIAL_REVOKED');
+  });
+
+  it('malformed requests to the token, nonce and credential endpoints: always 4xx with a code, never a 500', async () => {
+    const bodies: [string, string][] = [
+      ['application/x-www-form-urlencoded', ''], ['application/x-www-form-urlencoded', 'grant_type=client_credentials'],
+      ['application/x-www-form-urlencoded', 'grant_type=urn:ietf:params:oauth:grant-type:pre-authorized_code'],
+      ['application/x-www-form-urlencoded', 'grant_type=urn:ietf:params:oauth:grant-type:pre-authorized_code&pre-authorized_code=x&tx_code=123456'],
+      ['application/x-www-form-urlencoded', 'grant_type=authorization_code&code=x'], ['application/json', '{"__proto__":{"a":1}}'],
+      ['application/json', '[1,2'], ['application/json', '{"proofs":{"jwt":["a.b.c"]},"credential_configuration_id":"CorridorSkillCredential"}'],
+      ['text/plain', 'hello'], ['application/json', JSON.stringify({ format: 'ldp_vc', credential_definition: { type: [1] } })],
+    ];
+    const bearer = { authorization: 'Bearer eyJhbGciOiJFZERTQSJ9.eyJzdWIiOiJ4In0.c2ln' };
+    for (const [path, headers] of [['/oid4vci/token', {}], ['/oid4vci/credential', {}], ['/oid4vci/credential', bearer], ['/oid4vci/nonce', {}]] as const) {
+      for (const [type, body] of bodies) {
+        const response = await fetch(`${service.base}${path}`, { method: 'POST', headers: { 'content-type': type, ...headers }, body });
+        // The nonce endpoint reads no body: it answers 200 unless the body is not even JSON.
+        if (path === '/oid4vci/nonce' && response.status === 200) continue;
+        expect(response.status).toBeGreaterThanOrEqual(400);
+        expect(response.status).toBeLessThan(500);
+        expect((await response.json() as { code?: string }).code).toMatch(/^ERR_/);
+      }
+    }
   });
 
   it('only staff with read or issue create offers (401 without a token, 403 with status only)', async () => {
