@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readKeyFile, PH_CAREGIVING_NC_II } from '@corridor/shared';
+import { readKeyFile, readQrFromPng, readQrsFromPdf, PH_CAREGIVING_NC_II } from '@corridor/shared';
 import { requestToken } from './issuer-api.js';
 import { createWorld, newKey, type World } from './world.js';
 
@@ -123,6 +123,21 @@ describe('corridor-issuer serve with clients, tokens and an audit log', () => {
       for (const text of [audit.out, issuer('audit-log').out, service.output()]) {
         for (const hidden of ['Maria', 'Santos', '1996-04-12', secret, token, walletLink.code]) expect(text).not.toContain(hidden);
       }
+      // An OpenID4VCI offer made on the centre's machine: URI, PIN and QR files; the running service redeems it once.
+      const offered = issuer('offer', verifiableCredential.id, '--out', file('offers'), '--json');
+      expect(offered.code).toBe(0);
+      const offer = offered.json() as { uri: string; pin: string; png: string; svg: string };
+      expect(offer.pin).toMatch(/^\d{6}$/);
+      expect(readQrFromPng(readFileSync(offer.png))).toBe(offer.uri);
+      const code = (JSON.parse(new URL(offer.uri).searchParams.get('credential_offer')!) as { grants: Record<string, { 'pre-authorized_code': string }> })
+        .grants['urn:ietf:params:oauth:grant-type:pre-authorized_code']!['pre-authorized_code'];
+      const redeem = () => fetch(`${service.url}/oid4vci/token`, {
+        method: 'POST', body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:pre-authorized_code', 'pre-authorized_code': code, tx_code: offer.pin }),
+      });
+      expect((await redeem()).status).toBe(200);
+      expect(await (await redeem()).json()).toMatchObject({ error: 'invalid_grant', code: 'ERR_NOT_FOUND' });
+      expect(service.output()).not.toContain(offer.pin);
+      expect(service.output()).not.toContain(code);
       // Changing the base URL now would orphan the issued credential's status list.
       const moved = issuer('settings', '--base-url', 'https://new.example.ph');
       expect(moved.code).toBe(1);
@@ -149,6 +164,26 @@ describe('corridor-issuer serve with clients, tokens and an audit log', () => {
     expect(readFileSync(join(file('out'), `${id.replace(/^urn:uuid:/, '')}.html`), 'utf8')).toContain(walletLink.url);
     const entries = issuer('audit-log', '--json').json() as unknown as { clientId: string; action: string; credentialId?: string }[];
     expect(entries.filter((e) => e.credentialId === id).map((e) => [e.clientId, e.action])).toEqual([['cli', 'issue'], ['cli', 'wallet-link']]);
+  });
+});
+
+describe('an OpenID4VCI offer on the certificate handout', () => {
+  it('issue --offer prints the offer QR on the certificate and the PIN on the terminal only', () => {
+    const issued = issuer('issue', '--pack', file('pack-PH.json'), '--qualification', PH_CAREGIVING_NC_II, '--name', 'Ana Reyes', '--birth-date', '1994-02-03',
+      '--assessed', '2026-10-30', '--out', file('out-offer'), '--offer', '--pdf', '--json');
+    expect(issued.code).toBe(0);
+    const { id, offer } = issued.json() as { id: string; offer: { uri: string; pin: string; expiresAt: string } };
+    expect(offer.uri).toMatch(/^openid-credential-offer:\/\//);
+    const html = readFileSync(join(file('out-offer'), `${id.replace(/^urn:uuid:/, '')}.html`), 'utf8');
+    expect(html).toContain('class="offer"');
+    expect(html.match(/<svg/g)).toHaveLength(2);
+    expect(html).not.toContain(offer.pin);
+    // The officer reading the printed certificate gets the credential's QR, not the wallet offer beside it.
+    const pages = readQrsFromPdf(readFileSync(join(file('out-offer'), `${id.replace(/^urn:uuid:/, '')}.pdf`)));
+    expect(pages).toHaveLength(1);
+    expect(pages[0]!.text.startsWith('CC1:')).toBe(true);
+    const entries = issuer('audit-log', '--json').json() as unknown as { action: string; credentialId?: string }[];
+    expect(entries.filter((e) => e.credentialId === id).map((e) => e.action)).toEqual(['issue', 'offer']);
   });
 });
 

@@ -8,7 +8,7 @@ import { primaryText, subjectFacts, type QualificationRecord, type SkillCredenti
 import { countries } from 'countries-list';
 import { CERTIFICATE_FONT_FAMILIES, certificateFontStylesheets } from './certificate-fonts.js';
 
-type Labels = Record<'title' | 'certifies' | 'born' | 'qualification' | 'level' | 'units' | 'route' | 'assessed' | 'issued' | 'validUntil' | 'issuer' | 'scan' | 'training' | 'rpl' | 'wallet', string>;
+type Labels = Record<'title' | 'certifies' | 'born' | 'qualification' | 'level' | 'units' | 'route' | 'assessed' | 'issued' | 'validUntil' | 'issuer' | 'scan' | 'training' | 'rpl' | 'wallet' | 'offer', string>;
 
 const LABELS: Record<string, Labels> = {
   en: {
@@ -16,18 +16,21 @@ const LABELS: Record<string, Labels> = {
     level: 'Level', units: 'Units of competency', route: 'Assessment route', assessed: 'Assessed on', issued: 'Issued on',
     validUntil: 'Valid until', issuer: 'Issued by', scan: 'Scan to verify: the code carries the signed credential and checks offline.',
     training: 'Formal training', rpl: 'Recognition of prior learning', wallet: 'Into your wallet: one download, until',
+    offer: 'Your wallet app: scan this code, type the PIN the centre gave you. Once, until',
   },
   fil: {
     title: 'Katibayan ng Kakayahan', certifies: 'Pinatutunayan nito na si', born: 'ipinanganak noong', qualification: 'ay napatunayang may kakayahan sa',
     level: 'Antas', units: 'Mga yunit ng kakayahan', route: 'Paraan ng pagtatasa', assessed: 'Tinasa noong', issued: 'Inilabas noong',
     validUntil: 'May bisa hanggang', issuer: 'Inilabas ng', scan: 'I-scan upang mapatunayan: dala ng code ang nilagdaang kredensyal.',
     training: 'Pormal na pagsasanay', rpl: 'Pagkilala sa dating natutunan', wallet: 'Sa iyong wallet: isang pag-download, hanggang',
+    offer: 'Sa iyong wallet app: i-scan ang code na ito, i-type ang PIN mula sa sentro. Isang beses, hanggang',
   },
   ja: {
     title: '技能証明書', certifies: '次の者は', born: '生年月日', qualification: 'について技能を有すると認定された',
     level: 'レベル', units: '能力単位', route: '評価方法', assessed: '評価日', issued: '発行日',
     validUntil: '有効期限', issuer: '発行者', scan: 'スキャンして確認：コードには署名済みの証明書が含まれ、オフラインで検証できます。',
     training: '正規の訓練', rpl: '過去の学習の認定', wallet: 'ウォレットへ（ダウンロード1回限り）期限',
+    offer: 'ウォレットアプリでこのコードを読み取り、センターから受け取ったPINを入力（1回限り）期限',
   },
   de: {
     title: 'Kompetenzzertifikat', certifies: 'Hiermit wird bescheinigt, dass', born: 'geboren am', qualification: 'als kompetent beurteilt wurde in',
@@ -76,6 +79,8 @@ export interface CertificateInput {
   fontStylesheets?: readonly string[];
   /** A one-time download link for the worker's wallet, printed on the handout. */
   walletLink?: { url: string; expiresAt: string };
+  /** An OpenID4VCI offer's QR for the worker's wallet app (the PIN is given apart, never printed). */
+  walletOffer?: { qrSvg: string; expiresAt: string };
 }
 
 function block(labels: Labels, input: CertificateInput, language: string): string {
@@ -123,6 +128,8 @@ ${(input.fontStylesheets ?? certificateFontStylesheets()).map((href) => `<link r
   .facts { font-size: 9pt; margin-top: 4mm; display: grid; grid-template-columns: auto 1fr; gap: 1mm 4mm; }
   .qr { position: absolute; right: 12mm; bottom: 12mm; width: 50mm; text-align: center; font-size: 7pt; }
   .qr svg { width: 50mm; height: 50mm; }
+  .offer { position: absolute; left: 12mm; bottom: 42mm; width: 70mm; font-size: 7pt; }
+  .offer svg { width: 32mm; height: 32mm; display: block; }
   .id { position: absolute; left: 12mm; bottom: 12mm; font-size: 7pt; color: #555; max-width: 110mm; word-break: break-all; }
 </style></head>
 <body><div class="page">
@@ -138,6 +145,7 @@ ${(input.fontStylesheets ?? certificateFontStylesheets()).map((href) => `<link r
   <span>${both('issuer')}</span><span>${escape(c.issuer.name)}</span>
 </div>
 <div class="qr">${input.qrSvg}<div>${both('scan')}</div></div>
+${input.walletOffer ? `<div class="offer">${input.walletOffer.qrSvg}<div>${both('offer')} ${escape(day(input.walletOffer.expiresAt))}</div></div>` : ''}
 <div class="id">${input.walletLink ? `<p class="wallet">${both('wallet')} ${escape(day(input.walletLink.expiresAt))}:<br><code>${escape(input.walletLink.url)}</code></p>` : ''}${escape(c.id)}<br>${escape(c.issuer.id)}</div>
 </div></body></html>
 `;

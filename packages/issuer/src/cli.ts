@@ -12,7 +12,8 @@
  *       --assessed <YYYY-MM-DD> [--route training|rpl] [--valid-until <date>] [--wallet <did>] [--out <dir>]
  *       (names and dates are checked as the VC-API checks them: see docs/training-centre.md, "What the issue endpoint signs")
  *       issue one credential; writes <uuid>.json, <uuid>.png (QR), <uuid>.svg and the certificate <uuid>.html
- *       (add --pdf for <uuid>.pdf, printed by headless Chromium; --wallet-link prints a one-time download link,
+ *       (add --pdf for <uuid>.pdf, printed by headless Chromium; --offer prints an OpenID4VCI offer QR on the
+ *       certificate and its PIN on the terminal, to give apart; --wallet-link prints a one-time download link,
  *       on the certificate too)
  *   corridor-issuer issue-batch <cohort.csv> --pack <trust-pack.json> [--out <dir>] [--files json,png,svg,html]
  *       one credential per row (name,birth_date,qualification,assessment_date,route); bad rows go to
@@ -33,6 +34,9 @@
  *       who issued, revoked, listed or downloaded which credential id, and when
  *   corridor-issuer wallet-link <credential-id> [--days 30]
  *       a one-time code (and URL) for the worker to download their credential into a wallet
+ *   corridor-issuer offer <credential-id> [--days 14] [--out <dir>]
+ *       an OpenID4VCI offer for the worker's wallet: prints the openid-credential-offer:// URI and a
+ *       6-digit PIN (give it apart from the QR), writes the QR as offer-<uuid>.png/.svg; works once
  *   corridor-issuer rotate-key
  *       a new signing key (0600); the old one is kept only to sign its own status lists. The new key
  *       issues nothing until the authority accredits its did and the centre has a pack saying so
@@ -49,7 +53,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  checkWorkerData, inert, isCalendarDate, isCalendarDateTime, isHolderDid, CorridorError, createPrinter, createRegistryClient, portOption, startServer, untilStopped, writeFileAtomically, EXIT, generateKeyPair, loadTrustPack, readKeyFile, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
+  checkWorkerData, inert, isCalendarDate, isCalendarDateTime, isHolderDid, CorridorError, createPrinter, createRegistryClient, portOption, startServer, untilStopped, writeFileAtomically, renderQr, EXIT, generateKeyPair, loadTrustPack, readKeyFile, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
 } from '@corridor/shared';
 import { combineCertificates, renderCertificateHtml } from './certificate.js';
 import { createRenderPool } from './render-pool.js';
@@ -63,6 +67,7 @@ import { htmlToPdf } from './pdf.js';
 import { changeSettings, checkAuthority, checkBaseUrl, isInitialised } from './settings.js';
 import { IssuerStore } from './store.js';
 import { createWalletLink } from './wallet-link.js';
+import { Oid4vciService } from './oid4vci.js';
 
 /** `--files json,png`: which files each credential of a cohort gets (all four by default). */
 function fileKinds(option: string | undefined): FileKind[] {
@@ -81,7 +86,7 @@ const spec = {
     data: { type: 'string' }, name: { type: 'string' }, 'base-url': { type: 'string' }, authority: { type: 'string' },
     pack: { type: 'string' }, qualification: { type: 'string' }, 'birth-date': { type: 'string' }, assessed: { type: 'string' },
     route: { type: 'string' }, push: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, limit: { type: 'string' }, pdf: { type: 'boolean' }, files: { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'valid-until': { type: 'string' }, wallet: { type: 'string' }, out: { type: 'string' },
-    scopes: { type: 'string' }, since: { type: 'string' }, days: { type: 'string' }, 'insecure-http': { type: 'boolean' }, 'wallet-link': { type: 'boolean' },
+    scopes: { type: 'string' }, since: { type: 'string' }, days: { type: 'string' }, 'insecure-http': { type: 'boolean' }, 'wallet-link': { type: 'boolean' }, offer: { type: 'boolean' },
     json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' },
   },
 } as const;
@@ -227,6 +232,20 @@ async function main(): Promise<number> {
       print(`wallet download (once, until ${link.expiresAt}): ${link.url}\ncode ${link.code}`, link);
       return EXIT.ok;
     }
+    case 'offer': {
+      // An OpenID4VCI offer: the QR the worker's wallet scans, and the PIN given apart from it.
+      const { issuer, store } = openIssuer();
+      const credentialId = required(argument, 'a credential id');
+      const offer = await new Oid4vciService({ issuer, store }).createOffer({ credentialId, clientId: CLI_CLIENT, ...(options.days ? { days: Number(options.days) } : {}) });
+      const out = resolve(options.out ?? '.');
+      mkdirSync(out, { recursive: true });
+      const base = join(out, `offer-${credentialId.replace(/^urn:uuid:/, '').replace(/[^A-Za-z0-9-]/g, '_')}`);
+      const qr = renderQr(offer.uri);
+      writeFileAtomically(`${base}.png`, qr.png);
+      writeFileAtomically(`${base}.svg`, qr.svg);
+      print(`wallet offer (once, until ${offer.expiresAt}): ${offer.uri}\nPIN ${offer.pin} (give it apart from the QR)\nQR ${base}.png, ${base}.svg`, { ...offer, png: `${base}.png`, svg: `${base}.svg` });
+      return EXIT.ok;
+    }
     case 'issue': {
       const { issuer, store } = openIssuer();
       const index = await readPack(store);
@@ -251,12 +270,16 @@ async function main(): Promise<number> {
       writeFileAtomically(join(out, `${files.baseName}.svg`), files.svg);
       // The worker's one-time wallet link goes on the certificate handout.
       const walletLink = options['wallet-link'] ? createWalletLink(store, { credentialId: credential.id, clientId: CLI_CLIENT, baseUrl: issuer.baseUrl }) : undefined;
-      const certificate = renderCertificateHtml({ credential, qualification, qrSvg: files.svg, ...(walletLink ? { walletLink } : {}) });
+      // An OpenID4VCI offer's QR on the handout too; its PIN is printed here only, to be given apart.
+      const offer = options.offer ? await new Oid4vciService({ issuer, store }).createOffer({ credentialId: credential.id, clientId: CLI_CLIENT }) : undefined;
+      const walletOffer = offer ? { qrSvg: renderQr(offer.uri).svg, expiresAt: offer.expiresAt } : undefined;
+      const certificate = renderCertificateHtml({ credential, qualification, qrSvg: files.svg, ...(walletLink ? { walletLink } : {}), ...(walletOffer ? { walletOffer } : {}) });
       writeFileAtomically(join(out, `${files.baseName}.html`), certificate);
       if (options.pdf) await htmlToPdf(certificate, join(out, `${files.baseName}.pdf`));
       print(`issued ${credential.id}\nwrote ${join(out, files.baseName)}.{json,png,svg} (QR version ${files.qr.version})` +
-        (walletLink ? `\nwallet download (once, until ${walletLink.expiresAt}): ${walletLink.url}` : ''),
-        { id: credential.id, files: ['json', 'png', 'svg'].map((e) => join(out, `${files.baseName}.${e}`)), qr: files.qr, ...(walletLink ? { walletLink } : {}) });
+        (walletLink ? `\nwallet download (once, until ${walletLink.expiresAt}): ${walletLink.url}` : '') +
+        (offer ? `\nwallet offer on the certificate (once, until ${offer.expiresAt}); PIN ${offer.pin} (give it apart)` : ''),
+        { id: credential.id, files: ['json', 'png', 'svg'].map((e) => join(out, `${files.baseName}.${e}`)), qr: files.qr, ...(walletLink ? { walletLink } : {}), ...(offer ? { offer } : {}) });
       return EXIT.ok;
     }
     case 'issue-batch': {

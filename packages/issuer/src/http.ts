@@ -7,13 +7,14 @@
  * what to which credential id goes to the audit trail; names and birth dates go to no log.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { CorridorError, httpGuards, isObject, problemDetails, problemForError, type TrustIndex } from '@corridor/shared';
+import { CorridorError, httpGuards, isObject, problemDetails, problemForError, renderQr, type TrustIndex } from '@corridor/shared';
 import { OAuthError, requireScope, type Caller, type IssuerAuth, type Scope } from './auth.js';
 import { qualificationToIssue, registeredName } from './issuance-policy.js';
 import { checkAgainstRegistry, checkRetry, readIssueRequest } from './issue-request.js';
 import type { Issuer } from './issuer.js';
 import type { AuditAction, IssuerStore } from './store.js';
 import { createWalletLink, redeemWalletLink } from './wallet-link.js';
+import { Oid4vciRefusal, Oid4vciService, type ProtocolRequest } from './oid4vci.js';
 
 export interface IssuerAppOptions {
   issuer: Issuer;
@@ -27,8 +28,10 @@ export interface IssuerAppOptions {
   onStatusChange?: () => Promise<void>;
   /** Who may call: createIssuerAuth over the same store. */
   auth: IssuerAuth;
-  /** Per client per minute: token requests (default 30), issue requests (default 300), wallet downloads (default 30). */
+  /** Per client per minute: token requests (default 30), issue requests (default 300), wallet downloads and OpenID4VCI token requests (default 30). */
   limits?: { tokenPerMinute?: number; issuePerMinute?: number; walletPerMinute?: number; deadlineMs?: number };
+  /** The OpenID4VCI side (oid4vci.ts); one is made over the same issuer and store by default. */
+  oid4vci?: Oid4vciService;
 }
 
 function invalid(message: string): never {
@@ -60,13 +63,15 @@ function sendOAuthError(req: Request, res: Response, error: OAuthError): void {
 
 export function createIssuerApp(options: IssuerAppOptions): express.Express {
   const { issuer, store, trust, auth, now = () => new Date(), bodyLimit = '64kb', log = () => {}, onStatusChange, limits = {} } = options;
+  const oid4vci = options.oid4vci ?? new Oid4vciService({ issuer, store, now });
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
 
   // Who is calling, before the rate limit, so a client's budget is its own (not its network's).
   app.use(async (req, res, next) => {
-    if (req.headers.authorization === undefined || req.path === '/oauth2/token') return next();
+    // A wallet's OpenID4VCI access token is not a staff token: oid4vci.ts checks it.
+    if (req.headers.authorization === undefined || req.path === '/oauth2/token' || req.path.startsWith('/oid4vci/')) return next();
     try {
       const caller = await auth.authenticate(req.headers.authorization);
       res.locals.caller = caller;
@@ -77,8 +82,13 @@ export function createIssuerApp(options: IssuerAppOptions): express.Express {
     next();
   });
   app.use(httpGuards({
-    limited: ['POST /oauth2/token', 'POST /credentials/issue', 'GET /wallet/'],
-    perMinuteFor: { 'POST /oauth2/token': limits.tokenPerMinute ?? 30, 'POST /credentials/issue': limits.issuePerMinute ?? 300, 'GET /wallet/': limits.walletPerMinute ?? 30 },
+    limited: ['POST /oauth2/token', 'POST /credentials/issue', 'GET /wallet/', 'POST /oid4vci/token', 'POST /oid4vci/nonce'],
+    perMinuteFor: {
+      'POST /oauth2/token': limits.tokenPerMinute ?? 30, 'POST /credentials/issue': limits.issuePerMinute ?? 300,
+      'GET /wallet/': limits.walletPerMinute ?? 30, 'POST /oid4vci/token': limits.walletPerMinute ?? 30,
+      // Each nonce is a row until it expires: a wallet needs one or two.
+      'POST /oid4vci/nonce': limits.walletPerMinute ?? 30,
+    },
     ...(limits.deadlineMs ? { deadlineMs: limits.deadlineMs } : {}),
   }));
   app.use(express.json({ limit: bodyLimit }));
@@ -192,6 +202,32 @@ export function createIssuerApp(options: IssuerAppOptions): express.Express {
     res.send(JSON.stringify(credential, null, 2));
   });
 
+  // OpenID4VCI (oid4vci.ts): metadata, token, nonce and credential endpoints for the worker's wallet.
+  const protocolRequest = (req: Request): ProtocolRequest => ({ method: req.method, url: `${issuer.baseUrl}${req.originalUrl}`, headers: req.headers, body: req.body });
+  app.get('/.well-known/openid-credential-issuer', (_req, res) => { res.json(oid4vci.credentialIssuerMetadata()); });
+  app.get('/.well-known/oauth-authorization-server', (_req, res) => { res.json(oid4vci.authorizationServerMetadata()); });
+  app.get('/oid4vci/jwks.json', (_req, res) => { res.type('application/jwk-set+json').json(oid4vci.jwks()); });
+  app.post('/oid4vci/token', express.urlencoded({ extended: false, limit: '8kb' }), async (req, res) => {
+    const token = await oid4vci.token(protocolRequest(req));
+    log(`wallet token`);
+    res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' }).json(token);
+  });
+  app.post('/oid4vci/nonce', (_req, res) => { res.set('Cache-Control', 'no-store').json(oid4vci.nonce()); });
+  app.post('/oid4vci/credential', async (req, res) => {
+    const response = await oid4vci.credential(protocolRequest(req));
+    log(`wallet credential issued`);
+    res.set('Cache-Control', 'no-store').json(response);
+  });
+
+  // An offer for the worker's wallet: the openid-credential-offer:// URI (with its QR) and the PIN, shown once.
+  app.post('/credentials/:id/offer', need('read', 'issue'), async (req, res) => {
+    const days = isObject(req.body) && req.body.days !== undefined ? Number(req.body.days) : undefined;
+    const clientId = (res.locals.caller as Caller).clientId;
+    const offer = await oid4vci.createOffer({ credentialId: req.params.id as string, clientId, ...(days !== undefined ? { days } : {}) });
+    log(`${clientId} offer ${req.params.id as string}`);
+    res.status(201).set('Cache-Control', 'no-store').json({ ...offer, qrSvg: renderQr(offer.uri).svg });
+  });
+
   app.get('/credentials/:id', need('read'), (req, res) => {
     const credential = issuer.find((req.params.id as string));
     if (!credential) throw new CorridorError('ERR_NOT_FOUND', 'no credential with this id was issued here');
@@ -208,6 +244,13 @@ export function createIssuerApp(options: IssuerAppOptions): express.Express {
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     // The deadline may have answered already (503); the late handler's outcome goes nowhere.
     if (res.headersSent) return;
+    if (error instanceof Oid4vciRefusal) {
+      // The protocol's error (`error`, `error_description`) and the Corridor problem fields together.
+      if (error.wwwAuthenticate) res.setHeader('WWW-Authenticate', error.wwwAuthenticate);
+      res.status(error.status).set({ 'Cache-Control': 'no-store' })
+        .json({ error: error.error, error_description: error.description, ...problemDetails(error.code, error.description, req.path), status: error.status });
+      return;
+    }
     const { body, internal } = problemForError(error, req.path);
     if (internal) log(`internal error on ${req.method} ${req.path}: ${(error as Error)?.name ?? 'unknown'}`);
     // RFC 6750 §3: what a bearer-token client is told about a refused token.

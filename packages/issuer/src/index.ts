@@ -12,3 +12,4 @@ export * from './issue-request.js';
 export * from './auth.js';
 export * from './wallet-link.js';
 export * from './settings.js';
+export * from './oid4vci.js';

@@ -31,7 +31,8 @@ export interface ApiClientRow {
 }
 
 /** Who did what to which credential, when: ids only, never a worker's name or birth date. */
-export type AuditAction = 'issue' | 'revoke' | 'download' | 'list' | 'wallet-link' | 'wallet-download' | 'client-add' | 'client-revoke';
+export type AuditAction = 'issue' | 'revoke' | 'download' | 'list' | 'wallet-link' | 'wallet-download' | 'client-add' | 'client-revoke'
+  | 'offer' | 'offer-token' | 'offer-issue';
 export interface AuditEntry {
   seq?: number;
   at: string;
@@ -108,6 +109,25 @@ CREATE TABLE IF NOT EXISTS wallet_links (
   credential_id TEXT NOT NULL REFERENCES credentials(id),
   client_id TEXT NOT NULL,
   created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  used_at TEXT
+);
+CREATE TABLE IF NOT EXISTS credential_offers (
+  code_hash TEXT PRIMARY KEY,
+  pin_hash TEXT NOT NULL,
+  credential_id TEXT NOT NULL REFERENCES credentials(id),
+  client_id TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  failed_pins INTEGER NOT NULL DEFAULT 0,
+  token_id TEXT UNIQUE,
+  token_at TEXT,
+  issued_at TEXT,
+  holder TEXT,
+  wallet_credential_id TEXT
+);
+CREATE TABLE IF NOT EXISTS issuance_nonces (
+  nonce_hash TEXT PRIMARY KEY,
   expires_at TEXT NOT NULL,
   used_at TEXT
 );
@@ -365,7 +385,72 @@ export class IssuerStore {
       return this.credential(link.credential_id);
     });
   }
+
+  // --- OpenID4VCI offers and nonces (oid4vci.ts) ----------------------------------------------
+
+  addOffer(offer: { codeHash: string; pinHash: string; credentialId: string; clientId: string; createdAt: string; expiresAt: string }): void {
+    this.transaction(() => {
+      this.#sql('INSERT INTO credential_offers (code_hash, pin_hash, credential_id, client_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(offer.codeHash, offer.pinHash, offer.credentialId, offer.clientId, offer.createdAt, offer.expiresAt);
+      this.#insertAudit({ at: offer.createdAt, clientId: offer.clientId, action: 'offer', credentialId: offer.credentialId });
+    });
+  }
+
+  /**
+   * Trades an offer's pre-authorized code for a token id, once: the offer must be unexpired, not
+   * yet traded, and below `maxFailures` wrong PINs. A wrong PIN counts, and the offer dies at
+   * `maxFailures` (a 6-digit PIN is not guessed in a few tries). All in one transaction.
+   */
+  redeemOffer(codeHash: string, pinMatches: (pinHash: string) => boolean, tokenId: string, now: string, maxFailures: number): OfferRedemption {
+    return this.transaction(() => {
+      const offer = this.#sql('SELECT pin_hash, credential_id, client_id FROM credential_offers WHERE code_hash = ? AND token_id IS NULL AND expires_at > ? AND failed_pins < ?')
+        .get(codeHash, now, maxFailures) as { pin_hash: string; credential_id: string; client_id: string } | undefined;
+      if (!offer) return undefined;
+      if (!pinMatches(offer.pin_hash)) {
+        this.#sql('UPDATE credential_offers SET failed_pins = failed_pins + 1 WHERE code_hash = ?').run(codeHash);
+        return 'wrong-pin';
+      }
+      this.#sql('UPDATE credential_offers SET token_id = ?, token_at = ? WHERE code_hash = ?').run(tokenId, now, codeHash);
+      this.#insertAudit({ at: now, clientId: offer.client_id, action: 'offer-token', credentialId: offer.credential_id });
+      return { credentialId: offer.credential_id };
+    });
+  }
+
+  /** The credential an access token (by its id) may still fetch: none once fetched. */
+  offerForToken(tokenId: string): OfferTokenRow | undefined {
+    const row = this.#sql('SELECT credential_id, expires_at FROM credential_offers WHERE token_id = ? AND issued_at IS NULL').get(tokenId) as { credential_id: string; expires_at: string } | undefined;
+    return row ? { credentialId: row.credential_id, expiresAt: row.expires_at } : undefined;
+  }
+
+  /** Marks the token's credential delivered to `holder`, once; false if another request won. */
+  completeOffer(tokenId: string, holder: string, walletCredentialId: string, now: string): boolean {
+    return this.transaction(() => {
+      const offer = this.#sql('SELECT credential_id, client_id FROM credential_offers WHERE token_id = ? AND issued_at IS NULL').get(tokenId) as { credential_id: string; client_id: string } | undefined;
+      if (!offer) return false;
+      this.#sql('UPDATE credential_offers SET issued_at = ?, holder = ?, wallet_credential_id = ? WHERE token_id = ?').run(now, holder, walletCredentialId, tokenId);
+      this.#insertAudit({ at: now, clientId: offer.client_id, action: 'offer-issue', credentialId: offer.credential_id });
+      return true;
+    });
+  }
+
+  addNonce(nonceHash: string, expiresAt: string): void {
+    this.transaction(() => {
+      this.#sql('DELETE FROM issuance_nonces WHERE expires_at < ?').run(new Date(Date.parse(expiresAt) - 86_400_000).toISOString());
+      this.#sql('INSERT INTO issuance_nonces (nonce_hash, expires_at) VALUES (?, ?)').run(nonceHash, expiresAt);
+    });
+  }
+
+  /** Uses a nonce once, if it is known and unexpired. */
+  consumeNonce(nonceHash: string, now: string): boolean {
+    return this.transaction(() =>
+      this.#sql('UPDATE issuance_nonces SET used_at = ? WHERE nonce_hash = ? AND used_at IS NULL AND expires_at > ?').run(now, nonceHash, now).changes === 1);
+  }
 }
+
+/** What redeeming an offer's pre-authorized code gave: a token for its credential, a wrong PIN, or nothing. */
+export type OfferRedemption = { credentialId: string } | 'wrong-pin' | undefined;
+
+export interface OfferTokenRow { credentialId: string; expiresAt: string }
 
 interface ApiClientSqlRow { id: string; name: string; scopes: string; secret_hash: string; created_at: string; revoked_at: string | null }
 const toClient = (r: ApiClientSqlRow): ApiClientRow => ({

@@ -8,11 +8,12 @@
  *       must be signed by it and their log must extend the one held. Kept signed, checked at each load
  *   corridor-verifier status                    the pack held: country, sequence, age
  *   corridor-verifier serve --country <CC> --root <did:key> [--port 8490] [--host 127.0.0.1] [--trust-pack <file>]
- *       [--tls-cert <pem> --tls-key <pem>] [--insecure-http]  (plain HTTP off loopback only with --insecure-http)
+ *       [--tls-cert <pem> --tls-key <pem>] [--insecure-http] [--public-url <https://…>]  (plain HTTP off loopback only with --insecure-http)
  *       POST /credentials/verify and /presentations/verify (VC-API), answered offline from the pack;
  *       the officer's page at /officer/: camera or photo, verified on the device, keeps working offline
  *       (prints the fingerprints and setup link an administrator uses to install it on a device);
- *       a newer pack from `sync` is picked up within 30 s, no restart needed
+ *       a newer pack from `sync` is picked up within 30 s, no restart needed; OpenID4VP: the page's "Ask the
+ *       worker's wallet" shows a request QR, wallets answer to <--public-url (https://…), else this address>/oid4vp/response
  *   corridor-verifier verify <file.png | .jpg | .pdf | .svg | .json | -> --country <CC> --root <did:key> [--trust-pack <file>]
  *       [--purpose employment|further-study] [--max-age-days 7] [--registry-key <did:key>] [--language en|ja|fil|ar|de|id] [--json]
  *       uses the synced pack unless --trust-pack names a pack file; a pack is used only if signed by the
@@ -45,7 +46,7 @@ const spec = {
   allowPositionals: true,
   options: {
     language: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' },
-    'tls-cert': { type: 'string' }, 'insecure-http': { type: 'boolean' }, 'tls-key': { type: 'string' },
+    'tls-cert': { type: 'string' }, 'insecure-http': { type: 'boolean' }, 'tls-key': { type: 'string' }, 'public-url': { type: 'string' },
     'trust-pack': { type: 'string' }, data: { type: 'string' }, registry: { type: 'string' }, full: { type: 'boolean' }, country: { type: 'string' }, root: { type: 'string', multiple: true },
     purpose: { type: 'string' }, 'max-age-days': { type: 'string' }, 'registry-key': { type: 'string' },
     json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' },
@@ -226,7 +227,9 @@ async function serve(): Promise<number> {
   const officer = (): OfficerTrustDocument => ({ format: OFFICER_TRUST_FORMAT, ...loaded.chain, country, roots, operator: loaded.operator, maxStatusAgeSeconds });
   // express only for serve: a verify run never loads it.
   const { createVerifierApp } = await import('./http.js');
-  const app = createVerifierApp({ trust: () => loaded.index, country, maxStatusAgeSeconds, officer });
+  const publicUrl = options['public-url'];
+  if (publicUrl !== undefined && !/^https:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(publicUrl)) throw new UsageError('--public-url must be an https:// URL (where wallets reach this service)');
+  const app = createVerifierApp({ trust: () => loaded.index, country, maxStatusAgeSeconds, officer, ...(publicUrl ? { publicUrl } : {}) });
   const { server, url } = await startServer(app, {
     port, host, ...(options['tls-cert'] ? { tlsCert: options['tls-cert'] } : {}), ...(options['tls-key'] ? { tlsKey: options['tls-key'] } : {}),
     insecureHttp: options['insecure-http'] === true,

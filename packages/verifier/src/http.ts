@@ -14,6 +14,7 @@ import { CorridorError, httpGuards, isObject, problemDetails, problemForError, t
 import { isCorridorCredential, verifyGenericCredential } from './generic-verify.js';
 import { explain, isLanguage, LANGUAGES, VERDICTS, type Language } from './messages.js';
 import type { OfficerTrustDocument } from './officer.js';
+import { Oid4vpRequests } from './oid4vp.js';
 import { verifySkillPresentation } from './presentation.js';
 import { verifySkillCredential, type Check, type VerifyOptions } from './verify.js';
 
@@ -25,6 +26,10 @@ export interface VerifierAppOptions {
   bodyLimit?: string;
   /** What the officer's page at /officer/ needs to verify on the device; without it the page has no trust list. */
   officer?: () => OfficerTrustDocument;
+  /** Where wallets reach this service (https://…), for OpenID4VP's response_uri; else the request's own origin. */
+  publicUrl?: string;
+  /** Open OpenID4VP requests (oid4vp.ts); one is made by default. */
+  walletRequests?: Oid4vpRequests;
 }
 
 /** The bundled officer's page (web/build.mjs), found the same way from src/ (tests) and dist/. */
@@ -74,8 +79,28 @@ const errorsOf = (checks: Check[], language: Language) =>
 export function createVerifierApp(options: VerifierAppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(httpGuards({ limited: ['POST /credentials/verify', 'POST /presentations/verify'], perMinute: 120 }));
+  app.use(httpGuards({ limited: ['POST /credentials/verify', 'POST /presentations/verify', 'POST /oid4vp/'], perMinute: 120 }));
   app.use(express.json({ limit: options.bodyLimit ?? '256kb' }));
+  const walletRequests = options.walletRequests ?? new Oid4vpRequests(options.now ? { now: options.now } : {});
+
+  // OpenID4VP (oid4vp.ts): the page asks for a request and polls it; the wallet answers by direct_post.
+  app.post('/oid4vp/requests', async (req, res) => {
+    const body = (isObject(req.body) ? req.body : {}) as { nonce?: unknown; companions?: unknown };
+    if (body.nonce !== undefined && typeof body.nonce !== 'string') throw new CorridorError('ERR_INPUT_INVALID', 'nonce must be a string');
+    const request = await walletRequests.create({
+      publicUrl: options.publicUrl ?? `${req.protocol}://${req.get('host')}`, ...(typeof body.nonce === 'string' ? { nonce: body.nonce } : {}),
+      companions: body.companions !== false,
+    });
+    res.status(201).set('Cache-Control', 'no-store').json(request);
+  });
+  app.get('/oid4vp/requests/:id', (req, res) => {
+    res.set('Cache-Control', 'no-store').json(walletRequests.status(req.params.id as string));
+  });
+  app.post('/oid4vp/response', express.urlencoded({ extended: false, limit: options.bodyLimit ?? '256kb' }), async (req, res) => {
+    const body = (isObject(req.body) ? req.body : {}) as Record<string, unknown>;
+    const result = await walletRequests.respond(body, readOptions({}, options).verify);
+    res.set('Cache-Control', 'no-store').json({ verified: result.verdict === 'valid' });
+  });
 
   app.post('/credentials/verify', async (req, res) => {
     const body = req.body as Record<string, unknown>;

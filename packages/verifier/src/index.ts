@@ -7,3 +7,5 @@ export * from './presentation.js';
 export * from './http.js';
 export * from './officer.js';
 export * from './generic-verify.js';
+export * from './oid4vp.js';
+export * from './wallet-response.js';

@@ -19,6 +19,12 @@ export interface PresentationOptions extends VerifyOptions {
   /** When set, the presentation must carry the holder's proof over this challenge (and domain). */
   challenge?: string;
   domain?: string;
+  /**
+   * The holder check the caller made already over every presentation of a wallet's response
+   * (OpenID4VP: one proof per presentation, all by one key). Then every credential must name
+   * that holder: one without a subject id is not bound to the wallet and counts for nothing.
+   */
+  proven?: { check: Check; did?: string };
 }
 
 export interface PresentationResult {
@@ -43,7 +49,7 @@ function readPresentation(input: unknown): { credentials: unknown[]; proof: unkn
 }
 
 /** The holder check and, when it passed, the DID whose key signed the presentation. */
-async function holderCheck(presentation: unknown, challenge: string, domain: string | undefined): Promise<{ check: Check; did?: string }> {
+export async function holderCheck(presentation: unknown, challenge: string, domain: string | undefined): Promise<{ check: Check; did?: string }> {
   const id = 'holder';
   if (!isObject(presentation) || !presentation.proof) return { check: { id, ok: false, code: 'ERR_PROOF_MISSING', message: 'the presentation is not signed by its holder' } };
   // Nothing but our own closed shape goes to the library's JSON-LD processing.
@@ -80,7 +86,9 @@ export async function verifySkillPresentation(input: unknown, options: Presentat
   // No credential: DID authentication, which proves only the holder's key (against a challenge).
   if (credentials.length === 0) return verifyHolderOnly(input as Record<string, unknown>, options);
   let results = await Promise.all(credentials.map((c) => verifySkillCredential(c, options)));
-  const bound = options.challenge !== undefined ? await holderCheck(input, options.challenge, options.domain) : undefined;
+  const bound = options.proven ?? (options.challenge !== undefined ? await holderCheck(input, options.challenge, options.domain) : undefined);
+  const strict = options.proven !== undefined;
+  const otherWallet = (id: string | undefined) => bound?.did !== undefined && (id !== undefined || strict) && id !== bound.did;
   let holder = bound?.check;
 
   // The credential the officer asks about: the first foreign qualification with a mapping here,
@@ -98,14 +106,14 @@ export async function verifySkillPresentation(input: unknown, options: Presentat
     return { id: credential.credentialSubject.id, name, birthDate };
   };
   const person = subjectOf(primary);
-  if (bound?.did && person?.id !== undefined && person.id !== bound.did) {
+  if (person && otherWallet(person.id)) {
     holder = { id: 'holder', ok: false, code: 'ERR_HOLDER_MISMATCH', message: 'the credential is about another wallet than the one that presented it' };
   }
   results = results.map((result, i) => {
     const subject = subjectOf(i);
     if (i === primary || !subject || !person) return result;
     if (!samePerson(person, subject)) return mismatch(result, 'this credential is about another person than the qualification');
-    if (bound?.did && subject.id !== undefined && subject.id !== bound.did) return mismatch(result, 'this credential is about another wallet than the one that presented it');
+    if (otherWallet(subject.id)) return mismatch(result, 'this credential is about another wallet than the one that presented it');
     return result;
   });
 

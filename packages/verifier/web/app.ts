@@ -12,6 +12,7 @@ import { scanPhoto, scanWithCamera } from './scan.js';
 import { renderAdmin, renderSetup, renderTrustError, type TrustErrorKind } from './setup.js';
 import { acceptOffer, codeOf, fetchOffer, inspectOffer, install, loadHeld, resetTrust, type DeviceTrust } from './trust.js';
 import { el, renderResult, renderUnreadable } from './view.js';
+import { askWallet, WALLET_LABELS } from './wallet.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const LANGUAGE_KEY = 'corridor.language';
@@ -28,6 +29,7 @@ const setupPin = new URLSearchParams(location.hash.slice(1)).get('pin') ?? undef
 type Shown = ({ result: VerificationResult } | { code: ErrorCode }) & { page?: number };
 let shown: Shown[] = [];
 let scanning: AbortController | undefined;
+let asking: AbortController | undefined;
 
 function pickLanguage(): Language {
   const asked = new URLSearchParams(location.search).get('lang') ?? localStorage.getItem(LANGUAGE_KEY);
@@ -51,6 +53,7 @@ function applyLanguage(): void {
   $('title').textContent = labels.title;
   $('scan').textContent = scanning ? labels.stop : labels.scan;
   $('photo-label').textContent = labels.photo;
+  $('wallet').textContent = asking ? labels.stop : WALLET_LABELS[language].ask;
   for (const button of document.querySelectorAll<HTMLButtonElement>('#languages button')) {
     button.setAttribute('aria-pressed', String(button.value === language));
   }
@@ -159,6 +162,27 @@ async function toggleCamera(): Promise<void> {
   }
 }
 
+/** OpenID4VP: the wallet's answer, verified on the device (wallet.ts), shown as for a scanned QR. */
+async function toggleWallet(): Promise<void> {
+  if (asking) return asking.abort();
+  if (!trust) return void verifyTexts([]);
+  asking = new AbortController();
+  shown = [];
+  applyLanguage();
+  setStatus(WALLET_LABELS[language].scanThis, 'busy');
+  const { pinned: config, checked: { index } } = trust;
+  try {
+    shown = [{ result: await askWallet({ trust: index, country: config.country, maxStatusAgeSeconds: config.maxStatusAgeSeconds, language, slot: $('wallet-slot'), signal: asking.signal }) }];
+  } catch (error) {
+    if ((error as Error).name !== 'AbortError') shown = [{ code: isCorridorError(error) ? error.code : 'ERR_STATUS_UNAVAILABLE' }];
+  } finally {
+    asking = undefined;
+    setStatus(LABELS[language].offlineReady, 'ready');
+    applyLanguage();
+    showCurrent();
+  }
+}
+
 async function readFile(file: File): Promise<void> {
   setStatus(LABELS[language].reading, 'busy');
   try {
@@ -192,6 +216,7 @@ async function start(): Promise<void> {
     languages.append(button);
   }
   $('scan').addEventListener('click', () => void toggleCamera());
+  $('wallet').addEventListener('click', () => void toggleWallet());
   $<HTMLInputElement>('photo').addEventListener('change', (event) => {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];

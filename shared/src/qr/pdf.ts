@@ -5,6 +5,7 @@
  * and clipping are ignored. Pages, operators, pixels and inflated bytes are all bounded.
  */
 import { CorridorError, isCorridorError } from '../errors.js';
+import { QR_PREFIX } from './cborld.js';
 import { decodeJpeg, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, readQrFromPixels } from './image.js';
 import { isStream, nameOf, PdfDocument, PdfLexer, PdfName, PdfOp, type PdfDict, type PdfStream, type PdfValue } from './pdf-objects.js';
 
@@ -51,15 +52,23 @@ function readPage(document: PdfDocument, page: PdfDict, resources: PdfDict | und
   const streams = (Array.isArray(contents) ? contents.map((c) => document.resolve(c)) : [contents]).filter(isStream);
   const content = concat(streams.map((stream) => document.decode(stream)));
   new ContentPainter(document, raster, images).run(content, resources, [scale, 0, 0, -scale, -x0! * scale, y1! * scale], 0);
+  // A page may carry other codes too (a wallet offer on the handout): a credential's QR is preferred.
+  let other: string | undefined;
+  const take = (text: string | undefined): boolean => {
+    if (text?.startsWith(QR_PREFIX)) return true;
+    other ??= text;
+    return false;
+  };
   for (const image of images) {
     const text = attempt(() => readQrFromImage(document, image));
-    if (text) return text;
+    if (take(text)) return text;
   }
   // A QR is one fill of many small squares: read its region first, the whole page if that fails.
   for (const region of raster.dense) {
     const text = attempt(() => { const crop = raster.rgba(region); return readQrFromPixels(crop.data, crop.width, crop.height); });
-    if (text) return text;
+    if (take(text)) return text;
   }
+  if (other !== undefined) return other;
   return raster.painted ? attempt(() => { const all = raster.rgba(); return readQrFromPixels(all.data, all.width, all.height); }) : undefined;
 }
 
