@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readKeyFile, readQrFromPng, readQrsFromPdf, PH_CAREGIVING_NC_II } from '@corridor/shared';
+import { readKeyFile, readQrFromPng, readQrsFromPdf, PH_CAREGIVING_NC_II, QR_PREFIX } from '@corridor/shared';
 import { requestToken } from './issuer-api.js';
 import { createWorld, newKey, type World } from './world.js';
 
@@ -181,7 +181,7 @@ describe('an OpenID4VCI offer on the certificate handout', () => {
     // The officer reading the printed certificate gets the credential's QR, not the wallet offer beside it.
     const pages = readQrsFromPdf(readFileSync(join(file('out-offer'), `${id.replace(/^urn:uuid:/, '')}.pdf`)));
     expect(pages).toHaveLength(1);
-    expect(pages[0]!.text.startsWith('CC1:')).toBe(true);
+    expect(pages[0]!.text.startsWith(QR_PREFIX)).toBe(true);
     const entries = issuer('audit-log', '--json').json() as unknown as { action: string; credentialId?: string }[];
     expect(entries.filter((e) => e.credentialId === id).map((e) => e.action)).toEqual(['issue', 'offer']);
   });

@@ -37,12 +37,14 @@ const LABELS: Record<string, Labels> = {
     level: 'Niveau', units: 'Kompetenzeinheiten', route: 'Art der Beurteilung', assessed: 'Beurteilt am', issued: 'Ausgestellt am',
     validUntil: 'Gültig bis', issuer: 'Ausgestellt von', scan: 'Zum Prüfen scannen: Der Code enthält den signierten Nachweis und wird offline geprüft.',
     training: 'Formale Ausbildung', rpl: 'Anerkennung früher erworbener Kompetenzen', wallet: 'In Ihre Wallet: ein Download, bis',
+    offer: 'In Ihrer Wallet-App: diesen Code scannen, die PIN des Zentrums eingeben. Einmal, bis',
   },
   id: {
     title: 'Sertifikat Kompetensi', certifies: 'Dengan ini menyatakan bahwa', born: 'lahir', qualification: 'telah dinilai kompeten dalam',
     level: 'Jenjang', units: 'Unit kompetensi', route: 'Jalur penilaian', assessed: 'Dinilai pada', issued: 'Diterbitkan pada',
     validUntil: 'Berlaku sampai', issuer: 'Diterbitkan oleh', scan: 'Pindai untuk memverifikasi: kode memuat kredensial bertanda tangan dan diperiksa secara luring.',
     training: 'Pelatihan formal', rpl: 'Rekognisi pembelajaran lampau', wallet: 'Ke dompet Anda: satu kali unduh, sampai',
+    offer: 'Di aplikasi dompet Anda: pindai kode ini, ketik PIN dari lembaga. Satu kali, sampai',
   },
 };
 

@@ -17,6 +17,8 @@ export const WALLET_LABELS: Record<Language, { ask: string; scanThis: string }> 
   ja: { ask: '労働者のウォレットに求める', scanThis: '労働者にウォレットアプリでこのコードを読み取ってもらってください。' },
   fil: { ask: 'Hingin sa wallet ng manggagawa', scanThis: 'Ipa-scan sa manggagawa ang code na ito gamit ang kanyang wallet app.' },
   ar: { ask: 'اطلب من محفظة العامل', scanThis: 'اطلب من العامل مسح هذا الرمز بتطبيق محفظته.' },
+  de: { ask: 'Wallet der Arbeitskraft anfragen', scanThis: 'Bitten Sie die Person, diesen Code mit ihrer Wallet-App zu scannen.' },
+  id: { ask: 'Minta dari dompet pekerja', scanThis: 'Minta pekerja memindai kode ini dengan aplikasi dompetnya.' },
 };
 
 const POLL_MS = 1500;
