@@ -27,11 +27,11 @@ export async function readCredentialInputs(bytes: Uint8Array, options: Options =
   if (bytes.length === 0) throw new CorridorError('ERR_INPUT_INVALID', 'the input is empty');
   // Each image reader checks its own size limit before decoding anything.
   const image = isPng(bytes) ? 'png' : isJpeg(bytes) ? 'jpeg' : isPdf(bytes) ? 'pdf' : undefined;
-  if (image === 'png') return { kind: image, items: [{ credential: await decodeQrText(readQrFromPng(bytes), options) }] };
-  if (image === 'jpeg') return { kind: image, items: [{ credential: await decodeQrText(readQrFromJpeg(bytes), options) }] };
+  if (image === 'png') return { kind: image, items: [{ credential: await decodeQrText(await readQrFromPng(bytes), options) }] };
+  if (image === 'jpeg') return { kind: image, items: [{ credential: await decodeQrText(await readQrFromJpeg(bytes), options) }] };
   if (image === 'pdf') {
     const items: InputItem[] = [];
-    for (const { page, text } of readQrsFromPdf(bytes)) {
+    for (const { page, text } of (await readQrsFromPdf(bytes))) {
       try {
         items.push({ page, credential: await decodeQrText(text, options) });
       } catch (error) {

@@ -109,7 +109,7 @@ async function readFile(file: File): Promise<void> {
   setStatus(LABELS[language].reading, 'busy');
   try {
     const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
-    if (isPdf(head)) return await verifyTexts(readQrsFromPdf(new Uint8Array(await file.arrayBuffer())));
+    if (isPdf(head)) return await verifyTexts(await readQrsFromPdf(new Uint8Array(await file.arrayBuffer())));
     const text = await scanPhoto(file);
     if (text) return await verifyTexts([{ text }]);
     throw new CorridorError('ERR_QR_NOT_FOUND', 'no QR code found in the photo');

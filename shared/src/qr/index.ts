@@ -1,6 +1,7 @@
 export * from './base45.js';
 export * from './cborld.js';
 export * from './image.js';
+export * from './reader.js';
 export * from './catalogue.js';
 export * from './pdf.js';
 export { encodeQrSymbol, type EccLevel, type QrSymbol } from './symbol.js';

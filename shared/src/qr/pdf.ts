@@ -5,7 +5,8 @@
  * and clipping are ignored. Pages, operators, pixels and inflated bytes are all bounded.
  */
 import { CorridorError, isCorridorError } from '../errors.js';
-import { decodeJpeg, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, readQrFromPixels } from './image.js';
+import { decodeJpeg } from './image.js';
+import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, readQrFromPixels } from './reader.js';
 import { isStream, nameOf, PdfDocument, PdfLexer, PdfName, PdfOp, type PdfDict, type PdfStream, type PdfValue } from './pdf-objects.js';
 
 /** 150 dpi puts 3.6 pixels on each module of a 50 mm version-14 QR: enough for jsQR, and quick. */
@@ -25,20 +26,20 @@ export function isPdf(bytes: Uint8Array): boolean {
 }
 
 /** The QR text found on each page (pages without one are left out), or ERR_QR_NOT_FOUND. */
-export function readQrsFromPdf(bytes: Uint8Array): { page: number; text: string }[] {
+export async function readQrsFromPdf(bytes: Uint8Array): Promise<{ page: number; text: string }[]> {
   if (bytes.length > MAX_IMAGE_BYTES) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'PDF file is too large');
   if (!isPdf(bytes)) throw new CorridorError('ERR_INPUT_INVALID', 'the file is not a PDF');
   const document = new PdfDocument(bytes);
   const found: { page: number; text: string }[] = [];
-  document.pages().forEach(({ page, resources }, index) => {
-    const text = readPage(document, page, resources);
+  for (const [index, { page, resources }] of document.pages().entries()) {
+    const text = await readPage(document, page, resources);
     if (text) found.push({ page: index + 1, text });
-  });
+  }
   if (found.length === 0) throw new CorridorError('ERR_QR_NOT_FOUND', 'no QR code found on any page of the PDF');
   return found;
 }
 
-function readPage(document: PdfDocument, page: PdfDict, resources: PdfDict | undefined): string | undefined {
+async function readPage(document: PdfDocument, page: PdfDict, resources: PdfDict | undefined): Promise<string | undefined> {
   const box = document.resolve(page.get('MediaBox') ?? page.get('CropBox'));
   const [x0, y0, x1, y1] = Array.isArray(box) && box.length === 4 && box.every((v) => typeof v === 'number') ? box as number[] : [0, 0, 612, 792];
   const scale = PDF_RENDER_DPI / 72;
@@ -52,21 +53,21 @@ function readPage(document: PdfDocument, page: PdfDict, resources: PdfDict | und
   const content = concat(streams.map((stream) => document.decode(stream)));
   new ContentPainter(document, raster, images).run(content, resources, [scale, 0, 0, -scale, -x0! * scale, y1! * scale], 0);
   for (const image of images) {
-    const text = attempt(() => readQrFromImage(document, image));
+    const text = await attempt(() => readQrFromImage(document, image));
     if (text) return text;
   }
   // A QR is one fill of many small squares: read its region first, the whole page if that fails.
   for (const region of raster.dense) {
-    const text = attempt(() => { const crop = raster.rgba(region); return readQrFromPixels(crop.data, crop.width, crop.height); });
+    const text = await attempt(() => { const crop = raster.rgba(region); return readQrFromPixels(crop.data, crop.width, crop.height); });
     if (text) return text;
   }
-  return raster.painted ? attempt(() => { const all = raster.rgba(); return readQrFromPixels(all.data, all.width, all.height); }) : undefined;
+  return raster.painted ? await attempt(() => { const all = raster.rgba(); return readQrFromPixels(all.data, all.width, all.height); }) : undefined;
 }
 
 /** Unreadable parts of a page are not the end of the document; limits are. */
-function attempt(read: () => string): string | undefined {
+async function attempt(read: () => Promise<string>): Promise<string | undefined> {
   try {
-    return read();
+    return await read();
   } catch (error) {
     if (isCorridorError(error) && error.code === 'ERR_PAYLOAD_TOO_LARGE') throw error;
     return undefined;
@@ -168,7 +169,7 @@ function skipInlineImage(lexer: PdfLexer): void {
 }
 
 /** RGBA pixels of an image XObject (Gray, RGB, CMYK, ICC-based, indexed; 1 or 8 bits). */
-function readQrFromImage(document: PdfDocument, image: PdfStream): string {
+function readQrFromImage(document: PdfDocument, image: PdfStream): Promise<string> {
   const width = document.resolve(image.dict.get('Width'));
   const height = document.resolve(image.dict.get('Height'));
   if (typeof width !== 'number' || typeof height !== 'number' || width < 1 || height < 1) throw new CorridorError('ERR_INPUT_INVALID', 'PDF image without size');
