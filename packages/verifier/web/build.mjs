@@ -3,6 +3,7 @@
 // The service worker's cache name is the hash of what it caches: a new build replaces it.
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -33,10 +34,13 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"' },
 });
 for (const file of ['index.html', 'app.css', 'manifest.webmanifest']) copyFileSync(`${web}${file}`, `${out}${file}`);
+// ZXing's QR reader (scan.ts), from node_modules: served with the page, cached for offline use.
+const require = createRequire(import.meta.url);
+copyFileSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm'), `${out}zxing_reader.wasm`);
 
-const shell = ['index.html', 'app.css', 'app.js', 'manifest.webmanifest'];
+const shell = ['index.html', 'app.css', 'app.js', 'manifest.webmanifest', 'zxing_reader.wasm'];
 const version = createHash('sha256').update(shell.map((f) => readFileSync(`${out}${f}`)).join('')).digest('hex').slice(0, 16);
 await build({ ...common, entryPoints: { sw: `${web}sw.ts` }, outdir: out, define: { __SHELL_VERSION__: JSON.stringify(version) } });
 writeFileSync(`${out}build.json`, JSON.stringify({ version, shell }, null, 2));
 const size = (f) => (readFileSync(`${out}${f}`).length / 1024).toFixed(0);
-console.log(`officer page: app.js ${size('app.js')} KB, sw.js ${size('sw.js')} KB (shell ${version})`);
+console.log(`officer page: app.js ${size('app.js')} KB, sw.js ${size('sw.js')} KB, zxing_reader.wasm ${size('zxing_reader.wasm')} KB (shell ${version})`);

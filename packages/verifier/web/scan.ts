@@ -1,18 +1,20 @@
 /**
  * Finding the QR text in what the device sees: camera frames, or a photo the officer took.
- * jsQR reads the pixels; a photo is tried at several sizes, since a large, slightly blurred
- * photo often reads better once reduced.
+ * ZXing (zxing-wasm, the same reader as the CLI's) reads the pixels; its wasm file is served
+ * with the page and cached by the service worker, so scanning works offline. A photo is drawn
+ * at most 2000 pixels a side (ZXing scales down further itself) and tried once more smaller.
  */
-import jsQRModule from 'jsqr';
+import { checkImageFileBudget, CorridorError, isCorridorError, MAX_IMAGE_BYTES, readQrFromPixels, useQrReaderWasm } from '@corridor/shared';
 
-// jsqr is CommonJS: its function is the module itself or its default, depending on the bundler.
-const jsQR = ((jsQRModule as unknown as { default?: typeof jsQRModule }).default ?? jsQRModule) as unknown as typeof jsQRModule.default;
+// Relative to the page (/officer/): the verifier serves it; sw.ts caches it with the shell.
+export const QR_READER_WASM = 'zxing_reader.wasm';
+useQrReaderWasm(new URL(QR_READER_WASM, document.baseURI).href);
 
 const FRAME_INTERVAL_MS = 120;
 const CAMERA_MAX_SIDE = 960;
-const PHOTO_SIDES = [1600, 1000, 640, 400];
+const PHOTO_SIDES = [2000, 1000];
 
-function readPixels(source: CanvasImageSource, width: number, height: number, maxSide: number, canvas: HTMLCanvasElement): string | undefined {
+async function readPixels(source: CanvasImageSource, width: number, height: number, maxSide: number, canvas: HTMLCanvasElement): Promise<string | undefined> {
   const scale = Math.min(1, maxSide / Math.max(width, height));
   const w = Math.max(1, Math.round(width * scale));
   const h = Math.max(1, Math.round(height * scale));
@@ -22,7 +24,12 @@ function readPixels(source: CanvasImageSource, width: number, height: number, ma
   context.fillStyle = '#fff';
   context.fillRect(0, 0, w, h);
   context.drawImage(source, 0, 0, w, h);
-  return jsQR(context.getImageData(0, 0, w, h).data, w, h, { inversionAttempts: 'attemptBoth' })?.data || undefined;
+  try {
+    return await readQrFromPixels(context.getImageData(0, 0, w, h).data, w, h);
+  } catch (error) {
+    if (isCorridorError(error) && error.code === 'ERR_QR_NOT_FOUND') return undefined;
+    throw error;
+  }
 }
 
 /** Reads frames from the camera until a QR code is seen, or the signal aborts. */
@@ -36,7 +43,7 @@ export async function scanWithCamera(video: HTMLVideoElement, signal: AbortSigna
       if (signal.aborted) throw new DOMException('scan stopped', 'AbortError');
       await new Promise((resolve) => setTimeout(resolve, FRAME_INTERVAL_MS));
       if (video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA || !video.videoWidth) continue;
-      const text = readPixels(video, video.videoWidth, video.videoHeight, CAMERA_MAX_SIDE, canvas);
+      const text = await readPixels(video, video.videoWidth, video.videoHeight, CAMERA_MAX_SIDE, canvas);
       if (text) return text;
     }
   } finally {
@@ -47,13 +54,16 @@ export async function scanWithCamera(video: HTMLVideoElement, signal: AbortSigna
 
 /** The QR text in a photo, or undefined when none can be found at any size. */
 export async function scanPhoto(file: Blob): Promise<string | undefined> {
+  // The declared size first: a small file can declare a picture the browser would choke on.
+  if (file.size > MAX_IMAGE_BYTES) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'image file is too large');
+  checkImageFileBudget(new Uint8Array(await file.arrayBuffer()));
   const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
   const canvas = document.createElement('canvas');
   try {
     const longest = Math.max(bitmap.width, bitmap.height);
     const sides = [...new Set([Math.min(longest, PHOTO_SIDES[0]!), ...PHOTO_SIDES.filter((side) => side < longest)])];
     for (const side of sides) {
-      const text = readPixels(bitmap, bitmap.width, bitmap.height, side, canvas);
+      const text = await readPixels(bitmap, bitmap.width, bitmap.height, side, canvas);
       if (text) return text;
     }
     return undefined;

@@ -9,7 +9,8 @@ declare const __SHELL_VERSION__: string;
 
 const SHELL_CACHE = `corridor-officer-${__SHELL_VERSION__}`;
 const TRUST_CACHE = 'corridor-officer-trust';
-const SHELL = ['./', 'app.js', 'app.css', 'manifest.webmanifest'];
+// zxing_reader.wasm: the QR reader (scan.ts), so a camera scan works with the network gone.
+const SHELL = ['./', 'app.js', 'app.css', 'manifest.webmanifest', 'zxing_reader.wasm'];
 const TRUST = 'trust.json';
 const NETWORK_TIMEOUT_MS = 4000;
 

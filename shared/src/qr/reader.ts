@@ -90,6 +90,16 @@ async function readQrFromImageFile(bytes: Uint8Array, kind: 'PNG' | 'JPEG'): Pro
   return firstText(results);
 }
 
+/**
+ * Refuses, before anything decodes it, a picture file over the byte or pixel budget (the page
+ * calls this before the browser decodes a photo). Files that are neither PNG nor JPEG pass.
+ */
+export function checkImageFileBudget(bytes: Uint8Array): void {
+  if (bytes.length > MAX_IMAGE_BYTES) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'image file is too large');
+  const declared = isPng(bytes) ? pngDimensions(bytes) : isJpeg(bytes) ? jpegDimensions(bytes) : undefined;
+  if (declared) checkPixelBudget(declared.width, declared.height);
+}
+
 export async function readQrFromPng(bytes: Uint8Array): Promise<string> {
   if (!isPng(bytes)) throw new CorridorError('ERR_INPUT_INVALID', 'the file is not a PNG image');
   return readQrFromImageFile(bytes, 'PNG');
