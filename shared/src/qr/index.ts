@@ -2,6 +2,7 @@ export * from './base45.js';
 export * from './cborld.js';
 export * from './image.js';
 export * from './reader.js';
+export { MAX_FILE_READ_MS, MAX_READS_PER_PAGE, WorkBudget } from './budget.js';
 export * from './catalogue.js';
 export * from './pdf.js';
 export { encodeQrSymbol, type EccLevel, type QrSymbol } from './symbol.js';

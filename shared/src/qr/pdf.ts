@@ -6,6 +6,7 @@
  */
 import { CorridorError, isCorridorError } from '../errors.js';
 import { decodeJpeg } from './image.js';
+import { WorkBudget } from './budget.js';
 import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, readQrFromPixels } from './reader.js';
 import { isStream, nameOf, PdfDocument, PdfLexer, PdfName, PdfOp, type PdfDict, type PdfStream, type PdfValue } from './pdf-objects.js';
 
@@ -26,20 +27,21 @@ export function isPdf(bytes: Uint8Array): boolean {
 }
 
 /** The QR text found on each page (pages without one are left out), or ERR_QR_NOT_FOUND. */
-export async function readQrsFromPdf(bytes: Uint8Array): Promise<{ page: number; text: string }[]> {
+export async function readQrsFromPdf(bytes: Uint8Array, budget = new WorkBudget()): Promise<{ page: number; text: string }[]> {
   if (bytes.length > MAX_IMAGE_BYTES) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'PDF file is too large');
   if (!isPdf(bytes)) throw new CorridorError('ERR_INPUT_INVALID', 'the file is not a PDF');
   const document = new PdfDocument(bytes);
   const found: { page: number; text: string }[] = [];
   for (const [index, { page, resources }] of document.pages().entries()) {
-    const text = await readPage(document, page, resources);
+    budget.page();
+    const text = await readPage(document, page, resources, budget);
     if (text) found.push({ page: index + 1, text });
   }
   if (found.length === 0) throw new CorridorError('ERR_QR_NOT_FOUND', 'no QR code found on any page of the PDF');
   return found;
 }
 
-async function readPage(document: PdfDocument, page: PdfDict, resources: PdfDict | undefined): Promise<string | undefined> {
+async function readPage(document: PdfDocument, page: PdfDict, resources: PdfDict | undefined, budget: WorkBudget): Promise<string | undefined> {
   const box = document.resolve(page.get('MediaBox') ?? page.get('CropBox'));
   const [x0, y0, x1, y1] = Array.isArray(box) && box.length === 4 && box.every((v) => typeof v === 'number') ? box as number[] : [0, 0, 612, 792];
   const scale = PDF_RENDER_DPI / 72;
@@ -52,16 +54,20 @@ async function readPage(document: PdfDocument, page: PdfDict, resources: PdfDict
   const streams = (Array.isArray(contents) ? contents.map((c) => document.resolve(c)) : [contents]).filter(isStream);
   const content = concat(streams.map((stream) => document.decode(stream)));
   new ContentPainter(document, raster, images).run(content, resources, [scale, 0, 0, -scale, -x0! * scale, y1! * scale], 0);
-  for (const image of images) {
+  // Each picture once, however often it is painted; a budget of reads a page and of time.
+  for (const image of new Set(images)) {
+    if (!budget.read()) return undefined;
     const text = await attempt(() => readQrFromImage(document, image));
     if (text) return text;
   }
   // A QR is one fill of many small squares: read its region first, the whole page if that fails.
   for (const region of raster.dense) {
+    if (!budget.read()) return undefined;
     const text = await attempt(() => { const crop = raster.rgba(region); return readQrFromPixels(crop.data, crop.width, crop.height); });
     if (text) return text;
   }
-  return raster.painted ? await attempt(() => { const all = raster.rgba(); return readQrFromPixels(all.data, all.width, all.height); }) : undefined;
+  if (!raster.painted || !budget.read()) return undefined;
+  return attempt(() => { const all = raster.rgba(); return readQrFromPixels(all.data, all.width, all.height); });
 }
 
 /** Unreadable parts of a page are not the end of the document; limits are. */

@@ -17,7 +17,7 @@ type Overrides = import('zxing-wasm/reader').ZXingModuleOverrides;
 
 /**
  * 24 MP: a 12 MP phone photo, or a certificate page at 300 dpi, with room to spare. ZXing
- * reads this in well under a second even when every pixel is a finder-pattern look-alike.
+ * gives up on this many pixels of finder-pattern look-alikes within about 4 s.
  */
 export const MAX_IMAGE_PIXELS = 24_000_000;
 export const MAX_IMAGE_BYTES = 25 * 1024 * 1024;
@@ -49,12 +49,25 @@ export function qrReader(): Promise<ZXingReader> {
 
 const OPTIONS = {
   formats: ['QRCode'] as ['QRCode'],
-  tryHarder: true,
+  tryHarder: false,
   tryRotate: true,
   tryInvert: true,
   tryDownscale: true,
   maxNumberOfSymbols: 1,
 };
+/**
+ * ZXing's `tryHarder` reads no more of the corpus, and its time grows steeply with finder-pattern
+ * look-alikes: on 24 MP tiled with them it ran for minutes (4 s without). It is a second pass,
+ * for pictures this small only (about 2 s at worst).
+ */
+const TRY_HARDER_MAX_PIXELS = 1_000_000;
+
+type Input = Parameters<ZXingReader['readBarcodes']>[0];
+async function readTwice(zxing: ZXingReader, input: Input, pixels: number): Promise<{ text: string; isValid: boolean; error: string }[]> {
+  const first = await zxing.readBarcodes(input, OPTIONS);
+  if (first.some((r) => r.isValid) || pixels > TRY_HARDER_MAX_PIXELS || first.some((r) => /load|decode image/i.test(r.error))) return first;
+  return zxing.readBarcodes(input, { ...OPTIONS, tryHarder: true });
+}
 
 export function checkPixelBudget(width: number, height: number, what = 'image'): void {
   if (!(width > 0 && height > 0)) throw new CorridorError('ERR_INPUT_INVALID', `the ${what} has no pixels`);
@@ -73,7 +86,7 @@ export async function readQrFromPixels(data: Uint8ClampedArray | Uint8Array, wid
   if (data.length < width * height * 4) throw new CorridorError('ERR_INPUT_INVALID', 'the image data is truncated');
   const zxing = await qrReader();
   const pixels = data instanceof Uint8ClampedArray ? data : new Uint8ClampedArray(data.buffer, data.byteOffset, width * height * 4);
-  return firstText(await zxing.readBarcodes({ data: pixels, width, height, colorSpace: 'srgb' } as unknown as Parameters<ZXingReader['readBarcodes']>[0], OPTIONS));
+  return firstText(await readTwice(zxing, { data: pixels, width, height, colorSpace: 'srgb' } as unknown as Input, width * height));
 }
 
 /** The QR text in a PNG or JPEG file; its declared size is checked before it is decoded. */
@@ -83,7 +96,7 @@ async function readQrFromImageFile(bytes: Uint8Array, kind: 'PNG' | 'JPEG'): Pro
   if (!declared) throw new CorridorError('ERR_INPUT_INVALID', `the file is not a ${kind} image`);
   checkPixelBudget(declared.width, declared.height);
   const zxing = await qrReader();
-  const results = await zxing.readBarcodes(bytes, OPTIONS);
+  const results = await readTwice(zxing, bytes, declared.width * declared.height);
   // ZXing's image loader says why a file did not decode; a picture without a code has no results.
   const broken = results.find((r) => /load|decode image/i.test(r.error) && !r.isValid);
   if (broken) throw new CorridorError('ERR_INPUT_INVALID', `the file is not a readable ${kind} image`);
