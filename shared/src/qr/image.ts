@@ -1,15 +1,31 @@
 /**
- * QR text ⇄ images. Rendering uses our symbol encoder at ECC M (survives a crease or a smudge
- * on paper); reading is in reader.ts.
+ * QR text ⇄ images. Rendering: `qrcode` makes the symbol at ECC M (survives a crease or a
+ * smudge on paper), written here as a 1-bit PNG (node:zlib) and an SVG path; reading is in reader.ts.
  */
 import { createRequire } from 'node:module';
 import { CorridorError } from '../errors.js';
 import { encodeModulesPng } from './png.js';
 import { jpegDimensions, MAX_IMAGE_PIXELS } from './reader.js';
-import { encodeQrSymbol, type QrSymbol } from './symbol.js';
 
+// CommonJS, loaded on first use: a verifier never renders a QR code.
 const require = createRequire(import.meta.url);
 const jpegJs = (): typeof import('jpeg-js') => require('jpeg-js') as typeof import('jpeg-js');
+const qrcode = (): typeof import('qrcode') => require('qrcode') as typeof import('qrcode');
+
+export type EccLevel = 'L' | 'M' | 'Q' | 'H';
+
+/** A QR symbol's modules, row-major, 1 = dark. */
+export interface QrSymbol {
+  version: number;
+  size: number;
+  modules: Uint8Array;
+}
+
+/** The QR symbol for `text`, made by `qrcode` (segments, error correction, mask). */
+export function encodeQrSymbol(text: string, ecc: EccLevel = 'M'): QrSymbol {
+  const qr = qrcode().create(text, { errorCorrectionLevel: ecc });
+  return { version: qr.version, size: qr.modules.size, modules: qr.modules.data };
+}
 
 export interface QrRenderOptions {
   /** Pixels per module; 8 prints sharply at 300 dpi for QR versions up to ~20. */

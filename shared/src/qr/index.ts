@@ -5,6 +5,4 @@ export * from './reader.js';
 export { MAX_FILE_READ_MS, MAX_READS_PER_PAGE, WorkBudget } from './budget.js';
 export * from './catalogue.js';
 export * from './pdf.js';
-export { encodeQrSymbol, type EccLevel, type QrSymbol } from './symbol.js';
-export { decodeQrModules, readPristineQr } from './symbol-read.js';
 export { CborMap, CborTag, decodeCbor, encodeCbor, type CborValue } from './cbor.js';

@@ -7,9 +7,8 @@ import { phCaregivingQualification } from '../reference.js';
 import { decodeBase45, encodeBase45 } from './base45.js';
 import { CborMap, CborTag, decodeCbor, encodeCbor, type CborValue } from './cbor.js';
 import { assertPlainJson, decodeQrText, encodeQrText, QR_PREFIX } from './cborld.js';
-import { describeQr, qrSymbolSvg, renderQrPng, renderQrSvg } from './image.js';
+import { describeQr, encodeQrSymbol, qrSymbolSvg, renderQrPng, renderQrSvg } from './image.js';
 import { readQrFromPng } from './reader.js';
-import { encodeQrSymbol } from './symbol.js';
 
 const authority = importKeyPair(generateKeyPair());
 const issuerKey = importKeyPair(generateKeyPair());

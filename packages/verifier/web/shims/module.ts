@@ -1,11 +1,11 @@
 /**
- * node:module for the browser: `createRequire` hands out the pure-JS decoders the QR code reads
- * need (jsQR, jpeg-js); the rendering libraries (qrcode, pngjs) are not in the officer's page.
+ * node:module for the browser: `createRequire` hands out the pure-JS JPEG decoder a scanned PDF
+ * needs (jpeg-js); the rendering library (qrcode) is not in the officer's page. QR codes are read
+ * by ZXing (scan.ts).
  */
 import * as jpeg from 'jpeg-js';
-import jsQR from 'jsqr';
 
-const AVAILABLE: Record<string, unknown> = { jsqr: jsQR, 'jpeg-js': jpeg };
+const AVAILABLE: Record<string, unknown> = { 'jpeg-js': jpeg };
 
 export const createRequire = () => (id: string): unknown => {
   if (id in AVAILABLE) return AVAILABLE[id];
