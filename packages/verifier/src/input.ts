@@ -5,7 +5,7 @@
  */
 import {
   CorridorError, decodeQrText, isCorridorError, isJpeg, isPdf, isPng, QR_PREFIX, readQrFromJpeg, readQrFromPng,
-  readQrsFromPdf, type QrCatalogue,
+  readQrsFromPdfDocument, type QrCatalogue,
 } from '@corridor/shared';
 
 export const MAX_JSON_BYTES = 1024 * 1024;
@@ -31,7 +31,7 @@ export async function readCredentialInputs(bytes: Uint8Array, options: Options =
   if (image === 'jpeg') return { kind: image, items: [{ credential: await decodeQrText(await readQrFromJpeg(bytes), options) }] };
   if (image === 'pdf') {
     const items: InputItem[] = [];
-    for (const { page, text } of (await readQrsFromPdf(bytes))) {
+    for (const { page, text } of await readQrsFromPdfDocument(bytes)) {
       try {
         items.push({ page, credential: await decodeQrText(text, options) });
       } catch (error) {

@@ -29,6 +29,8 @@ await build({
   entryPoints: { app: `${web}app.ts` },
   outdir: out,
   plugins: [nodeBuiltins],
+  // The CLI's PDF reader (pdf.js painting on @napi-rs/canvas) is Node's; the page keeps its own.
+  external: ['pdfjs-dist/*', '@napi-rs/canvas'],
   // webcrypto-ed25519: jose verifies through crypto.subtle; older browsers lack Ed25519 there.
   inject: [shim('globals.ts'), shim('webcrypto-ed25519.ts')],
   define: { 'process.env.NODE_ENV': '"production"' },

@@ -32,6 +32,10 @@ export class WorkBudget {
     return ++this.reads <= (this.limits.readsPerPage ?? MAX_READS_PER_PAGE);
   }
 
+  remainingMs(): number {
+    return this.deadline - Date.now();
+  }
+
   check(): void {
     if (Date.now() > this.deadline) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'the file takes more work to read than a certificate could');
   }
