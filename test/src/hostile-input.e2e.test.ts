@@ -36,7 +36,7 @@ let base: string;
 /** `corridor-verifier verify` on a file holding `content`, as an officer runs it. */
 function verify(name: string, content: string | Uint8Array, ...flags: string[]) {
   writeFileSync(join(dir, name), content);
-  const result = spawnSync(process.execPath, [cli, 'verify', join(dir, name), '--country', 'JP', '--root', jpRoot, '--trust-pack', join(dir, 'pack.json'), '--data', join(dir, 'data'), ...flags], { encoding: 'utf8', cwd: dir });
+  const result = spawnSync(process.execPath, [cli, 'verify', join(dir, name), '--country', 'JP', '--root', jpRoot, '--trust-pack', join(dir, 'pack.json'), '--registry-key', world.keys.operator.description.controller, '--data', join(dir, 'data'), ...flags], { encoding: 'utf8', cwd: dir });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
