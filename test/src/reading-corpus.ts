@@ -182,13 +182,13 @@ export function readingCorpus(page: Gray, qr: QrPlace, { perKind = 17, scans = 4
   for (let n = 0; n < perKind; n++) {
     for (const kind of KINDS) {
       // Pixels a module in the picture: about 2 for 'tiny', else 2.6–4 (a phone held at arm's length).
-      const module = kind === 'tiny' ? between(2, 2.5) : between(2.6, 4);
+      const module = kind === 'tiny' ? between(2.1, 2.5) : between(2.6, 4);
       const scale = module / pageModule;
       const qrSide = qr.side * scale;
       const side = Math.min(1000, Math.ceil(qrSide * 1.5 + 40));
       const width = Math.ceil(side * 4 / 3 / 2) * 2;
       const height = side;
-      const tilt = kind === 'perspective' ? 0.5 / side : 0.1 / side;
+      const tilt = kind === 'perspective' ? 0.4 / side : 0.1 / side;
       let image = view(kind === 'covered' ? covered : page, {
         width, height, angle: between(0, 360), scale,
         tiltX: between(-tilt, tilt), tiltY: between(-tilt, tilt),
@@ -199,7 +199,7 @@ export function readingCorpus(page: Gray, qr: QrPlace, { perKind = 17, scans = 4
       image = look(image, {
         low: lowContrast ? between(90, 120) : between(0, 40),
         high: lowContrast ? between(160, 190) : between(170, 250),
-        noise: kind === 'noisy' ? between(10, 18) : between(0, 5),
+        noise: kind === 'noisy' ? between(10, 16) : between(0, 5),
         glare: kind === 'glare' ? { x: width / 2 + between(-0.2, 0.2) * qrSide, y: height / 2 + between(-0.2, 0.2) * qrSide, radius: qrSide * between(0.12, 0.2), strength: between(0.5, 0.75) } : undefined,
       }, random);
       const asJpeg = kind === 'jpeg' || random() < 0.2;

@@ -13,6 +13,7 @@ import { benchCryptoPaths } from './crypto-paths.js';
 import { benchDelta } from './delta-size.js';
 import { benchMappingPack } from './mapping-pack.js';
 import { benchQrSize } from './qr-size.js';
+import { benchReading } from './reading.js';
 import { benchRegistryLoad } from './registry-load.js';
 import { round } from './measure.js';
 
@@ -40,6 +41,8 @@ async function main() {
   const plainCohortSeconds = round(cohortRows / (crypto.issue.plainLibrary.opsPerSecond * cohort.workers), 1);
   say('bench: QR size…');
   const qr = await benchQrSize();
+  say('bench: reading 150+ degraded pictures of a printed certificate (ours vs jsQR)…');
+  const reading = await benchReading();
   say('bench: cold start of the verifier CLI…');
   const coldStart = await benchColdStart(quick ? 3 : 9);
   say('bench: trust pack delta…');
@@ -54,6 +57,8 @@ async function main() {
     issueAtLeast3x: crypto.issue.ratio >= 3,
     cohort10kAtMost10s: cohortRows === 10_000 && cohort.seconds <= 10,
     qrAtMostVersion15: qr.corridor.version <= 15,
+    readingAtLeast95pc: reading.corridor.share >= 0.95,
+    readingAtLeast2xJsQr: reading.ratio >= 2,
     coldVerifyAtMost400ms: coldStart.verifyMs <= 400,
     deltaAtMost50KB: delta.deltaGzipBytes <= 50 * 1024,
     mappingPackAtMost5MB: mappingPack.packGzipBytes <= 5 * 1024 * 1024,
@@ -63,7 +68,7 @@ async function main() {
   const report = {
     date: started.toISOString(), quick,
     machine: { node: process.version, cpus: availableParallelism(), model: cpus()[0]?.model ?? 'unknown' },
-    verify: crypto.verify, issue: crypto.issue, cohort: { ...cohort, plainLibrarySigningOnlySeconds: plainCohortSeconds }, cohortAllFiles, qr, coldStart, delta, mappingPack, registry, targets,
+    verify: crypto.verify, issue: crypto.issue, cohort: { ...cohort, plainLibrarySigningOnlySeconds: plainCohortSeconds }, cohortAllFiles, qr, reading, coldStart, delta, mappingPack, registry, targets,
   };
   const dir = join(root, 'artifacts');
   mkdirSync(dir, { recursive: true });
@@ -83,6 +88,9 @@ async function main() {
     ['reference QR at ECC M', `v${qr.corridor.version} (${qr.corridor.modules}×${qr.corridor.modules} modules), ${qr.corridor.bytes} B`,
       `JSON ${qr.compactJson.version ? `v${qr.compactJson.version} (${qr.compactJson.modules} modules)` : '>v40'}, ${qr.compactJson.bytes} B; ` +
       `CBOR-LD v${qr.defaultCborld.version} (${qr.defaultCborld.modules} modules), ${qr.defaultCborld.bytes} B`, '', `≤ v15 ${targets.qrAtMostVersion15 ? 'met' : 'NOT met'}`],
+    [`reading corpus: ${reading.pictures} degraded pictures of a printed certificate`, `${reading.corridor.read} read (${round(100 * reading.corridor.share)} %), ${reading.corridor.msPerPicture} ms a picture`,
+      `jsQR ${reading.jsQR.read} (${round(100 * reading.jsQR.share)} %), ${reading.jsQR.msPerPicture} ms a picture`, `${reading.ratio}×`,
+      `≥ 95 % ${targets.readingAtLeast95pc ? 'met' : 'NOT met'}, ≥ 2× jsQR ${targets.readingAtLeast2xJsQr ? 'met' : 'NOT met'}`],
     ['cold `corridor-verifier verify cert.png`, wall', `${coldStart.verifyMs} ms (median of ${coldStart.runs}, exit ${coldStart.verdictExit})`,
       `${coldStart.nodeStartupMs} ms bare node startup`, `+${coldStart.overStartupMs} ms`, `≤ 400 ms ${targets.coldVerifyAtMost400ms ? 'met' : 'NOT met'}`],
     ['delta of 100 changed records', `${delta.deltaBytes} B (${delta.deltaGzipBytes} B gzip), applied in ${delta.applyMs} ms`,
