@@ -46,8 +46,8 @@ function checkInflatedSize(bytes: Uint8Array): void {
   }
 }
 
-/** 150 dpi puts ~3.8 pixels on each module of a 50 mm version-14 QR: enough for ZXing, and quick. */
-export const PDF_RENDER_DPI = 150;
+/** 200 dpi puts ~5 pixels on each module of a 50 mm QR; a 150–180 dpi scan read better than at 150. */
+export const PDF_RENDER_DPI = 200;
 /** A certificate page draws a few thousand operators; a QR drawn as squares, one fill. */
 export const MAX_PAGE_OPERATORS = 200_000;
 /** Pictures painted on one page: a scan is one; 600 paints of the same picture is an attack. */
