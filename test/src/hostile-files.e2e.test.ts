@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
-import { encodeQrText, isCorridorError, readQrsFromPdf, readQrsFromPdfDocument, type SkillCredential, type TrustIndex } from '@corridor/shared';
+import { encodeQrText, isCorridorError, readQrsFromPdfDocument, type SkillCredential, type TrustIndex } from '@corridor/shared';
 import { readCredentialInput, readCredentialInputs, verifySkillCredential } from '@corridor/verifier';
 import QRCode from 'qrcode';
 import { photograph, qrGray, toJpeg } from './photos.js';
@@ -161,7 +161,7 @@ describe('hostile PDFs and photos end in a coded error', () => {
     await expectCoded(pdf(['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids ${'['.repeat(20_000)} >>`]), /^ERR_INPUT_INVALID$/);
     await expectCoded(onePage(Buffer.from('q Q '.repeat(1_100_000))), /^ERR_PAYLOAD_TOO_LARGE$/);
     await expectCoded(onePage(Buffer.from('0 g 0 0 10 10 re f'), '', '0 0 595 842', '/Filter /LZWDecode'), /^ERR_(INPUT_INVALID|QR_NOT_FOUND)$/);
-    await expect(readQrsFromPdf(bytesOf(['%PDF-1.4\n% nothing else\n']))).rejects.toMatchObject({ code: 'ERR_INPUT_INVALID' });
+    await expect(readQrsFromPdfDocument(bytesOf(['%PDF-1.4\n% nothing else\n']))).rejects.toMatchObject({ code: 'ERR_INPUT_INVALID' });
   }, 60_000);
 
   it('JPEGs: random, truncated and corrupted; one declaring 65,000 × 65,000 pixels is refused before decoding', async () => {

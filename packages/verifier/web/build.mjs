@@ -39,10 +39,13 @@ for (const file of ['index.html', 'app.css', 'manifest.webmanifest']) copyFileSy
 // ZXing's QR reader (scan.ts), from node_modules: served with the page, cached for offline use.
 const require = createRequire(import.meta.url);
 copyFileSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm'), `${out}zxing_reader.wasm`);
+// pdf.js (scan.ts), loaded only when a PDF is chosen; cached for offline use like the rest.
+const pdfjs = require.resolve('pdfjs-dist/package.json').replace(/package\.json$/, 'build/');
+for (const file of ['pdf.min.mjs', 'pdf.worker.min.mjs']) copyFileSync(`${pdfjs}${file}`, `${out}${file}`);
 
-const shell = ['index.html', 'app.css', 'app.js', 'manifest.webmanifest', 'zxing_reader.wasm'];
+const shell = ['index.html', 'app.css', 'app.js', 'manifest.webmanifest', 'zxing_reader.wasm', 'pdf.min.mjs', 'pdf.worker.min.mjs'];
 const version = createHash('sha256').update(shell.map((f) => readFileSync(`${out}${f}`)).join('')).digest('hex').slice(0, 16);
 await build({ ...common, entryPoints: { sw: `${web}sw.ts` }, outdir: out, define: { __SHELL_VERSION__: JSON.stringify(version) } });
 writeFileSync(`${out}build.json`, JSON.stringify({ version, shell }, null, 2));
 const size = (f) => (readFileSync(`${out}${f}`).length / 1024).toFixed(0);
-console.log(`officer page: app.js ${size('app.js')} KB, sw.js ${size('sw.js')} KB, zxing_reader.wasm ${size('zxing_reader.wasm')} KB (shell ${version})`);
+console.log(`officer page: app.js ${size('app.js')} KB, sw.js ${size('sw.js')} KB, zxing_reader.wasm ${size('zxing_reader.wasm')} KB, pdf.js ${size('pdf.min.mjs')} + ${size('pdf.worker.min.mjs')} KB (shell ${version})`);

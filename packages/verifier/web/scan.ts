@@ -4,7 +4,10 @@
  * with the page and cached by the service worker, so scanning works offline. A photo is drawn
  * at most 2000 pixels a side (ZXing scales down further itself) and tried once more smaller.
  */
-import { checkImageFileBudget, CorridorError, isCorridorError, MAX_IMAGE_BYTES, readQrFromPixels, useQrReaderWasm } from '@corridor/shared';
+import {
+  checkImageFileBudget, checkPixelBudget, CorridorError, isCorridorError, MAX_IMAGE_BYTES, MAX_PAGE_IMAGE_PAINTS, MAX_PAGE_OPERATORS,
+  MAX_PDF_PAGES, PDF_RENDER_DPI, readQrFromPixels, useQrReaderWasm, WorkBudget,
+} from '@corridor/shared';
 
 // Relative to the page (/officer/): the verifier serves it; sw.ts caches it with the shell.
 export const QR_READER_WASM = 'zxing_reader.wasm';
@@ -69,5 +72,70 @@ export async function scanPhoto(file: Blob): Promise<string | undefined> {
     return undefined;
   } finally {
     bitmap.close();
+  }
+}
+
+/**
+ * PDFs through pdf.js, as in the CLI: its two files are served with the page (and cached by the
+ * service worker) and loaded only when a PDF is chosen. Each page is painted at 200 dpi on a
+ * canvas and read by ZXing; the same budgets as the CLI's (pages, operators, image paints,
+ * pixels, time). JBIG2 and JPX images need pdf.js's wasm decoders, not shipped to the page.
+ */
+export const PDFJS_FILES = ['pdf.min.mjs', 'pdf.worker.min.mjs'];
+type PdfJs = typeof import('pdfjs-dist');
+
+export async function scanPdf(file: Blob): Promise<{ page: number; text: string }[]> {
+  if (file.size > MAX_IMAGE_BYTES) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'PDF file is too large');
+  const budget = new WorkBudget();
+  const url = (name: string) => new URL(name, document.baseURI).href;
+  const pdfjs = await (import(/* @vite-ignore */ url(PDFJS_FILES[0]!)) as Promise<PdfJs>);
+  pdfjs.GlobalWorkerOptions.workerSrc = url(PDFJS_FILES[1]!);
+  const { OPS } = pdfjs;
+  const paints = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat, OPS.paintImageMaskXObjectRepeat, OPS.paintInlineImageXObjectGroup, OPS.paintSolidColorImageMask]);
+  const task = pdfjs.getDocument({ data: new Uint8Array(await file.arrayBuffer()), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, verbosity: 0 });
+  let pdf: Awaited<typeof task.promise>;
+  try {
+    pdf = await task.promise;
+  } catch (cause) {
+    throw new CorridorError('ERR_INPUT_INVALID', 'the file is not a readable PDF', { cause });
+  }
+  try {
+    if (pdf.numPages > MAX_PDF_PAGES) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', `a PDF of more than ${MAX_PDF_PAGES} pages`);
+    const found: { page: number; text: string }[] = [];
+    const canvas = document.createElement('canvas');
+    for (let number = 1; number <= pdf.numPages; number++) {
+      budget.page();
+      const page = await pdf.getPage(number).catch(() => undefined);
+      if (!page) continue;
+      const viewport = page.getViewport({ scale: PDF_RENDER_DPI / 72 });
+      canvas.width = Math.ceil(viewport.width);
+      canvas.height = Math.ceil(viewport.height);
+      checkPixelBudget(canvas.width, canvas.height, 'PDF page');
+      const operators = await page.getOperatorList();
+      if (operators.fnArray.length > MAX_PAGE_OPERATORS) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'a PDF page draws too much');
+      if (operators.fnArray.filter((op) => paints.has(op)).length > MAX_PAGE_IMAGE_PAINTS) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'a PDF page paints too many pictures');
+      if (!budget.read()) continue;
+      const render = page.render({ canvas, viewport, background: '#ffffff' });
+      const timer = setTimeout(() => render.cancel(), Math.max(0, budget.remainingMs()));
+      try {
+        await render.promise;
+      } catch {
+        budget.check();
+        continue;
+      } finally {
+        clearTimeout(timer);
+      }
+      const pixels = canvas.getContext('2d', { willReadFrequently: true })!.getImageData(0, 0, canvas.width, canvas.height);
+      try {
+        found.push({ page: number, text: await readQrFromPixels(pixels.data, canvas.width, canvas.height) });
+      } catch (error) {
+        if (!(isCorridorError(error) && error.code === 'ERR_QR_NOT_FOUND')) throw error;
+      }
+      page.cleanup();
+    }
+    if (found.length === 0) throw new CorridorError('ERR_QR_NOT_FOUND', 'no QR code found on any page of the PDF');
+    return found;
+  } finally {
+    await pdf.destroy();
   }
 }

@@ -9,8 +9,8 @@ declare const __SHELL_VERSION__: string;
 
 const SHELL_CACHE = `corridor-officer-${__SHELL_VERSION__}`;
 const TRUST_CACHE = 'corridor-officer-trust';
-// zxing_reader.wasm: the QR reader (scan.ts), so a camera scan works with the network gone.
-const SHELL = ['./', 'app.js', 'app.css', 'manifest.webmanifest', 'zxing_reader.wasm'];
+// zxing_reader.wasm: the QR reader, pdf.js for PDFs (scan.ts): both work with the network gone.
+const SHELL = ['./', 'app.js', 'app.css', 'manifest.webmanifest', 'zxing_reader.wasm', 'pdf.min.mjs', 'pdf.worker.min.mjs'];
 const TRUST = 'trust.json';
 const NETWORK_TIMEOUT_MS = 4000;
 

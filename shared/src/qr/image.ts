@@ -3,13 +3,10 @@
  * smudge on paper), written here as a 1-bit PNG (node:zlib) and an SVG path; reading is in reader.ts.
  */
 import { createRequire } from 'node:module';
-import { CorridorError } from '../errors.js';
 import { encodeModulesPng } from './png.js';
-import { jpegDimensions, MAX_IMAGE_PIXELS } from './reader.js';
 
 // CommonJS, loaded on first use: a verifier never renders a QR code.
 const require = createRequire(import.meta.url);
-const jpegJs = (): typeof import('jpeg-js') => require('jpeg-js') as typeof import('jpeg-js');
 const qrcode = (): typeof import('qrcode') => require('qrcode') as typeof import('qrcode');
 
 export type EccLevel = 'L' | 'M' | 'Q' | 'H';
@@ -114,16 +111,3 @@ export function describeQr(text: string): { version: number; modules: number; ch
   const qr = encodeQrSymbol(text, 'M');
   return { version: qr.version, modules: qr.size, characters: text.length };
 }
-
-/** RGBA pixels of a JPEG (baseline or progressive), within MAX_IMAGE_PIXELS. */
-export function decodeJpeg(bytes: Uint8Array): { data: Uint8Array; width: number; height: number } {
-  const declared = jpegDimensions(bytes);
-  if (declared && declared.width * declared.height > MAX_IMAGE_PIXELS) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'image has too many pixels');
-  try {
-    return jpegJs().decode(bytes, { useTArray: true, formatAsRGBA: true, tolerantDecoding: true, maxResolutionInMP: MAX_IMAGE_PIXELS / 1e6, maxMemoryUsageInMB: 1024 });
-  } catch (cause) {
-    const tooLarge = /maxResolutionInMP|maxMemoryUsageInMB/.test(String((cause as Error).message));
-    throw new CorridorError(tooLarge ? 'ERR_PAYLOAD_TOO_LARGE' : 'ERR_INPUT_INVALID', tooLarge ? 'image is too large' : 'the file is not a readable JPEG image', { cause });
-  }
-}
-
