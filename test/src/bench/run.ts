@@ -59,7 +59,8 @@ async function main() {
     qrAtMostVersion15: qr.corridor.version <= 15,
     readingAtLeast95pc: reading.corridor.share >= 0.95,
     readingAtLeast2xJsQr: reading.ratio >= 2,
-    coldVerifyAtMost400ms: coldStart.verifyMs <= 400,
+    // The issue's ratio: a cold verify of a PNG within 3× a bare `node -e 0` in the same run.
+    coldVerifyAtMost3xNode: coldStart.verifyMs <= 3 * coldStart.nodeStartupMs,
     deltaAtMost50KB: delta.deltaGzipBytes <= 50 * 1024,
     mappingPackAtMost5MB: mappingPack.packGzipBytes <= 5 * 1024 * 1024,
     mappingLookupAtMost20us: mappingPack.lookupMicros <= 20,
@@ -92,7 +93,7 @@ async function main() {
       `jsQR ${reading.jsQR.read} (${round(100 * reading.jsQR.share)} %), ${reading.jsQR.msPerPicture} ms a picture`, `${reading.ratio}×`,
       `≥ 95 % ${targets.readingAtLeast95pc ? 'met' : 'NOT met'}, ≥ 2× jsQR ${targets.readingAtLeast2xJsQr ? 'met' : 'NOT met'}`],
     ['cold `corridor-verifier verify cert.png`, wall', `${coldStart.verifyMs} ms (median of ${coldStart.runs}, exit ${coldStart.verdictExit})`,
-      `${coldStart.nodeStartupMs} ms bare node startup`, `+${coldStart.overStartupMs} ms`, `≤ 400 ms ${targets.coldVerifyAtMost400ms ? 'met' : 'NOT met'}`],
+      `${coldStart.nodeStartupMs} ms bare node startup`, `${round(coldStart.verifyMs / coldStart.nodeStartupMs, 1)}×`, `≤ 3× ${targets.coldVerifyAtMost3xNode ? 'met' : 'NOT met'}`],
     ['delta of 100 changed records', `${delta.deltaBytes} B (${delta.deltaGzipBytes} B gzip), applied in ${delta.applyMs} ms`,
       `full pack ${delta.fullPackBytes} B (${delta.fullPackGzipBytes} B gzip), loaded in ${delta.fullLoadMs} ms`, '', `≤ 50 KB ${targets.deltaAtMost50KB ? 'met' : 'NOT met'}`],
     [`trust pack: ${mappingPack.mappings} mappings (${mappingPack.tables} tables), ${mappingPack.issuers} issuers, ${mappingPack.originQualifications} qualifications`,
