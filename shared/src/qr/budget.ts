@@ -1,13 +1,13 @@
 /**
- * The work a file may cost the verifier, beyond its pixels (reader.ts): pages, QR reads a page
- * (each picture painted, each dense region) and wall time for the whole file. A hostile PDF
- * painting one image 600 times, or 200 pages of look-alikes, ends with a coded error instead
- * of running for minutes — in the CLI, the services and the officer's page alike.
+ * The work a file may cost the verifier, beyond its pixels (reader.ts) and what pdf-render.ts
+ * counts on a page (operators, image paints): pages, QR reads a page and wall time for the
+ * whole file. 200 pages of look-alikes end with a coded error instead of running for minutes —
+ * in the CLI, the services and the officer's page alike.
  */
 import { CorridorError } from '../errors.js';
 
 export const MAX_PDF_PAGES = 200;
-/** Distinct pictures and regions tried on a page: a certificate has one QR code. */
+/** Reads tried on a page (pdf.js renders a page once, so one is used): a certificate has one QR code. */
 export const MAX_READS_PER_PAGE = 6;
 /** The whole file: generous for 200 honest pages, fatal for a file built to stall. */
 export const MAX_FILE_READ_MS = 20_000;
