@@ -41,7 +41,7 @@ describe('the cohort worker pool', () => {
         await expect(verifyCredentialProof({ credential })).resolves.toEqual({ verified: true });
         expect(JSON.parse(files.json!)).toEqual(credential);
         expect(files.svg).toBeUndefined();
-        const text = readQrFromPng(files.png!);
+        const text = await readQrFromPng(files.png!);
         await expect(decodeQrText(text, { catalogue })).resolves.toEqual(credential);
         // Compressed with the catalogue: without it the code cannot be read.
         await expect(decodeQrText(text)).rejects.toMatchObject({ code: 'ERR_QR_INVALID' });

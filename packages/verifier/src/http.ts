@@ -40,7 +40,8 @@ const PRECOMPRESSED: Record<string, string> = { 'app.js': 'text/javascript; char
 // The page runs only its own code: no inline script, no other origin, camera for itself only.
 const OFFICER_PAGE_HEADERS = {
   'Cache-Control': 'no-cache',
-  'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; media-src 'self' blob: mediastream:; " +
+  // 'wasm-unsafe-eval': the page's QR reader (ZXing) is WebAssembly, served from here like the scripts.
+  'Content-Security-Policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' blob: data:; media-src 'self' blob: mediastream:; " +
     "connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
   'Permissions-Policy': 'camera=(self), microphone=(), geolocation=()',
   'Referrer-Policy': 'no-referrer',

@@ -5,7 +5,7 @@
  */
 import {
   CorridorError, decodeQrText, isCorridorError, isJpeg, isPdf, isPng, isSvg, QR_PREFIX, readQrFromJpeg, readQrFromPng,
-  readQrFromSvg, readQrsFromPdf, type QrCatalogue,
+  readQrFromSvg, readQrsFromPdfDocument, type QrCatalogue,
 } from '@corridor/shared';
 
 export const MAX_JSON_BYTES = 1024 * 1024;
@@ -27,13 +27,13 @@ export async function readCredentialInputs(bytes: Uint8Array, options: Options =
   if (bytes.length === 0) throw new CorridorError('ERR_INPUT_INVALID', 'the input is empty');
   // Each image reader checks its own size limit before decoding anything.
   const image = isPng(bytes) ? 'png' : isJpeg(bytes) ? 'jpeg' : isPdf(bytes) ? 'pdf' : undefined;
-  if (image === 'png') return { kind: image, items: [{ credential: await decodeQrText(readQrFromPng(bytes), options) }] };
-  if (image === 'jpeg') return { kind: image, items: [{ credential: await decodeQrText(readQrFromJpeg(bytes), options) }] };
+  if (image === 'png') return { kind: image, items: [{ credential: await decodeQrText(await readQrFromPng(bytes), options) }] };
+  if (image === 'jpeg') return { kind: image, items: [{ credential: await decodeQrText(await readQrFromJpeg(bytes), options) }] };
   // Our own <uuid>.svg: its modules are read back from the path, no rendering.
-  if (isSvg(bytes)) return { kind: 'svg', items: [{ credential: await decodeQrText(readQrFromSvg(bytes), options) }] };
+  if (isSvg(bytes)) return { kind: 'svg', items: [{ credential: await decodeQrText(await readQrFromSvg(bytes), options) }] };
   if (image === 'pdf') {
     const items: InputItem[] = [];
-    for (const { page, text } of readQrsFromPdf(bytes)) {
+    for (const { page, text } of await readQrsFromPdfDocument(bytes)) {
       try {
         items.push({ page, credential: await decodeQrText(text, options) });
       } catch (error) {

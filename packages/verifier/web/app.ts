@@ -4,11 +4,11 @@
  * camera or from a photo, and verify on the device with the same pipeline as the CLI — no
  * request leaves the device while verifying.
  */
-import { CorridorError, decodeQrText, isCorridorError, isPdf, readQrsFromPdf, type ErrorCode } from '@corridor/shared';
+import { CorridorError, decodeQrText, isCorridorError, isPdf, type ErrorCode } from '@corridor/shared';
 import { isLanguage, LABELS, LANGUAGE_NAMES, LANGUAGES, RIGHT_TO_LEFT, type Language } from '../src/messages.js';
 import { anchorsDigest } from '../src/officer.js';
 import { outdatedTrustResult, verifySkillCredential, type VerificationResult } from '../src/verify.js';
-import { scanPhoto, scanWithCamera } from './scan.js';
+import { scanPdf, scanPhoto, scanWithCamera } from './scan.js';
 import { renderAdmin, renderSetup, renderTrustError, type TrustErrorKind } from './setup.js';
 import { acceptOffer, codeOf, fetchOffer, inspectOffer, install, loadHeld, resetTrust, type DeviceTrust } from './trust.js';
 import { el, renderResult, renderUnreadable } from './view.js';
@@ -187,7 +187,7 @@ async function readFile(file: File): Promise<void> {
   setStatus(LABELS[language].reading, 'busy');
   try {
     const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
-    if (isPdf(head)) return await verifyTexts(readQrsFromPdf(new Uint8Array(await file.arrayBuffer())));
+    if (isPdf(head)) return await verifyTexts(await scanPdf(file));
     const text = await scanPhoto(file);
     if (text) return await verifyTexts([{ text }]);
     throw new CorridorError('ERR_QR_NOT_FOUND', 'no QR code found in the photo');

@@ -10,7 +10,8 @@ declare const self: ServiceWorkerGlobalScope;
 declare const __SHELL_VERSION__: string;
 
 const SHELL_CACHE = `corridor-officer-${__SHELL_VERSION__}`;
-const SHELL = ['./', 'app.js', 'app.css', 'manifest.webmanifest'];
+// zxing_reader.wasm: the QR reader, pdf.js for PDFs (scan.ts): both work with the network gone.
+const SHELL = ['./', 'app.js', 'app.css', 'manifest.webmanifest', 'zxing_reader.wasm', 'pdf.min.mjs', 'pdf.worker.min.mjs'];
 const TRUST = 'trust.json';
 
 self.addEventListener('install', (event) => {

@@ -2,8 +2,7 @@
  * A minimal PNG writer for QR codes: 1-bit greyscale, one IDAT, zlib from node. Written here
  * because the generic encoders are slow for a job this simple (and 40× slower under test VMs).
  */
-import { constants as zlibConstants, deflateSync, inflateSync } from 'node:zlib';
-import { fitsModuleImage, zlibModuleImage } from './png-deflate.js';
+import { constants as zlibConstants, deflateSync } from 'node:zlib';
 
 const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -44,12 +43,11 @@ function scratchRaw(rowBytes: number, side: number, scale: number): Uint8Array {
 
 /**
  * Encodes a square module matrix (row-major, 1 = dark) as a 1-bit greyscale PNG with `scale` pixels per
- * module. At the usual 8 pixels the compressed image is written straight from the modules
- * (png-deflate.ts); at any other scale the raw image is built and zlib deflates it.
+ * module: each module row packed once, its repeat rows Up-filtered, deflated by node:zlib.
  */
 export function encodeModulesPng(size: number, modules: Uint8Array, scale: number, margin: number): Buffer {
   const side = (size + 2 * margin) * scale;
-  const idat = fitsModuleImage(size + 2 * margin, scale) ? zlibModuleImage(size, modules, margin) : deflateRawImage(size, modules, scale, margin);
+  const idat = deflateRawImage(size, modules, scale, margin);
   const header = Buffer.alloc(13);
   header.writeUInt32BE(side, 0);
   header.writeUInt32BE(side, 4);
@@ -61,10 +59,7 @@ export function encodeModulesPng(size: number, modules: Uint8Array, scale: numbe
   ]);
 }
 
-/**
- * The raw image (a filter byte, then 1-bit pixels, each row), deflated by zlib: any scale. Exported
- * as the reference the direct writer is tested against.
- */
+/** The raw image (a filter byte, then 1-bit pixels, each row), deflated by zlib: any scale. */
 export function deflateRawImage(size: number, modules: Uint8Array, scale: number, margin: number): Buffer {
   const side = (size + 2 * margin) * scale;
   const rowBytes = Math.ceil(side / 8) + 1;
@@ -87,82 +82,4 @@ export function deflateRawImage(size: number, modules: Uint8Array, scale: number
   // Run-length matches only: these rows are runs of 0x00 and 0xff bytes and Up-filtered zeros,
   // so RLE measured 4× faster than level 4 (0.08 against 0.34 ms) for a fifth more bytes (~2 KB).
   return deflateSync(raw, { strategy: zlibConstants.Z_RLE });
-}
-
-/**
- * Decodes the PNGs a QR reader meets most — our own 1-bit codes, 8-bit grey, grey+alpha, RGB and
- * RGBA screenshots and scans, not interlaced — to RGBA, quickly and without loading a library.
- * Anything else (palettes, 16-bit, interlacing) returns undefined, for the general decoder.
- */
-export function decodeSimplePng(bytes: Uint8Array, maxPixels: number): { data: Uint8ClampedArray; width: number; height: number } | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let at = 8;
-  let width = 0; let height = 0; let depth = 0; let colour = -1; let interlace = 0;
-  const idat: Uint8Array[] = [];
-  while (at + 8 <= bytes.length) {
-    const length = view.getUint32(at);
-    const type = String.fromCharCode(bytes[at + 4]!, bytes[at + 5]!, bytes[at + 6]!, bytes[at + 7]!);
-    const body = bytes.subarray(at + 8, at + 8 + length);
-    if (body.length !== length) return undefined;
-    if (type === 'IHDR' && length >= 13) {
-      width = view.getUint32(at + 8); height = view.getUint32(at + 12);
-      depth = body[8]!; colour = body[9]!; interlace = body[12]!;
-    } else if (type === 'IDAT') idat.push(body);
-    else if (type === 'IEND') break;
-    at += 12 + length;
-  }
-  const channels = ({ 0: 1, 2: 3, 4: 2, 6: 4 } as Record<number, number>)[colour];
-  if (!channels || interlace !== 0 || !(depth === 8 || (depth === 1 && colour === 0)) || width < 1 || height < 1 || width * height > maxPixels) return undefined;
-  const stride = depth === 8 ? width * channels : Math.ceil(width / 8);
-  const bpp = depth === 8 ? channels : 1;
-  let raw: Uint8Array;
-  try {
-    raw = inflateSync(Buffer.concat(idat), { maxOutputLength: (stride + 1) * height });
-  } catch {
-    return undefined;
-  }
-  if (raw.length < (stride + 1) * height) return undefined;
-  const lines = unfilterPngRows(raw, stride, height, bpp);
-  const data = new Uint8ClampedArray(width * height * 4);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const o = (y * width + x) * 4;
-      if (depth === 1) {
-        data[o] = data[o + 1] = data[o + 2] = (lines[y * stride + (x >> 3)]! >> (7 - (x & 7))) & 1 ? 255 : 0;
-      } else {
-        const i = y * stride + x * channels;
-        data[o] = lines[i]!;
-        data[o + 1] = channels >= 3 ? lines[i + 1]! : lines[i]!;
-        data[o + 2] = channels >= 3 ? lines[i + 2]! : lines[i]!;
-      }
-      data[o + 3] = 255;
-    }
-  }
-  return { data, width, height };
-}
-
-/** Undoes PNG row filters (also PDF's PNG predictors): each row is a filter byte, then `stride` bytes. */
-export function unfilterPngRows(raw: Uint8Array, stride: number, rows: number, bpp: number): Uint8Array {
-  const lines = new Uint8Array(stride * rows);
-  for (let y = 0; y < rows; y++) {
-    const filter = raw[y * (stride + 1)]!;
-    const input = y * (stride + 1) + 1;
-    const out = y * stride;
-    for (let i = 0; i < stride; i++) {
-      const left = i >= bpp ? lines[out + i - bpp]! : 0;
-      const up = y > 0 ? lines[out - stride + i]! : 0;
-      const upLeft = y > 0 && i >= bpp ? lines[out - stride + i - bpp]! : 0;
-      let predicted = 0;
-      if (filter === 1) predicted = left;
-      else if (filter === 2) predicted = up;
-      else if (filter === 3) predicted = (left + up) >> 1;
-      else if (filter === 4) {
-        const p = left + up - upLeft;
-        const pa = Math.abs(p - left); const pb = Math.abs(p - up); const pc = Math.abs(p - upLeft);
-        predicted = pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft;
-      }
-      lines[out + i] = ((raw[input + i] ?? 0) + predicted) & 0xff;
-    }
-  }
-  return lines;
 }

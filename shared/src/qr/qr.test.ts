@@ -7,8 +7,8 @@ import { phCaregivingQualification } from '../reference.js';
 import { decodeBase45, encodeBase45 } from './base45.js';
 import { CborMap, CborTag, decodeCbor, encodeCbor, type CborValue } from './cbor.js';
 import { assertPlainJson, decodeQrText, encodeQrText, QR_PREFIX } from './cborld.js';
-import { describeQr, qrSymbolSvg, readQrFromPng, renderQrPng, renderQrSvg } from './image.js';
-import { encodeQrSymbol } from './symbol.js';
+import { describeQr, encodeQrSymbol, qrSymbolSvg, renderQrPng, renderQrSvg } from './image.js';
+import { readQrFromPng } from './reader.js';
 
 const authority = importKeyPair(generateKeyPair());
 const issuerKey = importKeyPair(generateKeyPair());
@@ -58,7 +58,7 @@ describe('QR codec', () => {
     expect(text.startsWith(QR_PREFIX)).toBe(true);
     expect(text).toMatch(/^[0-9A-Z $%*+\-./:]+$/);
     const png = await renderQrPng(text);
-    const read = readQrFromPng(png);
+    const read = await readQrFromPng(png);
     expect(read).toBe(text);
     const decoded = await decodeQrText(read);
     expect(decoded).toEqual(credential);
@@ -123,11 +123,19 @@ describe('QR codec', () => {
 
   it('refuses a PNG without a QR, a non-PNG and a PNG that declares a huge size', async () => {
     const blank = await renderQrPng('CC1:');
-    expect(() => readQrFromPng(new Uint8Array(blank.length))).toThrow(expect.objectContaining({ code: 'ERR_INPUT_INVALID' }));
+    await expect(readQrFromPng(new Uint8Array(blank.length))).rejects.toMatchObject({ code: 'ERR_INPUT_INVALID' });
     const bomb = Buffer.from(blank);
     bomb.writeUInt32BE(100_000, 16);
     bomb.writeUInt32BE(100_000, 20);
-    expect(() => readQrFromPng(bomb)).toThrow(expect.objectContaining({ code: 'ERR_PAYLOAD_TOO_LARGE' }));
+    await expect(readQrFromPng(bomb)).rejects.toMatchObject({ code: 'ERR_PAYLOAD_TOO_LARGE' });
+    // A PNG header over bytes that are not an image: ZXing's loader refuses it, a coded error.
+    const broken = Buffer.concat([blank.subarray(0, 33), Buffer.alloc(200, 7)]);
+    await expect(readQrFromPng(broken)).rejects.toMatchObject({ code: 'ERR_INPUT_INVALID' });
+    // A real PNG with no code in it.
+    const { PNG } = await import('pngjs');
+    const white = new PNG({ width: 64, height: 64 });
+    white.data.fill(255);
+    await expect(readQrFromPng(PNG.sync.write(white))).rejects.toMatchObject({ code: 'ERR_QR_NOT_FOUND' });
   });
 });
 

@@ -13,6 +13,7 @@ import { benchCryptoPaths } from './crypto-paths.js';
 import { benchDelta } from './delta-size.js';
 import { benchMappingPack } from './mapping-pack.js';
 import { benchQrSize, BEFORE_OB3_TERMS } from './qr-size.js';
+import { benchReading } from './reading.js';
 import { benchRegistryLoad } from './registry-load.js';
 import { round } from './measure.js';
 
@@ -40,6 +41,8 @@ async function main() {
   const plainCohortSeconds = round(cohortRows / (crypto.issue.plainLibrary.opsPerSecond * cohort.workers), 1);
   say('bench: QR size…');
   const qr = await benchQrSize();
+  say('bench: reading 150+ degraded pictures of a printed certificate (ours vs jsQR)…');
+  const reading = await benchReading();
   say('bench: cold start of the verifier CLI…');
   const coldStart = await benchColdStart(quick ? 3 : 9);
   say('bench: trust pack delta…');
@@ -49,12 +52,19 @@ async function main() {
   say('bench: registry read endpoints under load…');
   const registry = await benchRegistryLoad({ connections: quick ? 4 : 20, seconds: quick ? 1 : 5 });
 
+  // The issue's cohort target: the same job (JSON + PNG + SVG) done the plain way with the same libraries
+  // (vc.issue + qrcode.toBuffer + qrcode.toString) on the same cores, from rates measured in this run.
+  const plainCohortAllFilesSeconds = round(cohortRows * (1 / crypto.issue.plainLibrary.opsPerSecond + qr.plainQrFiles.msPerRow / 1000) / cohort.workers, 1);
   const targets = {
     verifyAtLeast5x: crypto.verify.ratio >= 5,
     issueAtLeast3x: crypto.issue.ratio >= 3,
     cohort10kAtMost10s: cohortRows === 10_000 && cohort.seconds <= 10,
     qrAtMostVersion15: qr.corridor.version <= 15,
-    coldVerifyAtMost400ms: coldStart.verifyMs <= 400,
+    cohortAllFilesAtLeast5xPlain: plainCohortAllFilesSeconds / cohortAllFiles.seconds >= 5,
+    readingAtLeast95pc: reading.corridor.share >= 0.95,
+    readingAtLeast2xJsQr: reading.ratio >= 2,
+    // The issue's ratio: a cold verify of a PNG within 3× a bare `node -e 0` in the same run.
+    coldVerifyAtMost3xNode: coldStart.verifyMs <= 3 * coldStart.nodeStartupMs,
     deltaAtMost50KB: delta.deltaGzipBytes <= 50 * 1024,
     mappingPackAtMost5MB: mappingPack.packGzipBytes <= 5 * 1024 * 1024,
     mappingLookupAtMost20us: mappingPack.lookupMicros <= 20,
@@ -63,7 +73,7 @@ async function main() {
   const report = {
     date: started.toISOString(), quick,
     machine: { node: process.version, cpus: availableParallelism(), model: cpus()[0]?.model ?? 'unknown' },
-    verify: crypto.verify, issue: crypto.issue, cohort: { ...cohort, plainLibrarySigningOnlySeconds: plainCohortSeconds }, cohortAllFiles, qr, coldStart, delta, mappingPack, registry, targets,
+    verify: crypto.verify, issue: crypto.issue, cohort: { ...cohort, plainLibrarySigningOnlySeconds: plainCohortSeconds }, cohortAllFiles: { ...cohortAllFiles, plainWaySeconds: plainCohortAllFilesSeconds }, qr, reading, coldStart, delta, mappingPack, registry, targets,
   };
   const dir = join(root, 'artifacts');
   mkdirSync(dir, { recursive: true });
@@ -79,13 +89,18 @@ async function main() {
       `${cohort.seconds} s (${cohort.rowsPerSecond} rows/s, ${cohort.workers} workers; CPU ${cohort.cpuSeconds.user} s user + ${cohort.cpuSeconds.system} s kernel)`,
       `${plainCohortSeconds} s plain vc signing alone on ${cohort.workers} cores`, `${round(plainCohortSeconds / cohort.seconds, 2)}×`,
       `10,000 in ≤ 10 s ${targets.cohort10kAtMost10s ? 'met' : 'NOT met'}`],
-    [`the same, every file (JSON, PNG, SVG, certificate HTML)`, `${cohortAllFiles.seconds} s (${cohortAllFiles.rowsPerSecond} rows/s)`, '', '', ''],
+    [`the same, every file (JSON, PNG, SVG, certificate HTML)`, `${cohortAllFiles.seconds} s (${cohortAllFiles.rowsPerSecond} rows/s)`,
+      `${plainCohortAllFilesSeconds} s plain vc.issue + qrcode.toBuffer + qrcode.toString on ${cohort.workers} cores`, `${round(plainCohortAllFilesSeconds / cohortAllFiles.seconds, 2)}×`,
+      `≥ 5× ${targets.cohortAllFilesAtLeast5xPlain ? 'met' : 'NOT met'}`],
     ['reference QR at ECC M', `v${qr.corridor.version} (${qr.corridor.modules}×${qr.corridor.modules} modules), ${qr.corridor.bytes} B ` +
       `(${qr.corridor.bytes - BEFORE_OB3_TERMS.bytes >= 0 ? '+' : ''}${qr.corridor.bytes - BEFORE_OB3_TERMS.bytes} B against v${BEFORE_OB3_TERMS.version}, ${BEFORE_OB3_TERMS.bytes} B before OB 3.0 terms)`,
       `JSON ${qr.compactJson.version ? `v${qr.compactJson.version} (${qr.compactJson.modules} modules)` : '>v40'}, ${qr.compactJson.bytes} B; ` +
       `CBOR-LD v${qr.defaultCborld.version} (${qr.defaultCborld.modules} modules), ${qr.defaultCborld.bytes} B`, '', `≤ v15 ${targets.qrAtMostVersion15 ? 'met' : 'NOT met'}`],
+    [`reading corpus: ${reading.pictures} degraded pictures of a printed certificate`, `${reading.corridor.read} read (${round(100 * reading.corridor.share)} %), ${reading.corridor.msPerPicture} ms a picture`,
+      `jsQR ${reading.jsQR.read} (${round(100 * reading.jsQR.share)} %), ${reading.jsQR.msPerPicture} ms a picture`, `${reading.ratio}×`,
+      `≥ 95 % ${targets.readingAtLeast95pc ? 'met' : 'NOT met'}, ≥ 2× jsQR ${targets.readingAtLeast2xJsQr ? 'met' : 'NOT met'}`],
     ['cold `corridor-verifier verify cert.png`, wall', `${coldStart.verifyMs} ms (median of ${coldStart.runs}, exit ${coldStart.verdictExit})`,
-      `${coldStart.nodeStartupMs} ms bare node startup`, `+${coldStart.overStartupMs} ms`, `≤ 400 ms ${targets.coldVerifyAtMost400ms ? 'met' : 'NOT met'}`],
+      `${coldStart.nodeStartupMs} ms bare node startup`, `${round(coldStart.verifyMs / coldStart.nodeStartupMs, 1)}×`, `≤ 3× ${targets.coldVerifyAtMost3xNode ? 'met' : 'NOT met'}`],
     ['delta of 100 changed records', `${delta.deltaBytes} B (${delta.deltaGzipBytes} B gzip), applied in ${delta.applyMs} ms`,
       `full pack ${delta.fullPackBytes} B (${delta.fullPackGzipBytes} B gzip), loaded in ${delta.fullLoadMs} ms`, '', `≤ 50 KB ${targets.deltaAtMost50KB ? 'met' : 'NOT met'}`],
     [`trust pack: ${mappingPack.mappings} mappings (${mappingPack.tables} tables), ${mappingPack.issuers} issuers, ${mappingPack.originQualifications} qualifications`,

@@ -1,13 +1,7 @@
 /**
- * node:module for the browser: `createRequire` hands out the pure-JS decoders the QR code reads
- * need (jsQR, jpeg-js); the rendering libraries (qrcode, pngjs) are not in the officer's page.
+ * node:module for the browser: nothing the page runs needs `createRequire` (QR codes are read by
+ * ZXing and PDFs by pdf.js, both in scan.ts; rendering with qrcode is the issuer's).
  */
-import * as jpeg from 'jpeg-js';
-import jsQR from 'jsqr';
-
-const AVAILABLE: Record<string, unknown> = { jsqr: jsQR, 'jpeg-js': jpeg };
-
 export const createRequire = () => (id: string): unknown => {
-  if (id in AVAILABLE) return AVAILABLE[id];
   throw new Error(`${id} is not loaded in the officer's page`);
 };
