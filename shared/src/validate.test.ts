@@ -3,7 +3,7 @@ import { buildSkillCredential } from './credential.js';
 import { isCorridorError } from './errors.js';
 import { phCaregivingQualification } from './reference.js';
 import { encodeBase58btc } from './encoding.js';
-import { assertSkillCredential, assertVerifiableSkillCredential, keyPath } from './validate.js';
+import { assertRegistryRecord, assertSkillCredential, assertVerifiableSkillCredential, jsonPointerOf, keyPath } from './validate.js';
 
 const did = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
 const credential = () => buildSkillCredential({
@@ -139,6 +139,26 @@ describe('what the issuer honours on request is within the shape', () => {
       { assessedAt: '2026-12-01T00:00:00Z' }, { assessedAt: '1989-12-31T00:00:00Z' }, { validUntil: '2026-10-01T00:00:00Z' }, { validUntil: '2031-02-30T00:00:00Z' },
     ]) {
       expect(() => buildSkillCredential({ ...input, ...bad })).toThrow(expect.objectContaining({ code: 'ERR_PROPERTY_REFUSED' }));
+    }
+  });
+});
+
+describe('record errors name the field as a JSON Pointer', () => {
+  test('paths become RFC 6901 pointers, odd keys escaped', () => {
+    expect(jsonPointerOf('record')).toBe('');
+    expect(jsonPointerOf('record.rows[3].origin.qualification')).toBe('/rows/3/origin/qualification');
+    expect(jsonPointerOf('record["a/b~c"]')).toBe('/a~1b~0c');
+    expect(jsonPointerOf(keyPath('record.name', '\u001b[2J'))).toBe('/name/\u001b[2J');
+  });
+
+  test('a broken record file says where and what was expected', () => {
+    const record = { ...phCaregivingQualification(did), isco08: '53' };
+    try {
+      assertRegistryRecord(record);
+      throw new Error('accepted');
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'ERR_RECORD_INVALID', pointer: '/isco08' });
+      expect((error as Error).message).toBe('record.isco08 must be a 4-digit ISCO-08 unit group (at /isco08)');
     }
   });
 });

@@ -11,10 +11,30 @@ import type {
 
 type Check = (value: unknown, path: string) => void;
 
-class Invalid extends Error {}
+class Invalid extends Error {
+  constructor(readonly path: string, readonly what: string) {
+    super(`${path} ${what}`);
+  }
+}
 const fail = (path: string, what: string): never => {
-  throw new Invalid(`${path} ${what}`);
+  throw new Invalid(path, what);
 };
+
+/**
+ * A check's path (`record.rows[3].origin`, `record["odd key"]`) as an RFC 6901 JSON Pointer into
+ * the checked document (`/rows/3/origin`), for a person editing the file to find the field.
+ */
+export function jsonPointerOf(path: string): string {
+  const tokens: string[] = [];
+  const part = /\.([A-Za-z0-9@_$-]+)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g;
+  const start = path.search(/[.[]/);
+  if (start < 0) return '';
+  for (const m of path.slice(start).matchAll(part)) {
+    const token = m[1] ?? m[2] ?? (JSON.parse(m[3]!) as string);
+    tokens.push(token.replace(/~/g, '~0').replace(/\//g, '~1'));
+  }
+  return tokens.map((t) => `/${t}`).join('');
+}
 
 /**
  * A key as a message may show it: a plain name as `.name`, anything else quoted with every
@@ -98,8 +118,13 @@ function run<T>(check: Check, value: unknown, code: ErrorCode, root: string): as
   try {
     check(value, root);
   } catch (error) {
-    if (error instanceof Invalid) throw new CorridorError(code, error.message);
-    throw error;
+    if (!(error instanceof Invalid)) throw error;
+    // A record file is written by a person: say where, as a JSON Pointer, and what was expected.
+    if (code === 'ERR_RECORD_INVALID') {
+      const pointer = jsonPointerOf(error.path);
+      throw new CorridorError(code, `${error.message} (at ${pointer || '/'})`, { pointer });
+    }
+    throw new CorridorError(code, error.message);
   }
 }
 
@@ -165,16 +190,16 @@ export function assertRegistryRecord(value: unknown): asserts value is RegistryR
   run<RegistryRecord>(check, value, 'ERR_RECORD_INVALID', 'record');
   const record = value as RegistryRecord;
   if ((record.kind === 'authority' || record.kind === 'accreditation') && record.keyCompromised && record.status !== 'withdrawn') {
-    throw new CorridorError('ERR_RECORD_INVALID', 'record.keyCompromised is only declared by a withdrawal');
+    throw new CorridorError('ERR_RECORD_INVALID', 'record.keyCompromised is only declared by a withdrawal (at /keyCompromised)', { pointer: '/keyCompromised' });
   }
   if (record.kind === 'mapping' && !record.destination.qualification && !record.destination.occupation) {
-    throw new CorridorError('ERR_RECORD_INVALID', 'record.destination needs a qualification or an occupation');
+    throw new CorridorError('ERR_RECORD_INVALID', 'record.destination needs a qualification or an occupation (at /destination)', { pointer: '/destination' });
   }
   if (record.kind === 'mapping-table') {
     const conditions = new Set(record.conditions.map((c) => c.id));
     record.rows.forEach((row, i) => {
-      if (!row.destination.qualification && !row.destination.occupation) throw new CorridorError('ERR_RECORD_INVALID', `record.rows[${i}].destination needs a qualification or an occupation`);
-      if (!row.conditions.every((id) => conditions.has(id))) throw new CorridorError('ERR_RECORD_INVALID', `record.rows[${i}] names a condition the table does not define`);
+      if (!row.destination.qualification && !row.destination.occupation) throw new CorridorError('ERR_RECORD_INVALID', `record.rows[${i}].destination needs a qualification or an occupation (at /rows/${i}/destination)`, { pointer: `/rows/${i}/destination` });
+      if (!row.conditions.every((id) => conditions.has(id))) throw new CorridorError('ERR_RECORD_INVALID', `record.rows[${i}] names a condition the table does not define (at /rows/${i}/conditions)`, { pointer: `/rows/${i}/conditions` });
     });
   }
 }

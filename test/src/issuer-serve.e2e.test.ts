@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readKeyFile, readQrFromPng, readQrsFromPdf, PH_CAREGIVING_NC_II, QR_PREFIX } from '@corridor/shared';
+import { readKeyFile, readQrFromPng, readQrsFromPdfDocument, PH_CAREGIVING_NC_II, QR_PREFIX } from '@corridor/shared';
 import { requestToken } from './issuer-api.js';
 import { createWorld, newKey, type World } from './world.js';
 
@@ -128,7 +128,7 @@ describe('corridor-issuer serve with clients, tokens and an audit log', () => {
       expect(offered.code).toBe(0);
       const offer = offered.json() as { uri: string; pin: string; png: string; svg: string };
       expect(offer.pin).toMatch(/^\d{6}$/);
-      expect(readQrFromPng(readFileSync(offer.png))).toBe(offer.uri);
+      expect(await readQrFromPng(readFileSync(offer.png))).toBe(offer.uri);
       const code = (JSON.parse(new URL(offer.uri).searchParams.get('credential_offer')!) as { grants: Record<string, { 'pre-authorized_code': string }> })
         .grants['urn:ietf:params:oauth:grant-type:pre-authorized_code']!['pre-authorized_code'];
       const redeem = () => fetch(`${service.url}/oid4vci/token`, {
@@ -168,7 +168,7 @@ describe('corridor-issuer serve with clients, tokens and an audit log', () => {
 });
 
 describe('an OpenID4VCI offer on the certificate handout', () => {
-  it('issue --offer prints the offer QR on the certificate and the PIN on the terminal only', () => {
+  it('issue --offer prints the offer QR on the certificate and the PIN on the terminal only', async () => {
     const issued = issuer('issue', '--pack', file('pack-PH.json'), '--qualification', PH_CAREGIVING_NC_II, '--name', 'Ana Reyes', '--birth-date', '1994-02-03',
       '--assessed', '2026-10-30', '--out', file('out-offer'), '--offer', '--pdf', '--json');
     expect(issued.code).toBe(0);
@@ -179,7 +179,7 @@ describe('an OpenID4VCI offer on the certificate handout', () => {
     expect(html.match(/<svg/g)).toHaveLength(2);
     expect(html).not.toContain(offer.pin);
     // The officer reading the printed certificate gets the credential's QR, not the wallet offer beside it.
-    const pages = readQrsFromPdf(readFileSync(join(file('out-offer'), `${id.replace(/^urn:uuid:/, '')}.pdf`)));
+    const pages = await readQrsFromPdfDocument(readFileSync(join(file('out-offer'), `${id.replace(/^urn:uuid:/, '')}.pdf`)));
     expect(pages).toHaveLength(1);
     expect(pages[0]!.text.startsWith(QR_PREFIX)).toBe(true);
     const entries = issuer('audit-log', '--json').json() as unknown as { action: string; credentialId?: string }[];

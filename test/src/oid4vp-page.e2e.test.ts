@@ -45,7 +45,7 @@ const unused = (): never => { throw new Error('not used'); };
 async function walletAnswers(holder: KeyPair, credentials: SkillCredential[], nonceOf = (nonce: string) => nonce) {
   const qr = page.locator('#wallet-qr');
   await qr.waitFor({ timeout: 20_000 });
-  const uri = readQrFromPng(await qr.screenshot());
+  const uri = await readQrFromPng(await qr.screenshot());
   const client = new Openid4vpClient({
     callbacks: {
       hash: unused, signJwt: unused, verifyJwt: unused, encryptJwe: unused, decryptJwe: unused,

@@ -6,7 +6,8 @@
  * the service altered or took from another request fails: its proofs cover this page's nonce and
  * the client_id this page displayed.
  */
-import { CorridorError, encodeBase64url, encodeQrSymbol, qrSymbolSvg, type TrustIndex } from '@corridor/shared';
+import { create as createQr } from 'qrcode/lib/core/qrcode.js';
+import { CorridorError, encodeBase64url, qrSymbolSvg, type TrustIndex } from '@corridor/shared';
 import type { Language } from '../src/messages.js';
 import type { PresentationResult } from '../src/presentation.js';
 import type { VerificationResult } from '../src/verify.js';
@@ -20,6 +21,12 @@ export const WALLET_LABELS: Record<Language, { ask: string; scanThis: string }> 
   de: { ask: 'Wallet der Arbeitskraft anfragen', scanThis: 'Bitten Sie die Person, diesen Code mit ihrer Wallet-App zu scannen.' },
   id: { ask: 'Minta dari dompet pekerja', scanThis: 'Minta pekerja memindai kode ini dengan aplikasi dompetnya.' },
 };
+
+/** The request's QR symbol, made by `qrcode`'s core on the device (shared's renderer loads the package the Node way). */
+function requestSymbol(uri: string): { version: number; size: number; modules: Uint8Array } {
+  const qr = createQr(uri, { errorCorrectionLevel: 'M' });
+  return { version: qr.version, size: qr.modules.size, modules: qr.modules.data };
+}
 
 const POLL_MS = 1500;
 
@@ -59,7 +66,7 @@ export async function askWallet(options: {
   const image = document.createElement('img');
   image.id = 'wallet-qr';
   image.alt = WALLET_LABELS[options.language].scanThis;
-  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(qrSymbolSvg(encodeQrSymbol(request.uri)))}`;
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(qrSymbolSvg(requestSymbol(request.uri)))}`;
   const hint = Object.assign(document.createElement('p'), { textContent: WALLET_LABELS[options.language].scanThis });
   options.slot.replaceChildren(hint, image);
   try {
