@@ -19,7 +19,7 @@ export function formatVerdict(result: VerificationResult, language = 'en'): stri
   if (c) {
     const rows: [string, string][] = [
       [words.holder, `${inert(c.subject.name)}, ${words.born.toLocaleLowerCase(lang)} ${inert(c.subject.birthDate)}  (${words.comparePassport})`],
-      [words.qualification, `${inert(c.qualification.name)}${c.qualification.level ? ` (${inert(c.qualification.level)})` : ''}` +
+      [words.qualification, `${inert(c.qualification.title ? textIn(c.qualification.title, lang) : c.qualification.name)}${c.qualification.level ? ` (${inert(c.qualification.level)})` : ''}` +
         `${c.qualification.country ? `, ${inert(countryName(c.qualification.country, lang))}` : ''}${c.qualification.registered ? '' : unregistered}`],
       ...(c.qualification.withdrawnAt ? [['', words.withdrawnOn(inert(c.qualification.withdrawnAt.slice(0, 10)))] as [string, string]] : []),
       [words.issuedBy, `${inert(c.issuer.name)}${c.issuer.registered ? '' : unregistered}, ${inert(c.validFrom.slice(0, 10))}` +

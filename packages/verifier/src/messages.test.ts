@@ -103,6 +103,13 @@ describe('formatVerdict', () => {
       .toContain('Care worker');
   });
 
+  it('shows the registry\'s title of the qualification in the officer\'s language, else in English', () => {
+    const titled: VerificationResult = { ...RESULT, credential: { ...RESULT.credential!, qualification: {
+      ...RESULT.credential!.qualification, title: { en: 'Caregiving NC II', fil: 'Pag-aalaga NC II', de: 'Pflegehilfe NC II' } } } };
+    expect(formatVerdict(titled, 'de')).toContain('Pflegehilfe NC II (PQF 3)');
+    expect(formatVerdict(titled, 'ja')).toContain('Caregiving NC II (PQF 3)');
+  });
+
   it('English keeps its headline and layout', () => {
     const out = formatVerdict(RESULT, 'en');
     expect(out.split('\n')[0]).toBe('CANNOT CONFIRM: something could not be checked (see below)');

@@ -26,7 +26,9 @@ export interface CredentialSummary {
   issuer: { id: string; name: string; registered: boolean };
   subject: { name: string; birthDate: string };
   /** The registry's title of the qualification (`registered`), else the credential's own claim. */
-  qualification: { id: string; name: string; registered: boolean; country?: string; level?: string; withdrawnAt?: string };
+  qualification: { id: string; name: string; registered: boolean; country?: string; level?: string; withdrawnAt?: string;
+    /** The registry's title in every language it has, so the officer reads it in theirs (`name` is the English or first). */
+    title?: Record<string, string> };
   assessmentRoute: string;
   validFrom: string;
   validUntil?: string;
@@ -116,7 +118,7 @@ function summarize(credential: VerifiableSkillCredential, trust: TrustIndex): Cr
     subject: { name: facts.name, birthDate: facts.birthDate },
     qualification: {
       id: subject.achievement.id, name: qualification ? primaryText(qualification.title) : subject.achievement.name, registered: !!qualification,
-      ...(qualification ? { country: qualification.country, level: `${qualification.level.framework} ${qualification.level.level}` } : {}),
+      ...(qualification ? { country: qualification.country, level: `${qualification.level.framework} ${qualification.level.level}`, title: qualification.title } : {}),
       ...(withdrawnAt ? { withdrawnAt } : {}),
     },
     assessmentRoute: facts.assessmentRoute,

@@ -65,7 +65,7 @@ export function renderResult(result: VerificationResult, language: Language): HT
         facts([[labels.holder, bidi(credential.subject.name), 'name'], [labels.born, bidi(credential.subject.birthDate), 'birthDate']]),
         el('p', { class: 'hint' }, labels.comparePassport)),
       facts([
-        [labels.qualification, bidi(`${credential.qualification.name}${credential.qualification.level ? ` (${credential.qualification.level})` : ''}`), 'qualification'],
+        [labels.qualification, bidi(`${credential.qualification.title ? textIn(credential.qualification.title, language) : credential.qualification.name}${credential.qualification.level ? ` (${credential.qualification.level})` : ''}`), 'qualification'],
         [labels.issuedBy, bidi(`${credential.issuer.name}, ${credential.validFrom.slice(0, 10)}${credential.validUntil ? ` — ${labels.validUntil} ${credential.validUntil.slice(0, 10)}` : ''}`), 'issuer'],
       ]),
     );
