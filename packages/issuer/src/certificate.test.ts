@@ -36,3 +36,17 @@ describe('the certificate\'s languages', () => {
     expect(html).toContain('Level / <span lang="id">Jenjang</span>');
   });
 });
+
+describe('the accrediting authority', () => {
+  it('is named on the certificate, in English and the second language when its record has that name', () => {
+    const credential = {
+      id: 'urn:uuid:00000000-0000-4000-8000-000000000001', issuer: { id: 'did:key:z6MkCentre', name: 'Manila Care Training Center' }, validFrom: '2026-10-30T00:00:00Z',
+      credentialSubject: { name: 'Maria Santos', birthDate: '1996-04-12', activityEndDate: '2026-10-29', assessmentRoute: 'training', achievement: { id: ph.id } },
+    } as unknown as Parameters<typeof renderCertificateHtml>[0]['credential'];
+    const accreditedBy = { en: 'Technical Education and Skills Development Authority', fil: 'Pangasiwaan sa Edukasyong Teknikal' };
+    const html = renderCertificateHtml({ credential, qualification: ph, qrSvg: '<svg></svg>', fontStylesheets: [], accreditedBy });
+    expect(html).toContain('Accredited by / <span lang="fil">Akreditado ng</span>');
+    expect(html).toContain('Technical Education and Skills Development Authority / <span lang="fil">Pangasiwaan sa Edukasyong Teknikal</span>');
+    expect(renderCertificateHtml({ credential, qualification: ph, qrSvg: '<svg></svg>', fontStylesheets: [] })).not.toContain('Accredited by');
+  });
+});

@@ -8,41 +8,41 @@ import { primaryText, subjectFacts, type QualificationRecord, type SkillCredenti
 import { countries } from 'countries-list';
 import { CERTIFICATE_FONT_FAMILIES, certificateFontStylesheets } from './certificate-fonts.js';
 
-type Labels = Record<'title' | 'certifies' | 'born' | 'qualification' | 'level' | 'units' | 'route' | 'assessed' | 'issued' | 'validUntil' | 'issuer' | 'scan' | 'training' | 'rpl' | 'wallet' | 'offer', string>;
+type Labels = Record<'title' | 'certifies' | 'born' | 'qualification' | 'level' | 'units' | 'route' | 'assessed' | 'issued' | 'validUntil' | 'issuer' | 'scan' | 'training' | 'rpl' | 'wallet' | 'offer' | 'accreditedBy', string>;
 
 const LABELS: Record<string, Labels> = {
   en: {
     title: 'Certificate of Competency', certifies: 'This certifies that', born: 'born', qualification: 'has been assessed competent in',
     level: 'Level', units: 'Units of competency', route: 'Assessment route', assessed: 'Assessed on', issued: 'Issued on',
-    validUntil: 'Valid until', issuer: 'Issued by', scan: 'Scan to verify: the code carries the signed credential and checks offline.',
+    validUntil: 'Valid until', issuer: 'Issued by', accreditedBy: 'Accredited by', scan: 'Scan to verify: the code carries the signed credential and checks offline.',
     training: 'Formal training', rpl: 'Recognition of prior learning', wallet: 'Into your wallet: one download, until',
     offer: 'Your wallet app: scan this code, type the PIN the centre gave you. Once, until',
   },
   fil: {
     title: 'Katibayan ng Kakayahan', certifies: 'Pinatutunayan nito na si', born: 'ipinanganak noong', qualification: 'ay napatunayang may kakayahan sa',
     level: 'Antas', units: 'Mga yunit ng kakayahan', route: 'Paraan ng pagtatasa', assessed: 'Tinasa noong', issued: 'Inilabas noong',
-    validUntil: 'May bisa hanggang', issuer: 'Inilabas ng', scan: 'I-scan upang mapatunayan: dala ng code ang nilagdaang kredensyal.',
+    validUntil: 'May bisa hanggang', issuer: 'Inilabas ng', accreditedBy: 'Akreditado ng', scan: 'I-scan upang mapatunayan: dala ng code ang nilagdaang kredensyal.',
     training: 'Pormal na pagsasanay', rpl: 'Pagkilala sa dating natutunan', wallet: 'Sa iyong wallet: isang pag-download, hanggang',
     offer: 'Sa iyong wallet app: i-scan ang code na ito, i-type ang PIN mula sa sentro. Isang beses, hanggang',
   },
   ja: {
     title: '技能証明書', certifies: '次の者は', born: '生年月日', qualification: 'について技能を有すると認定された',
     level: 'レベル', units: '能力単位', route: '評価方法', assessed: '評価日', issued: '発行日',
-    validUntil: '有効期限', issuer: '発行者', scan: 'スキャンして確認：コードには署名済みの証明書が含まれ、オフラインで検証できます。',
+    validUntil: '有効期限', issuer: '発行者', accreditedBy: '認定機関', scan: 'スキャンして確認：コードには署名済みの証明書が含まれ、オフラインで検証できます。',
     training: '正規の訓練', rpl: '過去の学習の認定', wallet: 'ウォレットへ（ダウンロード1回限り）期限',
     offer: 'ウォレットアプリでこのコードを読み取り、センターから受け取ったPINを入力（1回限り）期限',
   },
   de: {
     title: 'Kompetenzzertifikat', certifies: 'Hiermit wird bescheinigt, dass', born: 'geboren am', qualification: 'als kompetent beurteilt wurde in',
     level: 'Niveau', units: 'Kompetenzeinheiten', route: 'Art der Beurteilung', assessed: 'Beurteilt am', issued: 'Ausgestellt am',
-    validUntil: 'Gültig bis', issuer: 'Ausgestellt von', scan: 'Zum Prüfen scannen: Der Code enthält den signierten Nachweis und wird offline geprüft.',
+    validUntil: 'Gültig bis', issuer: 'Ausgestellt von', accreditedBy: 'Akkreditiert von', scan: 'Zum Prüfen scannen: Der Code enthält den signierten Nachweis und wird offline geprüft.',
     training: 'Formale Ausbildung', rpl: 'Anerkennung früher erworbener Kompetenzen', wallet: 'In Ihre Wallet: ein Download, bis',
     offer: 'In Ihrer Wallet-App: diesen Code scannen, die PIN des Zentrums eingeben. Einmal, bis',
   },
   id: {
     title: 'Sertifikat Kompetensi', certifies: 'Dengan ini menyatakan bahwa', born: 'lahir', qualification: 'telah dinilai kompeten dalam',
     level: 'Jenjang', units: 'Unit kompetensi', route: 'Jalur penilaian', assessed: 'Dinilai pada', issued: 'Diterbitkan pada',
-    validUntil: 'Berlaku sampai', issuer: 'Diterbitkan oleh', scan: 'Pindai untuk memverifikasi: kode memuat kredensial bertanda tangan dan diperiksa secara luring.',
+    validUntil: 'Berlaku sampai', issuer: 'Diterbitkan oleh', accreditedBy: 'Diakreditasi oleh', scan: 'Pindai untuk memverifikasi: kode memuat kredensial bertanda tangan dan diperiksa secara luring.',
     training: 'Pelatihan formal', rpl: 'Rekognisi pembelajaran lampau', wallet: 'Ke dompet Anda: satu kali unduh, sampai',
     offer: 'Di aplikasi dompet Anda: pindai kode ini, ketik PIN dari lembaga. Satu kali, sampai',
   },
@@ -83,6 +83,8 @@ export interface CertificateInput {
   walletLink?: { url: string; expiresAt: string };
   /** An OpenID4VCI offer's QR for the worker's wallet app (the PIN is given apart, never printed). */
   walletOffer?: { qrSvg: string; expiresAt: string };
+  /** The authority that accredited the training body for this qualification (from the trust pack), by language. */
+  accreditedBy?: Record<string, string>;
 }
 
 function block(labels: Labels, input: CertificateInput, language: string): string {
@@ -97,6 +99,13 @@ function block(labels: Labels, input: CertificateInput, language: string): strin
   <p>${escape(labels.qualification)}</p>
   <p class="qualification">${title}</p>
 </section>`;
+}
+
+/** An authority's name in English, and in the certificate's second language when the record has it and it differs. */
+function accreditor(name: Record<string, string>, language: string | undefined): string {
+  const english = name.en ?? primaryText(name);
+  const local = language ? name[language] : undefined;
+  return escape(english) + (local && local !== english ? ` / <span lang="${language}">${escape(local)}</span>` : '');
 }
 
 export function renderCertificateHtml(input: CertificateInput): string {
@@ -145,6 +154,7 @@ ${(input.fontStylesheets ?? certificateFontStylesheets()).map((href) => `<link r
   <span>${both('issued')}</span><span>${escape(day(c.validFrom))}</span>
   ${c.validUntil ? `<span>${both('validUntil')}</span><span>${escape(day(c.validUntil))}</span>` : ''}
   <span>${both('issuer')}</span><span>${escape(c.issuer.name)}</span>
+  ${input.accreditedBy ? `<span>${both('accreditedBy')}</span><span>${accreditor(input.accreditedBy, language)}</span>` : ''}
 </div>
 <div class="qr">${input.qrSvg}<div>${both('scan')}</div></div>
 ${input.walletOffer ? `<div class="offer">${input.walletOffer.qrSvg}<div>${both('offer')} ${escape(day(input.walletOffer.expiresAt))}</div></div>` : ''}

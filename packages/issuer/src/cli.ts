@@ -60,7 +60,7 @@ import { createRenderPool } from './render-pool.js';
 import { issueCohort, MAX_COHORT_BYTES, MAX_COHORT_ROWS, readCohort } from './cohort.js';
 import { addClient, CLI_CLIENT, createIssuerAuth, parseScopes } from './auth.js';
 import { createIssuerApp } from './http.js';
-import { qualificationToIssue, registeredName } from './issuance-policy.js';
+import { accreditingAuthorityName, qualificationToIssue, registeredName } from './issuance-policy.js';
 import { Issuer } from './issuer.js';
 import { createFileWriter, FILE_KINDS, removeStaleTemporaries, renderCredentialFiles, type FileKind } from './output.js';
 import { htmlToPdf } from './pdf.js';
@@ -273,7 +273,10 @@ async function main(): Promise<number> {
       // An OpenID4VCI offer's QR on the handout too; its PIN is printed here only, to be given apart.
       const offer = options.offer ? await new Oid4vciService({ issuer, store }).createOffer({ credentialId: credential.id, clientId: CLI_CLIENT }) : undefined;
       const walletOffer = offer ? { qrSvg: renderQr(offer.uri).svg, expiresAt: offer.expiresAt } : undefined;
-      const certificate = renderCertificateHtml({ credential, qualification, qrSvg: files.svg, ...(walletLink ? { walletLink } : {}), ...(walletOffer ? { walletOffer } : {}) });
+      const accreditedBy = accreditingAuthorityName(index, issuer.did, qualification.id, now);
+      const certificate = renderCertificateHtml({
+        credential, qualification, qrSvg: files.svg, ...(accreditedBy ? { accreditedBy } : {}), ...(walletLink ? { walletLink } : {}), ...(walletOffer ? { walletOffer } : {}),
+      });
       writeFileAtomically(join(out, `${files.baseName}.html`), certificate);
       if (options.pdf) await htmlToPdf(certificate, join(out, `${files.baseName}.pdf`));
       print(`issued ${credential.id}\nwrote ${join(out, files.baseName)}.{json,png,svg} (QR version ${files.qr.version})` +

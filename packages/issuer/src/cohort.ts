@@ -6,7 +6,7 @@
  */
 import { hash } from 'node:crypto';
 import { checkWorkerData, CorridorError, type AssessmentRoute, type ErrorCode, type QualificationRecord, type SkillCredential, type TrustIndex } from '@corridor/shared';
-import { qualificationToIssue, registeredName } from './issuance-policy.js';
+import { accreditingAuthorityName, qualificationToIssue, registeredName } from './issuance-policy.js';
 import type { Issuer } from './issuer.js';
 
 export interface CohortRow {
@@ -125,7 +125,7 @@ export async function issueCohort<F>(options: {
   rows: CohortRow[];
   now?: () => Date;
   /** Signs the credential when `signAt` is set (with the issuer's key) and renders its files. */
-  produce: (job: { credential: SkillCredential; qualification: QualificationRecord; signAt?: string }) => Promise<ProducedCredential<F>>;
+  produce: (job: { credential: SkillCredential; qualification: QualificationRecord; signAt?: string; accreditedBy?: Record<string, string> }) => Promise<ProducedCredential<F>>;
   /** Writes a credential's files; called only once it is recorded. */
   deliver: (credential: SkillCredential, files: F, row: CohortRow) => void | Promise<void>;
   progress?: (done: number, total: number) => void;
@@ -151,10 +151,12 @@ export async function issueCohort<F>(options: {
     const outcomes = await Promise.all(reserved.map(async (r, i) => {
       const { row, qualification } = batch[i]!;
       if ('error' in r) return void problem(row, r.error);
+      const authority = accreditingAuthorityName(trust, issuer.did, qualification.id, now());
+      const accreditedBy = authority ? { accreditedBy: authority } : {};
       try {
         const produced = 'existing' in r
-          ? await produce({ credential: r.existing, qualification })
-          : await produce({ credential: r.credential, qualification, signAt: r.signedAt.toISOString() });
+          ? await produce({ credential: r.existing, qualification, ...accreditedBy })
+          : await produce({ credential: r.credential, qualification, signAt: r.signedAt.toISOString(), ...accreditedBy });
         return { i, produced };
       } catch (error) {
         return void problem(row, error);

@@ -26,3 +26,9 @@ export function registeredName(trust: TrustIndex, issuerDid: string, qualificati
   const accredited = accreditationAt(trust, issuerDid, qualificationId, now);
   return accredited.ok ? { issuerName: accredited.accreditation.trainingBody.name } : {};
 }
+
+/** The name of the authority that accredited `issuerDid` for the qualification at `now`, as the trust pack has it. */
+export function accreditingAuthorityName(trust: TrustIndex, issuerDid: string, qualificationId: string, now: Date): Record<string, string> | undefined {
+  const accredited = accreditationAt(trust, issuerDid, qualificationId, now);
+  return accredited.ok ? trust.authorities.get(accredited.accreditation.authority)?.name : undefined;
+}

@@ -62,6 +62,8 @@ export interface RenderRequest {
   credential: SkillCredential;
   /** The qualification's record, for the certificate page (only `html` needs it). */
   qualification?: QualificationRecord;
+  /** The accrediting authority's name, printed on the certificate page. */
+  accreditedBy?: Record<string, string>;
   catalogue?: QrCatalogue;
   /** Which files to render; all by default. */
   kinds?: readonly FileKind[];
@@ -80,7 +82,7 @@ export async function renderFiles(job: RenderRequest): Promise<RenderedFiles> {
     if (kinds.has('svg')) files.svg = svg;
     if (kinds.has('html')) {
       if (!qualification) throw new CorridorError('ERR_INPUT_INVALID', 'a certificate page needs the qualification record');
-      files.html = renderCertificateHtml({ credential, qualification, qrSvg: svg! });
+      files.html = renderCertificateHtml({ credential, qualification, qrSvg: svg!, ...(job.accreditedBy ? { accreditedBy: job.accreditedBy } : {}) });
     }
   }
   return files;
