@@ -7,13 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CborMap, decodeBase45, encodeQrText, QR_PREFIX, type QrCatalogue, type SkillCredential, type TrustIndex } from '@corridor/shared';
 import { createVerifierApp } from '@corridor/verifier';
 import { cborJson, cborldFrame, HOSTILE_NAME, payloadOf, qrPagesPdf, qrTextOf, reframe, resign, TERMINAL_ACTIVE } from './hostile.js';
+import { listenOnLoopback, type Listening } from './loopback.js';
 import { createWorld, type World } from './world.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -30,7 +30,7 @@ let jpRoot: string;
 let valid: SkillCredential;
 let hostileValid: SkillCredential;
 let hostileRevoked: SkillCredential;
-let server: Server;
+let service: Listening;
 let base: string;
 
 /** `corridor-verifier verify` on a file holding `content`, as an officer runs it. */
@@ -68,13 +68,12 @@ beforeAll(async () => {
   trust = await world.trust('JP');
   catalogue = trust.qrCatalogue!;
   jpRoot = world.keys.jp.description.controller;
-  server = createVerifierApp({ trust: () => trust, country: 'JP' }).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  service = await listenOnLoopback(createVerifierApp({ trust: () => trust, country: 'JP' }));
+  base = service.base;
 }, 60_000);
 
 afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
+  await service?.close();
   world?.close();
   rmSync(dir, { recursive: true, force: true });
 });

@@ -5,21 +5,21 @@
 // buttons say which language they are in.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { get, type Server } from 'node:http';
+import { get } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { Issuer, IssuerStore } from '@corridor/issuer';
 import { encodeQrText, indexTrustPackContent, openTrustPack, renderQrPng } from '@corridor/shared';
 import { createVerifierApp, LABELS, LANGUAGES, type OfficerTrustDocument } from '@corridor/verifier';
 import { qrPagesPdf } from './hostile.js';
+import { installOfficerPage, launchChromium, listenOnLoopback, type Listening } from './loopback.js';
 import { CENTRE_NAME, createWorld, WORKER, type World } from './world.js';
 
-const CHROMIUM = process.env.CORRIDOR_CHROMIUM ?? '/usr/bin/chromium';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let world: World;
-let server: Server;
+let service: Listening;
 let browser: Browser;
 let page: Page;
 let pdf: Uint8Array;
@@ -45,24 +45,17 @@ beforeAll(async () => {
   pdf = qrPagesPdf([validQr, await encodeQrText(revoked, { catalogue }), await encodeQrText(unconfirmed, { catalogue }), 'CC1:NOT A CREDENTIAL']);
   validPng = await renderQrPng(validQr, { scale: 6 });
 
-  server = createVerifierApp({ trust: () => trust, country: 'JP', officer: () => officer }).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  service = await listenOnLoopback(createVerifierApp({ trust: () => trust, country: 'JP', officer: () => officer }));
+  browser = await launchChromium();
   // axe-core is injected as a script: only this test's context lifts the page's CSP for it.
   page = await (await browser.newContext({ locale: 'en-US', bypassCSP: true })).newPage();
-  await page.goto(`http://127.0.0.1:${(server.address() as { port: number }).port}/officer/?lang=en`);
-  await page.click('#setup-confirm', { timeout: 30_000 });
-  await page.waitForSelector(`body[data-trust="JP#${trust.sequence}"]`, { timeout: 30_000 });
+  await installOfficerPage(page, `${service.base}/officer/?lang=en`, 'JP', trust.sequence);
   await page.addScriptTag({ content: AXE });
 }, 90_000);
 
 afterAll(async () => {
   await browser?.close();
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await service?.close();
   world?.close();
 });
 
@@ -133,7 +126,7 @@ describe('the officer page, accessible', () => {
   }, 60_000);
 
   it('app.js and app.css go compressed to a browser that asks (brotli, else gzip), plain to one that does not', async () => {
-    const port = (server.address() as { port: number }).port;
+    const port = (service.server.address() as { port: number }).port;
     const fetchRaw = (path: string, encoding?: string) => new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
       get({ host: '127.0.0.1', port, path, headers: encoding ? { 'accept-encoding': encoding } : {} }, (response) => {
         const chunks: Buffer[] = [];

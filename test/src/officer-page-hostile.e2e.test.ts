@@ -3,18 +3,15 @@
 // text under the real verdict (valid, then revoked), and a QR whose uncompressed CBOR-LD carries
 // a `__proto__` key (lending an unsigned "valid until 2031") is refused as ERR_QR_INVALID.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Server } from 'node:http';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { encodeQrText, indexTrustPackContent, openTrustPack, type SkillCredential } from '@corridor/shared';
 import { createVerifierApp, type OfficerTrustDocument } from '@corridor/verifier';
 import { cborJson, cborldFrame, HOSTILE_NAME, qrPagesPdf, qrTextOf, resign } from './hostile.js';
+import { installOfficerPage, launchChromium, listenOnLoopback, type Listening } from './loopback.js';
 import { createWorld, type World } from './world.js';
 
-const CHROMIUM = process.env.CORRIDOR_CHROMIUM ?? '/usr/bin/chromium';
-
 let world: World;
-let server: Server;
-let base: string;
+let service: Listening;
 let browser: Browser;
 let page: Page;
 let pdf: Uint8Array;
@@ -41,24 +38,16 @@ beforeAll(async () => {
     qrTextOf(cborldFrame(cborJson(0), cborJson(withProto))),
   ]);
 
-  server = createVerifierApp({ trust: () => trust, country: 'JP', officer: () => officer }).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  service = await listenOnLoopback(createVerifierApp({ trust: () => trust, country: 'JP', officer: () => officer }));
+  browser = await launchChromium();
   page = await (await browser.newContext({ locale: 'en-US' })).newPage();
-  await page.goto(`${base}/officer/?lang=en`);
   // First installation: an administrator confirms the offered keys before anything is verified.
-  await page.click('#setup-confirm', { timeout: 30_000 });
-  await page.waitForSelector(`body[data-trust="JP#${trust.sequence}"]`, { timeout: 30_000 });
+  await installOfficerPage(page, `${service.base}/officer/?lang=en`, 'JP', trust.sequence);
 }, 90_000);
 
 afterAll(async () => {
   await browser?.close();
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await service?.close();
   world?.close();
 });
 

@@ -7,7 +7,7 @@
 // refused with a code, nothing green comes of it, and offline the device still holds the good list.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, request as httpRequest, type Server } from 'node:http';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { accreditationRecord, trustPackDelta } from '@corridor/registry';
 import {
   addSignature, encodeQrText, jpCareWorkerQualification, openTrustPack, phCaregivingQualification, phJpCareMapping, signJson, signRecord,
@@ -17,9 +17,9 @@ import {
   anchorsDigest, anchorsOf, createVerifierApp, fingerprint, OFFICER_TRUST_FORMAT, openChain, verifySkillCredential, type OfficerTrustDocument,
 } from '@corridor/verifier';
 import { photograph, qrGray, toJpeg } from './photos.js';
+import { launchChromium } from './loopback.js';
 import { CENTRE_NAME, createWorld, newKey, WORKER, type World } from './world.js';
 
-const CHROMIUM = process.env.CORRIDOR_CHROMIUM ?? '/usr/bin/chromium';
 const MAX_AGE = 7 * 86400;
 const NURSE = 'urn:corridor:qualification:PH:registered-nurse';
 
@@ -147,10 +147,7 @@ beforeAll(async () => {
     req.pipe(forward);
   });
   base = `http://127.0.0.1:${await listen(proxy)}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   context = await browser.newContext({ locale: 'en-US' });
   page = await context.newPage();
 }, 120_000);

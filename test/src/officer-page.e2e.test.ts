@@ -8,14 +8,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { combineCertificates, htmlToPdf, htmlToPng, Issuer, IssuerStore, renderCertificateHtml, renderCredentialFiles } from '@corridor/issuer';
 import { decodeQrText, encodeQrText, indexTrustPackContent, openTrustPack, type SkillCredential, type TrustIndex } from '@corridor/shared';
 import { createVerifierApp, OFFICER_TRUST_FORMAT, type OfficerTrustDocument } from '@corridor/verifier';
 import { aimAtQr, grayFromPng, photograph, qrGray, toJpeg, toY4m, type Gray } from './photos.js';
+import { launchChromium } from './loopback.js';
 import { createWorld, newKey, WORKER, type World } from './world.js';
 
-const CHROMIUM = process.env.CORRIDOR_CHROMIUM ?? '/usr/bin/chromium';
 const DAY = 86_400_000;
 const ARTIFACTS = new URL('../../artifacts/', import.meta.url).pathname;
 
@@ -94,13 +94,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 
   writeFileSync(camera, toY4m(photograph(aimAtQr(printedPage, 640, 480), { width: 640, height: 480, angle: -4, blur: 1, background: 255 })));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${camera}`,
-    ],
-  });
+  browser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${camera}`]);
   context = await browser.newContext({ permissions: ['camera'], locale: 'en-US' });
   context.on('request', (request) => requests.push(request.url()));
   page = await context.newPage();

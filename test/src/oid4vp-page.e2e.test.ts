@@ -4,8 +4,7 @@
 // certificate: full with the worker's language test and bridging course, invalid when the
 // presentation was signed over another nonce.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Server } from 'node:http';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { Openid4vpClient } from '@openid4vc/openid4vp';
 import { Issuer, IssuerStore } from '@corridor/issuer';
 import { accreditationRecord } from '@corridor/registry';
@@ -13,12 +12,12 @@ import {
   JP_CARE_BRIDGING, JP_JLPT_N4, openTrustPack, readQrFromPng, signPresentation, signRecord, type KeyPair, type QualificationRecord, type SkillCredential,
 } from '@corridor/shared';
 import { createVerifierApp, OFFICER_TRUST_FORMAT, type OfficerTrustDocument } from '@corridor/verifier';
+import { installOfficerPage, launchChromium, listenOnLoopback, type Listening } from './loopback.js';
 import { createWorld, newKey, WORKER, type World } from './world.js';
 
-const CHROMIUM = process.env.CORRIDOR_CHROMIUM ?? '/usr/bin/chromium';
 const PUBLIC = 'https://verifier.example.jp';
 let world: World;
-let server: Server;
+let service: Listening;
 let base: string;
 let browser: Browser;
 let page: Page;
@@ -86,20 +85,16 @@ beforeAll(async () => {
   const { operator } = await openTrustPack(pack);
   const trust = await world.trust('JP');
   const officer: OfficerTrustDocument = { format: OFFICER_TRUST_FORMAT, pack, deltas: [], country: 'JP', roots, operator, maxStatusAgeSeconds: 7 * 86400 };
-  server = createVerifierApp({ trust: () => trust, country: 'JP', officer: () => officer, publicUrl: PUBLIC }).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'] });
+  service = await listenOnLoopback(createVerifierApp({ trust: () => trust, country: 'JP', officer: () => officer, publicUrl: PUBLIC }));
+  base = service.base;
+  browser = await launchChromium();
   page = await (await browser.newContext({ locale: 'en-US', deviceScaleFactor: 3 })).newPage();
-  await page.goto(`${base}/officer/?lang=en`);
-  await page.click('#setup-confirm', { timeout: 30_000 });
-  await page.waitForSelector(`body[data-trust="JP#${trust.sequence}"]`, { timeout: 30_000 });
+  await installOfficerPage(page, `${base}/officer/?lang=en`, 'JP', trust.sequence);
 }, 90_000);
 
 afterAll(async () => {
   await browser?.close();
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await service?.close();
   world?.close();
 });
 

@@ -4,18 +4,18 @@
 // pack, that all are bound to the wallet that signed (nonce = challenge, client_id = domain), and
 // closes the gap (partial → full). Replays, wrong nonces and other holders are refused over HTTP.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Server } from 'node:http';
 import { Openid4vpClient } from '@openid4vc/openid4vp';
 import { Issuer, IssuerStore } from '@corridor/issuer';
 import { accreditationRecord } from '@corridor/registry';
 import { JP_CARE_BRIDGING, JP_JLPT_N4, signPresentation, signRecord, type KeyPair, type QualificationRecord, type SkillCredential, type TrustIndex } from '@corridor/shared';
 import { createVerifierApp } from '@corridor/verifier';
+import { listenOnLoopback, type Listening } from './loopback.js';
 import { createWorld, newKey, WORKER, type World } from './world.js';
 
 const PUBLIC = 'https://verifier.example.jp';
 let world: World;
 let trust: TrustIndex;
-let server: Server;
+let service: Listening;
 let base: string;
 const phone = newKey();
 const otherPhone = newKey();
@@ -89,13 +89,12 @@ beforeAll(async () => {
   for (const { issuer } of Object.values(companions)) await world.publishStatus(issuer);
   await world.publishStatus();
   trust = await world.trust('JP');
-  server = createVerifierApp({ trust: () => trust, country: 'JP', publicUrl: PUBLIC }).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  service = await listenOnLoopback(createVerifierApp({ trust: () => trust, country: 'JP', publicUrl: PUBLIC }));
+  base = service.base;
 }, 60_000);
 
 afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
+  await service?.close();
   world?.close();
 });
 

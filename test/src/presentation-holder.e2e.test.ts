@@ -4,7 +4,6 @@
 // subject id must be the signing wallet's. Someone else's language test or bridging course
 // meets no condition and is reported with ERR_HOLDER_MISMATCH. Over HTTP (POST /presentations/verify).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Server } from 'node:http';
 import { Issuer, IssuerStore } from '@corridor/issuer';
 import { accreditationRecord } from '@corridor/registry';
 import {
@@ -12,11 +11,12 @@ import {
 } from '@corridor/shared';
 import { createVerifierApp } from '@corridor/verifier';
 import { resign } from './hostile.js';
+import { listenOnLoopback, type Listening } from './loopback.js';
 import { createWorld, newKey, WORKER, type World } from './world.js';
 
 let world: World;
 let trust: TrustIndex;
-let server: Server;
+let service: Listening;
 let base: string;
 const wallet = newKey();
 const otherWallet = newKey();
@@ -83,13 +83,12 @@ beforeAll(async () => {
   for (const { issuer } of Object.values(companions)) await world.publishStatus(issuer);
   await world.publishStatus();
   trust = await world.trust('JP');
-  server = createVerifierApp({ trust: () => trust, country: 'JP' }).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  service = await listenOnLoopback(createVerifierApp({ trust: () => trust, country: 'JP' }));
+  base = service.base;
 }, 60_000);
 
 afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
+  await service?.close();
   world?.close();
 });
 

@@ -18,14 +18,12 @@ import { CATALOGUE_CODE_OFFSET } from './catalogue.js';
 import { CborMap, CborTag, decodeCbor } from './cbor.js';
 import { CBORLD_TAG, decodeCredentialFast, encodeCredentialFast, fastTables, type FastTables } from './cborld-fast.js';
 import { ANY_URI_TYPE } from './cborld-schema.js';
+import { LEGACY_QR_PREFIX, QR_PREFIX } from './prefix.js';
 
 /** The library, loaded only for what the specialised codec leaves to it (importing it costs ~70 ms). */
 const cborld = () => import('@digitalbazaar/cborld');
 
-/** VC Barcodes' QR header (`VC1-`) and the multibase prefix of base45 (`R`). */
-export const QR_PREFIX = 'VC1-R';
-/** What Corridor printed before it followed VC Barcodes: still read, never written. */
-export const LEGACY_QR_PREFIX = 'CC1:';
+export { LEGACY_QR_PREFIX, QR_PREFIX };
 /** The longest QR text we accept: a version-40 alphanumeric QR at ECC L holds 4,296 characters. */
 export const MAX_QR_TEXT_LENGTH = 4296;
 /** The longest CBOR-LD payload we decode, well above any credential we issue. */

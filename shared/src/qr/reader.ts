@@ -11,6 +11,7 @@
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { CorridorError } from '../errors.js';
+import { isCredentialQrText } from './prefix.js';
 
 type ZXingReader = typeof import('zxing-wasm/reader');
 type Overrides = import('zxing-wasm/reader').ZXingModuleOverrides;
@@ -75,12 +76,9 @@ export function checkPixelBudget(width: number, height: number, what = 'image'):
   if (width * height > MAX_IMAGE_PIXELS) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', `the ${what} has too many pixels`);
 }
 
-/** Prefixes of a credential's QR (today's VC Barcodes framing, and codes printed before). */
-const CREDENTIAL_PREFIXES = ['VC1-', 'CC1:'];
-
 function firstText(results: { text: string; isValid: boolean }[]): string {
   const valid = results.filter((r) => r.isValid && r.text);
-  const found = valid.find((r) => CREDENTIAL_PREFIXES.some((prefix) => r.text.startsWith(prefix))) ?? valid[0];
+  const found = valid.find((r) => isCredentialQrText(r.text)) ?? valid[0];
   if (!found) throw new CorridorError('ERR_QR_NOT_FOUND');
   return found.text;
 }
