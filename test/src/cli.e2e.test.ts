@@ -187,6 +187,13 @@ describe('the command-line tools, end to end', () => {
     expect(issued.code).toBe(0);
     const png = (issued.json().files as string[]).find((f) => f.endsWith('.png'))!;
     expect(readdirSync(file('out')).sort().join()).not.toMatch(/maria|santos/i);
+    // Every file written is named, in the JSON and to the person at the terminal, and nothing else is.
+    const listed = issued.json().files as string[];
+    expect(listed.map((f) => f.split('.').pop()).sort()).toEqual(['html', 'json', 'png', 'svg']);
+    expect(readdirSync(file('out')).map((f) => join(file('out'), f)).sort()).toEqual([...listed].sort());
+    const told = issuer('issue', '--pack', file('pack-PH.json'), '--qualification', PH_CAREGIVING_NC_II, '--name', 'Maria Santos',
+      '--birth-date', '1996-04-12', '--assessed', '2026-10-30', '--out', file('out-told'));
+    expect(told.out.match(/^wrote .+$/gm)?.map((line) => line.split('.').pop()).sort()).toEqual(['html', 'json', 'png', 'svg']);
 
     expect(issuer('status-lists', '--out', file('lists')).code).toBe(0);
     expect(registry('push-status-list', join(file('lists'), 'status-list-1.json')).code).toBe(0);

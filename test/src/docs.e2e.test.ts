@@ -34,7 +34,7 @@ const EXPECTED: Record<string, RegExp[]> = {
     /officer's page fingerprints: country JP, roots /, /^\{"verified":true,"outcome":"partial"\}$/m,
   ],
   'docs/training-centre.md': [
-    /issued urn:uuid:[0-9a-f-]+\nwrote /, /^401$/m, /^urn:uuid:[0-9a-f-]+\n404$/m, /"status":"revoked"/,
+    /issued urn:uuid:[0-9a-f-]+ \(QR version \d+\)\nwrote /, /^401$/m, /^urn:uuid:[0-9a-f-]+\n404$/m, /"status":"revoked"/,
     /client-\S+ issue urn:uuid:/, /client-\S+ revoke urn:uuid:/, /client-\S+ wallet-download urn:uuid:/,
     /status list https:\/\/mctc\.example\.ph\/credentials\/status\/1 v1: accepted/,
   ],

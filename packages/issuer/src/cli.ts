@@ -279,10 +279,11 @@ async function main(): Promise<number> {
       });
       writeFileAtomically(join(out, `${files.baseName}.html`), certificate);
       if (options.pdf) await htmlToPdf(certificate, join(out, `${files.baseName}.pdf`));
-      print(`issued ${credential.id}\nwrote ${join(out, files.baseName)}.{json,png,svg} (QR version ${files.qr.version})` +
+      const written = ['json', 'png', 'svg', 'html', ...(options.pdf ? ['pdf'] : [])].map((e) => join(out, `${files.baseName}.${e}`));
+      print(`issued ${credential.id} (QR version ${files.qr.version})\n${written.map((file) => `wrote ${file}`).join('\n')}` +
         (walletLink ? `\nwallet download (once, until ${walletLink.expiresAt}): ${walletLink.url}` : '') +
         (offer ? `\nwallet offer on the certificate (once, until ${offer.expiresAt}); PIN ${offer.pin} (give it apart)` : ''),
-        { id: credential.id, files: ['json', 'png', 'svg'].map((e) => join(out, `${files.baseName}.${e}`)), qr: files.qr, ...(walletLink ? { walletLink } : {}), ...(offer ? { offer } : {}) });
+        { id: credential.id, files: written, qr: files.qr, ...(walletLink ? { walletLink } : {}), ...(offer ? { offer } : {}) });
       return EXIT.ok;
     }
     case 'issue-batch': {
