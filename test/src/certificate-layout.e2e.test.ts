@@ -3,73 +3,41 @@
 // Arabic (right to left) and Devanagari and long qualification titles, with every optional part
 // printed (validity, accreditor, wallet link and offer). The QR code keeps its printed size.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
-import { chromiumPath, renderCertificateHtml, renderCredentialFiles } from '@corridor/issuer';
-import type { QualificationRecord, SkillCredential } from '@corridor/shared';
-import { createWorld, type World } from './world.js';
+import { renderCertificateHtml } from '@corridor/issuer';
+import type { QualificationRecord } from '@corridor/shared';
+import { certificateBench, type CertificateBench } from './certificate-browser.js';
 
 const MM = 96 / 25.4; // CSS pixels per millimetre
-let world: World;
-let browser: Browser;
-let credential: SkillCredential;
-let qrSvg: string;
-const dir = mkdtempSync(join(tmpdir(), 'corridor-layout-'));
-
-beforeAll(async () => {
-  if (!chromiumPath()) throw new Error('Chromium is needed to print certificates: apt-get install chromium');
-  world = await createWorld();
-  credential = await world.issue({ validUntil: '2031-10-30T00:00:00Z' });
-  await world.publishStatus();
-  qrSvg = (await renderCredentialFiles(credential, { catalogue: (await world.trust('JP')).qrCatalogue! })).svg;
-  browser = await chromium.launch({ executablePath: chromiumPath()!, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  world?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+let bench: CertificateBench;
+beforeAll(async () => { bench = await certificateBench({ validUntil: '2031-10-30T00:00:00Z' }); }, 90_000);
+afterAll(() => bench?.close());
 
 interface Box { tag: string; cls: string; left: number; top: number; right: number; bottom: number }
 interface Layout { page: Box; boxes: Box[]; qr: Box; qrSvg: Box; scrollHeight: number; clientHeight: number }
 
-/** The print layout of the certificate for `name` and qualification `q`: every element's box, in CSS pixels. */
-async function layout(name: string, q: QualificationRecord): Promise<Layout> {
-  const forName = { ...credential, credentialSubject: { ...credential.credentialSubject, name } } as SkillCredential;
-  const file = join(dir, `${Buffer.from(name + q.country).toString('hex').slice(0, 40)}.html`);
-  writeFileSync(file, renderCertificateHtml({
-    credential: forName, qualification: q, qrSvg,
+/** The print layout of the certificate for `name` and qualification `q`, every optional part printed: every element's box and text run, in CSS pixels. */
+function layout(name: string, q: QualificationRecord): Promise<Layout> {
+  const html = renderCertificateHtml({
+    credential: bench.named(name), qualification: q, qrSvg: bench.qrSvg,
     accreditedBy: { en: 'Technical Education and Skills Development Authority of the Republic of the Philippines' },
     walletLink: { url: `https://mctc.example.ph/wallet/${'x'.repeat(43)}`, expiresAt: '2026-12-31T00:00:00Z' },
-    walletOffer: { qrSvg, expiresAt: '2026-12-31T00:00:00Z' },
+    walletOffer: { qrSvg: bench.qrSvg, expiresAt: '2026-12-31T00:00:00Z' },
+  });
+  return bench.printed(html, (page) => page.evaluate(() => {
+    const box = (e: Element) => {
+      const r = e.getBoundingClientRect();
+      return { tag: e.tagName.toLowerCase(), cls: (e as HTMLElement).className?.toString() ?? '', left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    };
+    const sheet = document.querySelector('.page')!;
+    const boxes = [...sheet.querySelectorAll('*')].filter((e) => !e.closest('svg') || e.tagName.toLowerCase() === 'svg').map(box).filter((b) => b.right > b.left || b.bottom > b.top);
+    // Text runs too: a line can be wider than its element when a word does not wrap.
+    for (const walker = document.createTreeWalker(sheet, NodeFilter.SHOW_TEXT); walker.nextNode();) {
+      const range = document.createRange();
+      range.selectNodeContents(walker.currentNode);
+      for (const r of range.getClientRects()) boxes.push({ tag: '#text', cls: walker.currentNode.textContent!.slice(0, 30), left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+    }
+    return { page: box(sheet), boxes, qr: box(document.querySelector('.qr')!), qrSvg: box(document.querySelector('.qr svg')!), scrollHeight: sheet.scrollHeight, clientHeight: sheet.clientHeight };
   }));
-  const page = await browser.newPage({ viewport: { width: 794, height: 1123 } });
-  try {
-    await page.emulateMedia({ media: 'print' });
-    await page.goto(pathToFileURL(file).href);
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    return await page.evaluate(() => {
-      const box = (e: Element) => {
-        const r = e.getBoundingClientRect();
-        return { tag: e.tagName.toLowerCase(), cls: (e as HTMLElement).className?.toString() ?? '', left: r.left, top: r.top, right: r.right, bottom: r.bottom };
-      };
-      const sheet = document.querySelector('.page')!;
-      const boxes = [...sheet.querySelectorAll('*')].filter((e) => !e.closest('svg') || e.tagName.toLowerCase() === 'svg').map(box).filter((b) => b.right > b.left || b.bottom > b.top);
-      // Text runs (a line box can be wider than its element when a word does not wrap).
-      for (const walker = document.createTreeWalker(sheet, NodeFilter.SHOW_TEXT); walker.nextNode();) {
-        const range = document.createRange();
-        range.selectNodeContents(walker.currentNode);
-        for (const r of range.getClientRects()) boxes.push({ tag: '#text', cls: walker.currentNode.textContent!.slice(0, 30), left: r.left, top: r.top, right: r.right, bottom: r.bottom });
-      }
-      return { page: box(sheet), boxes, qr: box(document.querySelector('.qr')!), qrSvg: box(document.querySelector('.qr svg')!), scrollHeight: sheet.scrollHeight, clientHeight: sheet.clientHeight };
-    });
-  } finally {
-    await page.close();
-  }
 }
 
 const overlaps = (a: Box, b: Box) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
@@ -92,7 +60,7 @@ const names: [string, string][] = [
 describe('the certificate on the A4 page', () => {
   const cases = Object.keys(qualifications).flatMap((country) => names.map(([script, name]) => [country, script, name] as const));
   it.each(cases)('%s qualification, a long %s name: every element inside the page, none under the QR code', async (country, _script, name) => {
-    const shown = await layout(name, qualifications[country]!(world.caregiving));
+    const shown = await layout(name, qualifications[country]!(bench.world.caregiving));
     // The page box is A4 less the 14 mm margins, and its content is not cut off at the bottom.
     expect(shown.page.right - shown.page.left).toBeCloseTo(182 * MM, 0);
     expect(shown.page.bottom - shown.page.top).toBeCloseTo(269 * MM, 0);
