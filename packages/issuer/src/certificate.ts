@@ -119,6 +119,7 @@ ${(input.fontStylesheets ?? certificateFontStylesheets()).map((href) => `<link r
   .name { font-size: calc(var(--fit) * 20pt); font-weight: bold; margin: 2mm 0; line-height: 1.25; }
   .qualification { font-size: calc(var(--fit) * 15pt); font-weight: bold; line-height: 1.3; }
   .name, .qualification, dd { overflow-wrap: anywhere; }
+  [lang="ja"] { word-break: auto-phrase; } /* Japanese breaks between phrases, not inside a word */
   p { margin: 1.2mm 0; font-size: calc(var(--fit) * 10.5pt); }
   .details { display: flex; gap: 8mm; align-items: flex-start; }
   dl { flex: 1; min-width: 0; margin: 0; font-size: calc(var(--fit) * 9.5pt); display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 1.5mm 4mm; }
