@@ -37,14 +37,35 @@ export function primaryText(text: Record<string, string>, language = 'en'): stri
   return text[language] ?? text.en ?? Object.values(text)[0] ?? '';
 }
 
-/** The strings a credential takes from its qualification record; the QR catalogue lists the same. */
+/**
+ * The achievement's criteria, worded for the number of units: "the one unit", "both units", "all
+ * 8 units" (never "all 2 units"); a qualification with no units listed, simply "Assessed competent.".
+ */
+export function unitsNarrative(units: number): string {
+  if (units === 0) return 'Assessed competent.';
+  if (units === 1) return 'Assessed competent in the one unit of competency.';
+  if (units === 2) return 'Assessed competent in both units of competency.';
+  return `Assessed competent in all ${units} units of competency.`;
+}
+
+/**
+ * The criteria as credentials were worded until 2026-12 ("all 2 units"; the same as unitsNarrative
+ * from 3 units up). Credentials signed with it stay valid as they are, and the QR catalogue keeps
+ * listing it where it always stood: its codes are numbered in log order, so putting the new
+ * wording there instead would renumber every later code and break every QR code printed since.
+ */
+export function legacyUnitsNarrative(units: number): string {
+  return `Assessed competent in all ${units} units of competency.`;
+}
+
+/** The strings a credential takes from its qualification record; the QR catalogue lists them (the narrative in its legacy wording). */
 export function qualificationStrings(q: QualificationRecord) {
   const title = primaryText(q.title);
   const levelName = `${q.level.framework} level ${q.level.level}`;
   return {
     title, levelName,
     description: `${title}, ${levelName}, ${q.country}`,
-    narrative: `Assessed competent in all ${q.units.length} units of competency.`,
+    narrative: unitsNarrative(q.units.length),
   };
 }
 

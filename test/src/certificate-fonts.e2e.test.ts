@@ -2,50 +2,21 @@
 // machine happens to have: a Latin, Japanese, Arabic or Devanagari name is drawn glyph by glyph
 // from those fonts. Chromium itself reports, per element, which fonts drew its text.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
-import { CERTIFICATE_FONT_FAMILIES, chromiumPath, renderCertificateHtml, renderCredentialFiles } from '@corridor/issuer';
-import type { SkillCredential } from '@corridor/shared';
-import { createWorld, type World } from './world.js';
+import { CERTIFICATE_FONT_FAMILIES, renderCertificateHtml } from '@corridor/issuer';
+import { certificateBench, type CertificateBench } from './certificate-browser.js';
 
 interface PlatformFont { familyName: string; isCustomFont: boolean; glyphCount: number }
 /** A web font we ship (the font file's own family name may add a style, e.g. "Noto Sans JP Thin"). */
 const ours = (font: PlatformFont) => font.isCustomFont && CERTIFICATE_FONT_FAMILIES.some((family) => font.familyName.startsWith(family));
 
-let world: World;
-let browser: Browser;
-let credential: SkillCredential;
-let qrSvg: string;
-const dir = mkdtempSync(join(tmpdir(), 'corridor-fonts-'));
-
-beforeAll(async () => {
-  if (!chromiumPath()) throw new Error('Chromium is needed to print certificates: apt-get install chromium');
-  world = await createWorld();
-  credential = await world.issue({ subject: { name: 'Maria Santos', birthDate: '1996-04-12' } });
-  await world.publishStatus();
-  qrSvg = (await renderCredentialFiles(credential, { catalogue: (await world.trust('JP')).qrCatalogue! })).svg;
-  browser = await chromium.launch({ executablePath: chromiumPath()!, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  world?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+let bench: CertificateBench;
+beforeAll(async () => { bench = await certificateBench({ subject: { name: 'Maria Santos', birthDate: '1996-04-12' } }); }, 90_000);
+afterAll(() => bench?.close());
 
 /** The fonts Chromium used to draw the worker's name on the certificate printed for `name`. */
-async function fontsDrawing(name: string): Promise<PlatformFont[]> {
-  const forName = { ...credential, credentialSubject: { ...credential.credentialSubject, name } } as SkillCredential;
-  const file = join(dir, `${Buffer.from(name).toString('hex').slice(0, 40)}.html`);
-  writeFileSync(file, renderCertificateHtml({ credential: forName, qualification: world.caregiving, qrSvg }));
-  const page = await browser.newPage();
-  try {
-    await page.emulateMedia({ media: 'print' });
-    await page.goto(pathToFileURL(file).href);
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+function fontsDrawing(name: string): Promise<PlatformFont[]> {
+  const html = renderCertificateHtml({ credential: bench.named(name), qualification: bench.world.caregiving, qrSvg: bench.qrSvg });
+  return bench.printed(html, async (page) => {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('DOM.enable');
     await cdp.send('CSS.enable');
@@ -55,9 +26,7 @@ async function fontsDrawing(name: string): Promise<PlatformFont[]> {
     const fonts: PlatformFont[] = [];
     for (const nodeId of nodeIds) fonts.push(...(await cdp.send('CSS.getPlatformFontsForNode', { nodeId })).fonts as PlatformFont[]);
     return fonts;
-  } finally {
-    await page.close();
-  }
+  });
 }
 
 describe('certificate fonts', () => {

@@ -1,52 +1,17 @@
 /**
  * The printable certificate: one A4 page with the worker's name and birth date, the
- * qualification (title, level, units), the issuer, the dates, and the QR code at a size a phone
- * reads from paper — in English and the origin country's language (its official languages, from
- * countries-list's ISO 3166 → ISO 639-1 table, preferring one the records carry titles in). Pure: returns HTML.
+ * qualification (title, level once, occupation by its ISCO-08 title, units), the issuer, the
+ * dates, and the QR code at a size a phone reads from paper — in English and the origin
+ * country's language (its official languages, from countries-list's ISO 3166 → ISO 639-1 table,
+ * preferring one the records carry titles in). The page flows top to bottom (nothing placed
+ * absolutely, so a long name or title pushes the rest down instead of running under the QR).
+ * Pure: returns HTML.
  */
 import { primaryText, subjectFacts, type QualificationRecord, type SkillCredential } from '@corridor/shared';
 import { countries } from 'countries-list';
 import { CERTIFICATE_FONT_FAMILIES, certificateFontStylesheets } from './certificate-fonts.js';
-
-type Labels = Record<'title' | 'certifies' | 'born' | 'qualification' | 'level' | 'units' | 'route' | 'assessed' | 'issued' | 'validUntil' | 'issuer' | 'scan' | 'training' | 'rpl' | 'wallet' | 'offer' | 'accreditedBy', string>;
-
-const LABELS: Record<string, Labels> = {
-  en: {
-    title: 'Certificate of Competency', certifies: 'This certifies that', born: 'born', qualification: 'has been assessed competent in',
-    level: 'Level', units: 'Units of competency', route: 'Assessment route', assessed: 'Assessed on', issued: 'Issued on',
-    validUntil: 'Valid until', issuer: 'Issued by', accreditedBy: 'Accredited by', scan: 'Scan to verify: the code carries the signed credential and checks offline.',
-    training: 'Formal training', rpl: 'Recognition of prior learning', wallet: 'Into your wallet: one download, until',
-    offer: 'Your wallet app: scan this code, type the PIN the centre gave you. Once, until',
-  },
-  fil: {
-    title: 'Katibayan ng Kakayahan', certifies: 'Pinatutunayan nito na si', born: 'ipinanganak noong', qualification: 'ay napatunayang may kakayahan sa',
-    level: 'Antas', units: 'Mga yunit ng kakayahan', route: 'Paraan ng pagtatasa', assessed: 'Tinasa noong', issued: 'Inilabas noong',
-    validUntil: 'May bisa hanggang', issuer: 'Inilabas ng', accreditedBy: 'Akreditado ng', scan: 'I-scan upang mapatunayan: dala ng code ang nilagdaang kredensyal.',
-    training: 'Pormal na pagsasanay', rpl: 'Pagkilala sa dating natutunan', wallet: 'Sa iyong wallet: isang pag-download, hanggang',
-    offer: 'Sa iyong wallet app: i-scan ang code na ito, i-type ang PIN mula sa sentro. Isang beses, hanggang',
-  },
-  ja: {
-    title: '技能証明書', certifies: '次の者は', born: '生年月日', qualification: 'について技能を有すると認定された',
-    level: 'レベル', units: '能力単位', route: '評価方法', assessed: '評価日', issued: '発行日',
-    validUntil: '有効期限', issuer: '発行者', accreditedBy: '認定機関', scan: 'スキャンして確認：コードには署名済みの証明書が含まれ、オフラインで検証できます。',
-    training: '正規の訓練', rpl: '過去の学習の認定', wallet: 'ウォレットへ（ダウンロード1回限り）期限',
-    offer: 'ウォレットアプリでこのコードを読み取り、センターから受け取ったPINを入力（1回限り）期限',
-  },
-  de: {
-    title: 'Kompetenzzertifikat', certifies: 'Hiermit wird bescheinigt, dass', born: 'geboren am', qualification: 'als kompetent beurteilt wurde in',
-    level: 'Niveau', units: 'Kompetenzeinheiten', route: 'Art der Beurteilung', assessed: 'Beurteilt am', issued: 'Ausgestellt am',
-    validUntil: 'Gültig bis', issuer: 'Ausgestellt von', accreditedBy: 'Akkreditiert von', scan: 'Zum Prüfen scannen: Der Code enthält den signierten Nachweis und wird offline geprüft.',
-    training: 'Formale Ausbildung', rpl: 'Anerkennung früher erworbener Kompetenzen', wallet: 'In Ihre Wallet: ein Download, bis',
-    offer: 'In Ihrer Wallet-App: diesen Code scannen, die PIN des Zentrums eingeben. Einmal, bis',
-  },
-  id: {
-    title: 'Sertifikat Kompetensi', certifies: 'Dengan ini menyatakan bahwa', born: 'lahir', qualification: 'telah dinilai kompeten dalam',
-    level: 'Jenjang', units: 'Unit kompetensi', route: 'Jalur penilaian', assessed: 'Dinilai pada', issued: 'Diterbitkan pada',
-    validUntil: 'Berlaku sampai', issuer: 'Diterbitkan oleh', accreditedBy: 'Diakreditasi oleh', scan: 'Pindai untuk memverifikasi: kode memuat kredensial bertanda tangan dan diperiksa secara luring.',
-    training: 'Pelatihan formal', rpl: 'Rekognisi pembelajaran lampau', wallet: 'Ke dompet Anda: satu kali unduh, sampai',
-    offer: 'Di aplikasi dompet Anda: pindai kode ini, ketik PIN dari lembaga. Satu kali, sampai',
-  },
-};
+import { LABELS, type Labels } from './certificate-labels.js';
+import { isco08Label } from './isco08.js';
 
 /**
  * The language printed beside English: an official language of the qualification's country
@@ -97,7 +62,7 @@ function block(labels: Labels, input: CertificateInput, language: string): strin
   <p class="name" dir="auto">${escape(s.name)}</p>
   <p>${escape(labels.born)} ${escape(subjectFacts(c).birthDate)}</p>
   <p>${escape(labels.qualification)}</p>
-  <p class="qualification">${title}</p>
+  <p class="qualification" dir="auto">${title}</p>
 </section>`;
 }
 
@@ -108,6 +73,23 @@ function accreditor(name: Record<string, string>, language: string | undefined):
   return escape(english) + (local && local !== english ? ` / <span lang="${language}">${escape(local)}</span>` : '');
 }
 
+/**
+ * Shrinks a page's text (never its QR codes) in 5% steps until its content fits the page box, so a
+ * long name or title never runs off the page or into the footer. Static: no data in it. Run on
+ * load, when the shipped fonts are in (the print waits for it), and again once they are all ready.
+ */
+const FIT_SCRIPT = `
+function fitPages() {
+  for (const page of document.querySelectorAll('.page')) {
+    let fit = 1;
+    page.style.setProperty('--fit', '1');
+    while (page.scrollHeight > page.clientHeight + 1 && fit > 0.6) page.style.setProperty('--fit', String(fit = Math.round((fit - 0.05) * 100) / 100));
+  }
+}
+addEventListener('load', fitPages);
+document.fonts.ready.then(fitPages);
+`;
+
 export function renderCertificateHtml(input: CertificateInput): string {
   const { credential: c, qualification: q } = input;
   const en = LABELS.en!;
@@ -116,6 +98,7 @@ export function renderCertificateHtml(input: CertificateInput): string {
   const s = c.credentialSubject;
   const route = subjectFacts(c).assessmentRoute === 'training' ? 'training' : 'rpl';
   const both = (key: keyof Labels) => escape(en[key]) + (origin ? ` / <span lang="${language}">${escape(origin[key])}</span>` : '');
+  const fact = (key: keyof Labels, value: string) => `<dt>${both(key)}</dt><dd>${value}</dd>`;
   // Once, with both labels, rather than in each language's column.
   const level = `${q.level.framework} ${q.level.level}${q.level.referencedTo ? ` (${q.level.referencedTo.framework} ${q.level.referencedTo.level})` : ''}`;
   const units = q.units.map((u) => `<li><code>${escape(u.code)}</code> ${escape(primaryText(u.title))}</li>`).join('');
@@ -126,39 +109,51 @@ ${(input.fontStylesheets ?? certificateFontStylesheets()).map((href) => `<link r
   @page { size: A4; margin: 14mm; }
   * { box-sizing: border-box; }
   body { font-family: ${CERTIFICATE_FONT_FAMILIES.map((f) => `"${f}"`).join(', ')}, sans-serif; color: #111; margin: 0; }
-  .page { width: 182mm; min-height: 269mm; border: 1.2mm double #1d4e89; padding: 10mm 12mm; position: relative; page-break-after: always; }
-  header { display: flex; justify-content: space-between; font-size: 10pt; color: #1d4e89; }
-  .columns { display: flex; gap: 8mm; margin-top: 6mm; }
-  section { flex: 1; text-align: center; }
-  h1 { font-size: 20pt; margin: 2mm 0 4mm; color: #1d4e89; }
-  .name { font-size: 20pt; font-weight: bold; margin: 2mm 0; }
-  .qualification { font-size: 15pt; font-weight: bold; }
-  p { margin: 1.2mm 0; font-size: 10.5pt; }
-  .units { font-size: 8.5pt; margin-top: 5mm; columns: 2; }
+  @media screen { body { padding: 14mm; } } /* a screenshot shows the page as printed, margins and all */
+  .page { --fit: 1; width: 182mm; height: 269mm; border: 1.2mm double #1d4e89; padding: 9mm 11mm; display: flex; flex-direction: column; gap: 5mm; overflow: hidden; break-after: page; }
+  .page:last-child { break-after: auto; }
+  header { display: flex; justify-content: space-between; gap: 6mm; font-size: calc(var(--fit) * 10pt); color: #1d4e89; }
+  .columns { display: flex; gap: 8mm; }
+  section { flex: 1 1 0; min-width: 0; text-align: center; }
+  h1 { font-size: calc(var(--fit) * 20pt); margin: 0 0 3mm; color: #1d4e89; line-height: 1.2; }
+  .name { font-size: calc(var(--fit) * 20pt); font-weight: bold; margin: 2mm 0; line-height: 1.25; }
+  .qualification { font-size: calc(var(--fit) * 15pt); font-weight: bold; line-height: 1.3; }
+  .name, .qualification, dd { overflow-wrap: anywhere; }
+  [lang="ja"] { word-break: auto-phrase; } /* Japanese breaks between phrases, not inside a word */
+  p { margin: 1.2mm 0; font-size: calc(var(--fit) * 10.5pt); }
+  .details { display: flex; gap: 8mm; align-items: flex-start; }
+  dl { flex: 1; min-width: 0; margin: 0; font-size: calc(var(--fit) * 9.5pt); display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 1.5mm 4mm; }
+  dt { color: #333; }
+  dd { margin: 0; }
+  .qr { flex: none; width: 58mm; text-align: center; font-size: calc(var(--fit) * 7pt); }
+  .qr svg { width: 58mm; height: 58mm; display: block; }
+  .units { font-size: calc(var(--fit) * 9pt); }
+  .units ul { columns: 2; column-gap: 8mm; margin: 1.5mm 0 0; padding-left: 5mm; }
   .units li { break-inside: avoid; margin-bottom: 1mm; }
-  .facts { font-size: 9pt; margin-top: 4mm; display: grid; grid-template-columns: auto 1fr; gap: 1mm 4mm; }
-  .qr { position: absolute; right: 12mm; bottom: 12mm; width: 50mm; text-align: center; font-size: 7pt; }
-  .qr svg { width: 50mm; height: 50mm; }
-  .offer { position: absolute; left: 12mm; bottom: 42mm; width: 70mm; font-size: 7pt; }
+  footer { margin-top: auto; display: flex; gap: 6mm; align-items: flex-end; font-size: calc(var(--fit) * 7.5pt); color: #444; }
+  footer .wallet { font-size: inherit; margin: 0 0 1.5mm; }
+  footer .number { flex: 1; min-width: 0; overflow-wrap: anywhere; }
+  .offer { width: 70mm; }
   .offer svg { width: 32mm; height: 32mm; display: block; }
-  .id { position: absolute; left: 12mm; bottom: 12mm; font-size: 7pt; color: #555; max-width: 110mm; word-break: break-all; }
-</style></head>
+</style>
+<script>${FIT_SCRIPT}</script></head>
 <body><div class="page">
 <header><span>${escape(c.issuer.name)}</span><span>${escape(countryName(q.country))}</span></header>
 <div class="columns">${block(en, input, 'en')}${origin && language ? block(origin, input, language) : ''}</div>
-<div class="units"><strong>${both('units')}</strong><ul>${units}</ul></div>
-<div class="facts">
-  <span>${both('level')}</span><span>${escape(level)} · ISCO-08 ${escape(q.isco08)}</span>
-  <span>${both('route')}</span><span>${both(route)}</span>
-  <span>${both('assessed')}</span><span>${escape(day(s.activityEndDate))}</span>
-  <span>${both('issued')}</span><span>${escape(day(c.validFrom))}</span>
-  ${c.validUntil ? `<span>${both('validUntil')}</span><span>${escape(day(c.validUntil))}</span>` : ''}
-  <span>${both('issuer')}</span><span>${escape(c.issuer.name)}</span>
-  ${input.accreditedBy ? `<span>${both('accreditedBy')}</span><span>${accreditor(input.accreditedBy, language)}</span>` : ''}
-</div>
-<div class="qr">${input.qrSvg}<div>${both('scan')}</div></div>
-${input.walletOffer ? `<div class="offer">${input.walletOffer.qrSvg}<div>${both('offer')} ${escape(day(input.walletOffer.expiresAt))}</div></div>` : ''}
-<div class="id">${input.walletLink ? `<p class="wallet">${both('wallet')} ${escape(day(input.walletLink.expiresAt))}:<br><code>${escape(input.walletLink.url)}</code></p>` : ''}${escape(c.id)}<br>${escape(c.issuer.id)}</div>
+<div class="details"><dl>
+  ${fact('level', escape(level))}
+  ${fact('occupation', `ISCO-08 ${escape(isco08Label(q.isco08))}`)}
+  ${fact('route', both(route))}
+  ${fact('assessed', escape(day(s.activityEndDate)))}
+  ${fact('issued', escape(day(c.validFrom)))}
+  ${c.validUntil ? fact('validUntil', escape(day(c.validUntil))) : ''}
+  ${fact('issuer', escape(c.issuer.name))}
+  ${input.accreditedBy ? fact('accreditedBy', accreditor(input.accreditedBy, language)) : ''}
+</dl>
+<div class="qr">${input.qrSvg}<div>${both('scan')}</div></div></div>
+${units ? `<div class="units"><strong>${both('units')}</strong><ul>${units}</ul></div>` : ''}
+<footer>${input.walletOffer ? `<div class="offer">${input.walletOffer.qrSvg}<div>${both('offer')} ${escape(day(input.walletOffer.expiresAt))}</div></div>` : ''}
+<div class="number">${input.walletLink ? `<p class="wallet">${both('wallet')} ${escape(day(input.walletLink.expiresAt))}:<br><code>${escape(input.walletLink.url)}</code></p>` : ''}${both('credentialNumber')}: <code>${escape(c.id)}</code></div></footer>
 </div></body></html>
 `;
 }

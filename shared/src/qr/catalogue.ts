@@ -4,7 +4,7 @@
  * in the order the registry first accepted them. The numbering only ever grows, so a QR code
  * printed today decodes with any later catalogue.
  */
-import { qualificationStrings } from '../credential.js';
+import { legacyUnitsNarrative, qualificationStrings } from '../credential.js';
 import type { QrCatalogue, RegistryRecord, StatusListCredential } from '../types.js';
 
 /** Catalogue codes start here, clear of the fixed Corridor table's codes. */
@@ -23,7 +23,11 @@ export function createCatalogueBuilder(start: QrCatalogue = { none: [], url: [] 
       if (record.kind === 'qualification') {
         const strings = qualificationStrings(record);
         addUrl(record.id);
-        for (const value of [strings.title, strings.description, strings.narrative, strings.levelName, record.isco08, record.level.level, record.level.framework]) addNone(value);
+        // The narrative in the wording of the credentials printed when these codes were first
+        // numbered: changing a string here renumbers every code after it. New wording for one or
+        // two units goes into the QR code as text (a few dozen characters more), not into the catalogue.
+        const narrative = legacyUnitsNarrative(record.units.length);
+        for (const value of [strings.title, strings.description, narrative, strings.levelName, record.isco08, record.level.level, record.level.framework]) addNone(value);
       } else if (record.kind === 'accreditation') {
         const did = record.trainingBody.did;
         addUrl(did);
