@@ -221,7 +221,7 @@ const ecdsaRdfc2019 = () => (ecdsaSuite ??= import('@digitalbazaar/ecdsa-rdfc-20
 
 /**
  * Checks the proof only (no status, no trust): a value, never an exception. Only proofs of the
- * given cryptosuites count (by default eddsa-rdfc-2022): any other is "no matching proof".
+ * given cryptosuites count (by default eddsa-rdfc-2022): a proof of any other does not verify.
  */
 export async function verifyCredentialProof(options: {
   credential: object;

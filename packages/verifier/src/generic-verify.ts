@@ -1,7 +1,8 @@
 /**
  * The standards path of `POST /credentials/verify`: any VC 2.0 credential with one Data Integrity
  * proof — eddsa-rdfc-2022 by an Ed25519 did:key, or ecdsa-rdfc-2019 by a P-256 or P-384 did:key —
- * whose contexts are all bundled, not only Corridor's own shape. It checks what a standards verifier can check offline — the proof (by
+ * whose contexts are all bundled, not only Corridor's own shape. It checks what a standards
+ * verifier can check offline — the proof (by
  * @digitalbazaar/vc with the offline loader), the validity dates, and the status when its
  * BitstringStatusList is in the trust pack — and no more: nothing ties a foreign issuer to the
  * registry, so every answer says `issuerTrusted: false` and `verified: true` never means
