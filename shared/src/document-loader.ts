@@ -5,7 +5,7 @@
  * `tag: 'static'` so jsonld.js caches processed contexts instead of redoing them per call.
  */
 import { BUNDLED_CONTEXTS } from './contexts/index.js';
-import { resolveDidKey } from './did-key.js';
+import { resolveStandardDidKey } from './did-key.js';
 import { CorridorError } from './errors.js';
 
 export interface RemoteDocument {
@@ -26,7 +26,8 @@ export function createDocumentLoader(options: { documents?: ReadonlyMap<string, 
     const document = documents.get(url);
     if (document !== undefined) return { contextUrl: null, documentUrl: url, document, tag: 'static' };
     if (typeof url === 'string' && url.startsWith('did:key:')) {
-      return { contextUrl: null, documentUrl: url, document: resolveDidKey(url), tag: 'static' };
+      // Ed25519, P-256 or P-384: which keys a proof may use is its cryptosuite's affair (proof.ts).
+      return { contextUrl: null, documentUrl: url, document: await resolveStandardDidKey(url), tag: 'static' };
     }
     // The URL is not personal data; it is shown so an operator can see what was missing.
     throw new CorridorError('ERR_CONTEXT_UNKNOWN', `document not bundled: ${String(url).slice(0, 200)}`);

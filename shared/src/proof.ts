@@ -212,16 +212,28 @@ const statusCheckedElsewhere = async () => ({ verified: true });
 
 export type ProofResult = { verified: true } | { verified: false; error: CorridorError };
 
-/** Checks the proof only (no status, no trust): a value, never an exception. */
+/** The Data Integrity cryptosuites a verification may accept. Corridor signs, and its pipeline accepts, eddsa-rdfc-2022 only. */
+export type Cryptosuite = 'eddsa-rdfc-2022' | 'ecdsa-rdfc-2019';
+
+/** ecdsa-rdfc-2019 (P-256, P-384), loaded only by a verification that accepts it: the standards path. */
+let ecdsaSuite: Promise<typeof import('@digitalbazaar/ecdsa-rdfc-2019-cryptosuite').cryptosuite> | undefined;
+const ecdsaRdfc2019 = () => (ecdsaSuite ??= import('@digitalbazaar/ecdsa-rdfc-2019-cryptosuite').then((m) => m.cryptosuite));
+
+/**
+ * Checks the proof only (no status, no trust): a value, never an exception. Only proofs of the
+ * given cryptosuites count (by default eddsa-rdfc-2022): a proof of any other does not verify.
+ */
 export async function verifyCredentialProof(options: {
   credential: object;
   documentLoader?: DocumentLoader;
   now?: Date;
+  cryptosuites?: readonly Cryptosuite[];
 }): Promise<ProofResult> {
-  const { credential, documentLoader = defaultLoader, now } = options;
-  if (fastVerify(credential, now)) return { verified: true };
+  const { credential, documentLoader = defaultLoader, now, cryptosuites = ['eddsa-rdfc-2022'] } = options;
+  if (cryptosuites.includes('eddsa-rdfc-2022') && fastVerify(credential, now)) return { verified: true };
   const { vc, DataIntegrityProof, cryptosuite } = await library();
-  const suite = new DataIntegrityProof({ cryptosuite });
+  const suite = await Promise.all(cryptosuites.map(async (name) =>
+    new DataIntegrityProof({ cryptosuite: name === 'eddsa-rdfc-2022' ? cryptosuite : await ecdsaRdfc2019() })));
   try {
     // Status is not a proof matter: the pipeline reads it from the synced list, never the network.
     const result = await vc.verifyCredential({ credential, suite, documentLoader, now, checkStatus: statusCheckedElsewhere });

@@ -28,6 +28,26 @@ declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
     createVerifier: (options: { verificationMethod: unknown }) => Promise<unknown>;
   };
 }
+declare module '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite' {
+  export const cryptosuite: {
+    name: string;
+    requiredAlgorithm: string[];
+    canonize: (input: unknown, options: unknown) => Promise<string>;
+    createVerifier: (options: { verificationMethod: unknown }) => Promise<unknown>;
+  };
+}
+declare module '@digitalbazaar/ecdsa-multikey' {
+  export interface EcdsaKeyPair {
+    id?: string;
+    controller?: string;
+    publicKeyMultibase: string;
+    export(options?: { publicKey?: boolean; secretKey?: boolean; includeContext?: boolean }): Promise<{ publicKeyMultibase?: string; secretKeyMultibase?: string }>;
+    signer(): { id: string; algorithm: string; sign(options: { data: Uint8Array }): Promise<Uint8Array> };
+    verifier(): { id: string; algorithm: string; verify(options: { data: Uint8Array; signature: Uint8Array }): Promise<boolean> };
+  }
+  export function from(key: object): Promise<EcdsaKeyPair>;
+  export function generate(options: { curve: 'P-256' | 'P-384'; id?: string; controller?: string }): Promise<EcdsaKeyPair>;
+}
 declare module '@digitalbazaar/cborld' {
   export function encode(options: {
     jsonldDocument: object;

@@ -1,6 +1,7 @@
 // The standards verifier behind VC-API: `POST /credentials/verify` verifies any VC 2.0
-// eddsa-rdfc-2022 credential whose contexts are bundled (proof by did:key offline, dates, status
-// from the trust pack) and says plainly that the issuer was not evaluated; unknown contexts and
+// eddsa-rdfc-2022 (Ed25519) or ecdsa-rdfc-2019 (P-256, P-384) credential whose contexts are bundled
+// (proof by did:key offline, dates, status from the trust pack) and says plainly that the issuer
+// was not evaluated, while a Corridor credential keeps the strict eddsa-rdfc-2022 pipeline; unknown contexts and
 // other DIDs are refused without a network call. `POST /presentations/verify` verifies DID
 // authentication (a presentation without credentials) against the verifier's challenge only.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -8,6 +9,8 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import { cryptosuite as ecdsaRdfc2019 } from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
+import { from as ecdsaKey } from '@digitalbazaar/ecdsa-multikey';
 import * as vc from '@digitalbazaar/vc';
 import { documentLoader, OB_V3_CONTEXT, signCredential, signPresentation, type KeyPair, type SkillCredential, type TrustIndex } from '@corridor/shared';
 import { createVerifierApp } from '@corridor/verifier';
@@ -25,7 +28,12 @@ let revoked: SkillCredential;
 let kept: SkillCredential;
 
 const VC_V2 = 'https://www.w3.org/ns/credentials/v2';
-const vector = JSON.parse(readFileSync(new URL('../../shared/vectors/eddsa-rdfc-2022/signedDataInt.json', import.meta.url), 'utf8'));
+const vectors = new URL('../../shared/vectors/', import.meta.url);
+const vectorFile = (name: string) => JSON.parse(readFileSync(new URL(name, vectors), 'utf8'));
+const vector = vectorFile('eddsa-rdfc-2022/signedDataInt.json');
+/** The W3C ecdsa-rdfc-2019 vector key pairs (P-256, P-384), as the did:key issuers of the credentials below. */
+const ecdsaVectorKeys = [vectorFile('ecdsa-rdfc-2019/p256KeyPair.json'), vectorFile('ecdsa-rdfc-2019/p384KeyPair.json')]
+  .map((k: Record<string, string>) => ({ publicKeyMultibase: k.publicKeyMultibase!, secretKeyMultibase: (k.secretKeyMultibase ?? k.privateKeyMultibase)! }));
 
 const post = async (path: string, body: unknown) => {
   const response = await fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -53,6 +61,15 @@ const badge = (key: KeyPair) => ({
   } },
 });
 const sign = (credential: object, key: KeyPair, now = new Date('2026-01-02T00:00:00Z')) => signCredential({ credential, signer: key.signer, now });
+/** An ECDSA key of the library, with the description `alumni` and `badge` read (its did:key as controller). */
+async function ecdsaIssuer(keys: { publicKeyMultibase: string; secretKeyMultibase: string }) {
+  const did = `did:key:${keys.publicKeyMultibase}`;
+  const key = await ecdsaKey({ type: 'Multikey', id: `${did}#${keys.publicKeyMultibase}`, controller: did, ...keys });
+  return { description: { controller: did }, signer: key.signer() } as unknown as KeyPair;
+}
+/** ecdsa-rdfc-2019 by the library: the signer's key decides P-256 (SHA-256) or P-384 (SHA-384). */
+const ecdsaSign = (credential: object, key: KeyPair, now = new Date('2026-01-02T00:00:00Z')) =>
+  vc.issue({ credential, suite: new DataIntegrityProof({ signer: key.signer, cryptosuite: ecdsaRdfc2019, date: now }), documentLoader, now }) as Promise<Record<string, any>>;
 
 beforeAll(async () => {
   world = await createWorld();
@@ -155,7 +172,8 @@ describe('POST /credentials/verify: a credential of another issuer', () => {
     const cases: [unknown, string][] = [
       [{ ...signed, proof: [signed.proof, signed.proof] }, 'ERR_CREDENTIAL_MALFORMED'],
       [{ ...signed, proof: { ...signed.proof, '@context': `${baitBase}/context.jsonld` } }, 'ERR_CREDENTIAL_MALFORMED'],
-      [{ ...signed, proof: { ...signed.proof, cryptosuite: 'ecdsa-rdfc-2019' } }, 'ERR_PROOF_MISSING'],
+      [{ ...signed, proof: { ...signed.proof, cryptosuite: 'ecdsa-sd-2023' } }, 'ERR_PROOF_MISSING'],
+      [{ ...signed, proof: { ...signed.proof, type: 'Ed25519Signature2020' } }, 'ERR_PROOF_MISSING'],
       [{ ...signed, proof: { ...signed.proof, proofPurpose: 'authentication' } }, 'ERR_SIGNATURE_INVALID'],
       [{ ...signed, proof: undefined }, 'ERR_PROOF_MISSING'],
       [{ ...signed, credentialSubject: JSON.parse('{"a":'.repeat(40) + '1' + '}'.repeat(40)) }, 'ERR_PAYLOAD_TOO_LARGE'],
@@ -188,6 +206,59 @@ describe('POST /credentials/verify: a credential of another issuer', () => {
     const borrowed = await verify(await sign(alumni(foreign2, { credentialStatus: kept.credentialStatus }), foreign2));
     expect(codes(borrowed.body)).toEqual(['ERR_STATUS_UNAVAILABLE']);
     expect(baitHits).toBe(0);
+  });
+
+  it('verifies ecdsa-rdfc-2019 by a P-256 or P-384 did:key (the W3C vector keys), and refuses it tampered', async () => {
+    for (const keys of ecdsaVectorKeys) {
+      const issuer = await ecdsaIssuer(keys);
+      for (const credential of [alumni(issuer), badge(issuer)]) {
+        const signed = await ecdsaSign(credential, issuer);
+        const { status, body } = await verify(signed);
+        expect([status, body.verified, body.verdict, body.issuerTrusted]).toEqual([200, true, 'valid', false]);
+        expect(body.checks.find((c: { id: string }) => c.id === 'proof')).toMatchObject({ ok: true, message: expect.stringMatching(/ecdsa-rdfc-2019/) });
+        expect(body.credential.issuer).toBe(issuer.description.controller);
+        const tampered = await verify({ ...signed, name: 'Another name' });
+        expect([tampered.status, codes(tampered.body)]).toEqual([400, ['ERR_SIGNATURE_INVALID']]);
+      }
+    }
+    expect(baitHits).toBe(0);
+  });
+
+  it('refuses a P-256 key claiming an eddsa-rdfc-2022 proof, an Ed25519 key claiming ecdsa-rdfc-2019, and another key than the issuer', async () => {
+    const p256 = await ecdsaIssuer(ecdsaVectorKeys[0]!);
+    const ecdsa = await ecdsaSign(alumni(p256), p256);
+    const eddsa = await sign(alumni(foreign), foreign);
+    for (const credential of [
+      { ...ecdsa, proof: { ...ecdsa.proof, cryptosuite: 'eddsa-rdfc-2022' } },
+      { ...eddsa, proof: { ...eddsa.proof, cryptosuite: 'ecdsa-rdfc-2019' } },
+      await ecdsaSign(alumni(foreign), p256),
+    ]) {
+      const { status, body } = await verify(credential);
+      expect([status, body.verified, codes(body)]).toEqual([400, false, ['ERR_SIGNATURE_INVALID']]);
+    }
+  });
+
+  it('refuses the W3C ecdsa-rdfc-2019 vectors as published: their context is not bundled and their issuer is no DID', async () => {
+    for (const name of ['ecdsa-rdfc-2019/signedECDSAP256.json', 'ecdsa-rdfc-2019/signedECDSAP384.json']) {
+      const published = vectorFile(name);
+      expect(codes((await verify(published)).body)).toEqual(['ERR_CONTEXT_UNKNOWN']);
+      expect(codes((await verify({ ...published, '@context': [VC_V2] })).body)).toEqual(['ERR_DID_UNRESOLVABLE']);
+    }
+  });
+
+  it('the strict pipeline refuses an ecdsa-rdfc-2019 proof on a Corridor credential, by a Corridor issuer or not', async () => {
+    const p256 = await ecdsaIssuer(ecdsaVectorKeys[0]!);
+    const { proof: _proof, ...unsigned } = kept;
+    for (const credential of [
+      await ecdsaSign(unsigned, p256),
+      await ecdsaSign({ ...unsigned, issuer: { ...unsigned.issuer, id: p256.description.controller } }, p256),
+    ]) {
+      const { status, body } = await verify(credential);
+      expect([status, body.verified]).toEqual([400, false]);
+      // The strict pipeline answered (its format check), not the generic one (which warns "not evaluated").
+      expect(body).toMatchObject({ errors: [{ code: 'ERR_CREDENTIAL_MALFORMED', check: 'format' }] });
+      expect(body.warnings).toBeUndefined();
+    }
   });
 
   it('a Corridor skill credential still goes through the Corridor checks (accreditation, recognition)', async () => {

@@ -1,7 +1,8 @@
 /**
- * The standards path of `POST /credentials/verify`: any VC 2.0 credential with one
- * eddsa-rdfc-2022 Data Integrity proof by a did:key whose contexts are all bundled, not only
- * Corridor's own shape. It checks what a standards verifier can check offline — the proof (by
+ * The standards path of `POST /credentials/verify`: any VC 2.0 credential with one Data Integrity
+ * proof — eddsa-rdfc-2022 by an Ed25519 did:key, or ecdsa-rdfc-2019 by a P-256 or P-384 did:key —
+ * whose contexts are all bundled, not only Corridor's own shape. It checks what a standards
+ * verifier can check offline — the proof (by
  * @digitalbazaar/vc with the offline loader), the validity dates, and the status when its
  * BitstringStatusList is in the trust pack — and no more: nothing ties a foreign issuer to the
  * registry, so every answer says `issuerTrusted: false` and `verified: true` never means
@@ -10,8 +11,8 @@
  * a presentation without credentials, which proves only who holds a key, against a challenge.
  */
 import {
-  BIRTH_DATE_IDENTITY_TYPE, BUNDLED_CONTEXTS, CORRIDOR_V1_CONTEXT, CorridorError, createDocumentLoader, ERROR_CODES, getBit, isObject, parseDidKey, VC_V2_CONTEXT,
-  verifyCredentialProof, verifyPresentationProof, type ErrorCode, type TrustIndex,
+  BIRTH_DATE_IDENTITY_TYPE, BUNDLED_CONTEXTS, CORRIDOR_V1_CONTEXT, CorridorError, createDocumentLoader, ERROR_CODES, getBit, isObject, parseStandardDidKey, VC_V2_CONTEXT,
+  verifyCredentialProof, verifyPresentationProof, type Cryptosuite, type DidKeyCurve, type ErrorCode, type TrustIndex,
 } from '@corridor/shared';
 import type { PresentationOptions, PresentationResult } from './presentation.js';
 import { DEFAULT_MAX_STATUS_AGE_SECONDS, type Check, type CheckId, type VerificationResult, type Verdict } from './verify.js';
@@ -57,7 +58,8 @@ const BUNDLED_URLS: ReadonlySet<string> = new Set(BUNDLED_CONTEXTS.map((c) => c.
 const MAX_DEPTH = 24;
 const MAX_NODES = 5_000;
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-const MULTIBASE_SIGNATURE = /^z[1-9A-HJ-NP-Za-km-z]{40,120}$/;
+/** base58btc of a 64-byte (Ed25519, P-256) or 96-byte (P-384) signature. */
+const MULTIBASE_SIGNATURE = /^z[1-9A-HJ-NP-Za-km-z]{40,140}$/;
 /** Codes that mean "could not be checked" rather than "checked and failed". */
 const INDETERMINATE: ReadonlySet<ErrorCode> = new Set(['ERR_STATUS_UNAVAILABLE', 'ERR_STATUS_STALE']);
 
@@ -136,13 +138,26 @@ const PROOF_KEYS = {
 } as const;
 
 /**
- * One eddsa-rdfc-2022 Data Integrity proof, closed: only its own fields, a did:key method (the one
- * kind of DID that resolves offline), a well-formed signature. Returns the signer's DID.
+ * The cryptosuites verified, each with the curves its keys may be on: a key claiming another
+ * cryptosuite's proof is refused here, before the library (which refuses it too).
+ * DID authentication stays eddsa-rdfc-2022, the suite Corridor's wallets sign with.
+ */
+const CRYPTOSUITES: Record<keyof typeof PROOF_KEYS, ReadonlyMap<Cryptosuite, readonly DidKeyCurve[]>> = {
+  assertionMethod: new Map([['eddsa-rdfc-2022', ['Ed25519']], ['ecdsa-rdfc-2019', ['P-256', 'P-384']]]),
+  authentication: new Map([['eddsa-rdfc-2022', ['Ed25519']]]),
+};
+export const GENERIC_CRYPTOSUITES: readonly Cryptosuite[] = [...CRYPTOSUITES.assertionMethod.keys()];
+
+/**
+ * One Data Integrity proof of a cryptosuite we verify, closed: only its own fields, a did:key
+ * method (the one kind of DID that resolves offline) on that cryptosuite's curve, a well-formed
+ * signature. Returns the signer's DID.
  */
 export function assertGenericProof(proof: unknown, purpose: keyof typeof PROOF_KEYS): string {
   if (proof === undefined) return fail('ERR_PROOF_MISSING');
   if (!isObject(proof)) return fail('ERR_CREDENTIAL_MALFORMED', 'proof must be one object (proof sets and chains are not verified)');
-  if (proof.type !== 'DataIntegrityProof' || proof.cryptosuite !== 'eddsa-rdfc-2022') fail('ERR_PROOF_MISSING', 'only eddsa-rdfc-2022 Data Integrity proofs are verified');
+  const curves = CRYPTOSUITES[purpose].get(proof.cryptosuite as Cryptosuite);
+  if (proof.type !== 'DataIntegrityProof' || !curves) fail('ERR_PROOF_MISSING', `only ${[...CRYPTOSUITES[purpose].keys()].join(' and ')} Data Integrity proofs are verified`);
   if (!Object.keys(proof).every((key) => PROOF_KEYS[purpose].has(key))) fail('ERR_CREDENTIAL_MALFORMED', 'proof has fields outside a Data Integrity proof');
   if (proof.proofPurpose !== purpose) fail('ERR_SIGNATURE_INVALID', `the proof is not for ${purpose}`);
   for (const key of ['created', 'expires'] as const) {
@@ -154,8 +169,9 @@ export function assertGenericProof(proof: unknown, purpose: keyof typeof PROOF_K
   const method = proof.verificationMethod;
   if (typeof method !== 'string' || method.length > 300) return fail('ERR_CREDENTIAL_MALFORMED', 'proof.verificationMethod must be a URL');
   if (!method.startsWith('did:key:')) fail('ERR_DID_UNRESOLVABLE', 'the signing key is not a did:key: only did:key resolves offline, nothing is fetched');
-  const { did, fragment } = parseDidKey(method);
+  const { did, fragment, curve } = parseStandardDidKey(method);
   if (!fragment) fail('ERR_CREDENTIAL_MALFORMED', 'proof.verificationMethod must name a key (did:key:…#…)');
+  if (!curves!.includes(curve)) fail('ERR_SIGNATURE_INVALID', `a ${curve} key cannot make an ${String(proof.cryptosuite)} proof`);
   if (typeof proof.proofValue !== 'string' || !MULTIBASE_SIGNATURE.test(proof.proofValue)) fail('ERR_SIGNATURE_INVALID', 'proof.proofValue is not a base58btc signature');
   return did;
 }
@@ -166,7 +182,7 @@ const proofExpired = (proof: unknown, now: Date) => isObject(proof) && typeof pr
 function assertSignedByIssuer(issuer: string, signer: string): void {
   if (!issuer.startsWith('did:')) fail('ERR_DID_UNRESOLVABLE', 'the issuer is not a DID: nothing offline shows the signing key is the issuer\'s');
   if (!issuer.startsWith('did:key:')) fail('ERR_DID_UNRESOLVABLE', 'the issuer is not a did:key: only did:key resolves offline, nothing is fetched');
-  if (parseDidKey(issuer).did !== signer || issuer !== signer) fail('ERR_SIGNATURE_INVALID', 'signed by a key that is not the issuer\'s');
+  if (parseStandardDidKey(issuer).did !== signer || issuer !== signer) fail('ERR_SIGNATURE_INVALID', 'signed by a key that is not the issuer\'s');
 }
 
 /** Status from the trust pack only; a list we do not hold leaves the credential unverified, never "valid". */
@@ -231,12 +247,14 @@ export async function verifyGenericCredential(input: unknown, options: GenericVe
   // credential was valid on.
   const until = credential.validUntil ? new Date(credential.validUntil) : undefined;
   const proofDate = credential.validFrom ? new Date(credential.validFrom) : until && until < now ? until : now;
-  const proof = await verifyCredentialProof({ credential: document, now: proofDate, ...(documents ? { documentLoader: createDocumentLoader({ documents }) } : {}) });
+  const proof = await verifyCredentialProof({
+    credential: document, now: proofDate, cryptosuites: GENERIC_CRYPTOSUITES, ...(documents ? { documentLoader: createDocumentLoader({ documents }) } : {}),
+  });
   if (!proof.verified) {
     checks.push({ id: 'proof', ok: false, code: proof.error.code, message: ERROR_CODES[proof.error.code] });
     return done({ credential: summary });
   }
-  checks.push({ id: 'proof', ok: true, message: 'signature valid (eddsa-rdfc-2022, did:key of the issuer)' });
+  checks.push({ id: 'proof', ok: true, message: `signature valid (${String((document.proof as Record<string, unknown>).cryptosuite)}, did:key of the issuer)` });
 
   if (credential.validFrom && Date.parse(credential.validFrom) > now.getTime()) checks.push({ id: 'validity', ok: false, code: 'ERR_CREDENTIAL_NOT_YET_VALID', message: ERROR_CODES.ERR_CREDENTIAL_NOT_YET_VALID });
   else if (until && until.getTime() < now.getTime()) checks.push({ id: 'validity', ok: false, code: 'ERR_CREDENTIAL_EXPIRED', message: ERROR_CODES.ERR_CREDENTIAL_EXPIRED });
