@@ -10,4 +10,4 @@ import id from './id.js';
 import ja from './ja.js';
 
 export const PACKS = [en, ja, fil, ar, de, id] as const;
-export type { Labels, LanguagePack } from './types.js';
+export type { CliWords, Labels, LanguagePack } from './types.js';
