@@ -1,6 +1,7 @@
 /**
  * What an officer reads, in every language of src/languages/ (one file each): verdicts, outcomes,
- * every error code in plain words, and the labels of the CLI and the page. First drafts: have
+ * every error code in plain words, the labels of the CLI and the page, the CLI's usage and its own
+ * errors. Not a native speaker's (German and Indonesian had a careful non-native review): have
  * native speakers review them before deployment. English is the fallback, never another language.
  */
 import type { ErrorCode } from '@corridor/shared';
