@@ -3,8 +3,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseArgs } from 'node:util';
 import { CorridorError, UsageError } from '@corridor/shared';
-import { cliFailures, refusedCommandLine } from './cli-language.js';
-import { CLI_WORDS, explain } from './messages.js';
+import { CLI_WORDS, cliFailures, refusedCommandLine } from './cli-language.js';
+import { explain } from './messages.js';
 
 function refused(args: string[]): Error & { code?: string } {
   try {

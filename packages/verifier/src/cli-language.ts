@@ -5,7 +5,11 @@
  * cli.ts's business (it reads argv and the environment).
  */
 import { CorridorError, UsageError, type ErrorCode } from '@corridor/shared';
-import { CLI_WORDS, explain, LANGUAGES, type CliWords, type Language } from './messages.js';
+import { CLI_PACKS } from './languages/index.js';
+import { explain, LANGUAGES, type CliWords, type Language } from './messages.js';
+
+/** What the CLI says, in each language (its own words: the page's bundle never carries them). */
+export const CLI_WORDS: Record<Language, CliWords> = CLI_PACKS;
 
 /** The command lines of `--help`: sync, status, serve, verify. */
 export const COMMANDS = [

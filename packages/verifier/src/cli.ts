@@ -14,10 +14,10 @@ import {
   parseCommandLine, portOption, RegistryUnavailable, runCli, startServer, terminalText, untilStopped, writeFileAtomically,
   type ErrorCode, type GeneralJws, type TrustIndex,
 } from '@corridor/shared';
-import { cliFailures, COMMANDS, refusedCommandLine } from './cli-language.js';
+import { CLI_WORDS, cliFailures, COMMANDS, refusedCommandLine } from './cli-language.js';
 import { formatSummary, formatVerdict } from './format.js';
 import { readCredentialInputs } from './input.js';
-import { CLI_WORDS, countryName, explain, isLanguage, LABELS, LANGUAGES, localeLanguage, type Language } from './messages.js';
+import { countryName, explain, isLanguage, LABELS, LANGUAGES, localeLanguage, type Language } from './messages.js';
 import { anchorsDigest, fingerprint, OFFICER_TRUST_FORMAT, type OfficerTrustDocument, type SignedChain } from './officer.js';
 import { loadHeldFile, syncHeld, type HeldFile, type HeldPack } from './sync.js';
 import { outdatedTrustResult, verifySkillCredential, type VerificationResult } from './verify.js';

@@ -4,7 +4,8 @@ import { describe, expect, it } from '@jest/globals';
 import { ERROR_CODES, type ErrorCode } from '@corridor/shared';
 import { formatSummary, formatVerdict } from './format.js';
 import { PACKS } from './languages/index.js';
-import { CLI_WORDS, countryName, explain, LABELS, LANGUAGES, localeLanguage, MESSAGES, textIn } from './messages.js';
+import { CLI_WORDS } from './cli-language.js';
+import { countryName, explain, LABELS, LANGUAGES, localeLanguage, MESSAGES, textIn } from './messages.js';
 import { INDETERMINATE, type VerificationResult } from './verify.js';
 
 /** Codes a check can fail with that make the verdict INVALID. */

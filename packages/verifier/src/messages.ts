@@ -20,8 +20,6 @@ export const MESSAGES = each((pack) => pack.messages);
 export const LABELS: Record<Language, Labels> = each((pack) => pack.labels);
 /** Each language's own name (its button on the page). */
 export const LANGUAGE_NAMES = each((pack) => pack.name);
-/** What the officer's CLI says: its usage and the failures it finds itself. */
-export const CLI_WORDS = each((pack) => pack.cli);
 export type { CliWords, Labels } from './languages/types.js';
 
 export function isLanguage(value: unknown): value is Language {

@@ -1,4 +1,4 @@
-import type { LanguagePack } from './types.js';
+import type { CliWords, LanguagePack } from './types.js';
 
 export default {
   code: 'de', name: 'Deutsch',
@@ -36,12 +36,12 @@ export default {
     ERR_NOT_FOUND: 'Nicht gefunden.',
     ERR_CONFLICT: 'Dies widerspricht dem bereits Erfassten.',
     ERR_QUALIFICATION_WITHDRAWN: 'Die Qualifikation wurde aufgehoben, bevor dieser Nachweis ausgestellt wurde. Nicht annehmen.',
-    ERR_KEY_COMPROMISED: 'Der Schlüssel, der dies signiert hat, wurde als gestohlen oder verloren gemeldet. Nicht annehmen.',
+    ERR_KEY_COMPROMISED: 'Der Schlüssel, mit dem dies signiert wurde, ist als gestohlen oder verloren gemeldet. Nicht annehmen.',
     ERR_NAME_MISMATCH: 'Die Namen im Nachweis stimmen nicht mit dem Register überein. Nicht annehmen.',
     ERR_LOG_INCONSISTENT: 'Ihre Vertrauensliste passt nicht zum bisherigen Verlauf des Registers. Verlassen Sie sich nicht darauf; wenden Sie sich an Ihre Administration.',
     ERR_REGISTRY_INCONSISTENT: 'Die Daten des Registers stimmen nicht mit seinem signierten Protokoll überein. Wenden Sie sich an den Registerbetreiber.',
     ERR_TRUST_NOT_CONFIGURED: 'Für dieses Prüfprogramm ist kein vertrauenswürdiger Registerschlüssel und keine Behörde eingerichtet. Wenden Sie sich an Ihre Administration.',
-    ERR_HOLDER_MISMATCH: 'Ein beigefügter Nachweis betrifft eine andere Person. Er zählt nicht.',
+    ERR_HOLDER_MISMATCH: 'Ein beigefügter Nachweis betrifft eine andere Person. Er wird nicht berücksichtigt.',
     ERR_UNAUTHENTICATED: 'Melden Sie sich zuerst an: Die Anfrage hat kein gültiges Zugriffstoken.',
     ERR_FORBIDDEN: 'Ihre Berechtigung erlaubt dies nicht.',
     ERR_TIMEOUT: 'Das hat zu lange gedauert. Versuchen Sie es erneut.',
@@ -64,12 +64,12 @@ export default {
     setupTitle: 'Dieses Gerät einrichten', setupIntro: 'Dieses Gerät vertraut noch keiner Liste. Vergleichen Sie diese Fingerabdrücke mit denen, die der Prüfserver beim Start ausgegeben hat (fragen Sie Ihre Administration). Bestätigen Sie nur, wenn alle übereinstimmen: Danach nimmt das Gerät nur noch Listen dieser Schlüssel an.',
     country: 'Land', roots: 'Stammbehörden', operator: 'Registerbetreiber',
     maxAge: (d) => `Eine Vertrauensliste, die älter als ${d} Tage ist, ergibt kein grünes Ergebnis`, offered: (n, date) => `Angebotene Vertrauensliste: Nr. ${n} vom ${date}`,
-    confirmSetup: 'Die Fingerabdrücke stimmen überein: diesen Schlüsseln vertrauen', setupNeeded: 'Dieses Gerät ist nicht eingerichtet: Eine Administratorin oder ein Administrator muss die Schlüssel unten bestätigen.',
+    confirmSetup: 'Die Fingerabdrücke stimmen überein: diesen Schlüsseln vertrauen', setupNeeded: 'Dieses Gerät ist nicht eingerichtet: Die Administration muss die Schlüssel unten bestätigen.',
     admin: 'Verwaltung', pinnedTitle: 'Schlüssel, denen dieses Gerät vertraut',
     resetHint: 'Nur die Administration darf sie ändern: Geben Sie RESET ein und drücken Sie die Schaltfläche. Danach muss das Gerät neu eingerichtet werden.',
     reset: 'Vertrauen zurücksetzen',
     trustRefused: 'Der Prüfserver hat eine Vertrauensliste gesendet, die dieses Gerät nicht annimmt. Sie wurde nicht verwendet; die zuvor geprüfte Liste bleibt in Gebrauch. Informieren Sie Ihre Administration.',
-    heldInvalid: 'Die auf diesem Gerät gespeicherte Vertrauensliste lässt sich nicht bestätigen.',
+    heldInvalid: 'Die auf diesem Gerät gespeicherte Vertrauensliste besteht die Signaturprüfung nicht.',
     linkMatch: 'Stimmt mit dem Einrichtungslink überein.', linkMismatch: 'Was der Prüfserver anbietet, stimmt nicht mit dem Einrichtungslink überein: Richten Sie dieses Gerät nicht ein und informieren Sie Ihre Administration.',
     trustRefusedNone: 'Der Prüfserver hat eine Vertrauensliste gesendet, die dieses Gerät nicht annimmt. Sie wurde nicht verwendet. Informieren Sie Ihre Administration.',
     headlines: {
@@ -91,8 +91,11 @@ export default {
     staleList: (days) => `Die Vertrauensliste auf diesem Gerät ist ${days} Tage alt: Kein Nachweis kann als gültig bestätigt werden. Verbinden Sie sich mit dem Prüfserver, um sie zu aktualisieren.`,
     askWallet: 'Nachweis aus der Wallet anfordern', scanWallet: 'Bitten Sie die Person, diesen Code mit ihrer Wallet-App zu scannen.',
   },
-  cli: {
-    help: (sync, status, serve, verify) => `corridor-verifier: prüft einen Kompetenznachweis offline und zeigt das Ergebnis für die prüfende Stelle.
+} satisfies LanguagePack<'de'>;
+
+/** The officer's CLI (cli-language.ts); apart, so that the page's bundle does not carry it. */
+export const cli = {
+  help: (sync, status, serve, verify) => `corridor-verifier: prüft einen Kompetenznachweis offline und zeigt das Ergebnis für die prüfende Stelle.
 
   ${sync}
       lädt das Vertrauenspaket (danach nur die Änderungen); behält das letzte gültige Paket, wenn das Register
@@ -121,40 +124,39 @@ danach folgt jede Seite.
 --language: ohne diese Option die Sprache aus $LC_ALL, $LC_MESSAGES oder $LANG (de_DE.UTF-8 ist Deutsch), sonst Englisch.
 Optionen: --data <dir> (Standard: $CORRIDOR_VERIFIER_DATA oder ./.corridor/verifier). verify greift nie auf das Netz zu.
 Exit-Codes: 0 gültig, 1 ungültig, 2 nicht bestätigt, 3 Aufruf- oder Eingabefehler.`,
-    usage: 'Falscher Aufruf',
-    unknownOption: (option) => `unbekannte Option ${option} (siehe --help)`,
-    missingValue: (option) => `${option} erwartet einen Wert (siehe --help)`,
-    noValue: (option) => `${option} erwartet keinen Wert (siehe --help)`,
-    unknownCommand: (command) => `unbekannter Befehl ${command} (siehe --help)`,
-    needsFile: 'verify braucht eine Datei (PNG- oder JPEG-Foto, PDF, JSON) oder - für die Standardeingabe',
-    required: (option) => `${option} ist erforderlich (siehe --help)`,
-    languageOneOf: (languages) => `--language muss einer dieser Werte sein: ${languages}`,
-    purposeOneOf: '--purpose muss employment oder further-study sein',
-    countryCode: '--country muss ein Ländercode nach ISO 3166-1 Alpha-2 sein, z. B. JP',
-    rootRequired: '--root (der did:key Ihrer Behörde) ist erforderlich: Von ihm geht das Vertrauen aus',
-    registryKey: '--registry-key muss der did:key des Registerbetreibers sein',
-    maxAgeDays: '--max-age-days muss eine positive Zahl sein',
-    publicUrl: '--public-url muss eine URL mit https:// sein (unter der Wallets diesen Dienst erreichen)',
-    wrongCountry: (pack, country) => `das Vertrauenspaket gehört zu ${pack}, nicht zu ${country}: Synchronisieren Sie das Paket für ${country} oder geben Sie --country ${pack} an`,
-    credentialFile: 'Die Nachweisdatei', trustPackFile: 'Die Vertrauenspaket-Datei',
-    reasons: { missing: 'Datei nicht vorhanden', directory: 'es ist ein Verzeichnis', denied: 'keine Berechtigung', unreadable: 'sie ist nicht lesbar' },
-    cannotRead: (file, path, reason) => `${file} ${path} kann nicht gelesen werden: ${reason}`,
-    packNotJson: 'Die Vertrauenspaket-Datei ist kein JSON',
-    heldDamaged: 'Die gespeicherte Vertrauenspaket-Datei ist beschädigt; führen Sie sync --full aus',
-    noPackHeld: 'Kein Vertrauenspaket gespeichert; führen Sie zuerst sync aus',
-    notConfigured: 'Für dieses Prüfprogramm ist kein Schlüssel eines Registerbetreibers eingerichtet: Führen Sie ' +
-      '`corridor-verifier sync --registry <url> --country <CC> [--registry-key <did:key>]` aus (das legt den Schlüssel fest) ' +
-      'oder geben Sie --registry-key <did:key> (oder $CORRIDOR_REGISTRY_KEY) mit --trust-pack <file> an',
-    nothingHeld: 'Kein Vertrauenspaket gespeichert und kein Schlüssel eines Registerbetreibers eingerichtet: Führen Sie ' +
-      '`corridor-verifier sync --registry <url> --country <CC> [--registry-key <did:key>]` aus (das legt den Schlüssel fest) ' +
-      'oder geben Sie --registry-key <did:key> (oder $CORRIDOR_REGISTRY_KEY) mit --trust-pack <file> an',
-    registryUnavailable: (kept) => `Register nicht erreichbar: ${kept}`,
-    refusedAnswer: (kept) => `Antwort des Registers abgelehnt; ${kept}`,
-    keptPack: (n, date) => `Paket Nr. ${n} vom ${date} bleibt in Gebrauch`,
-    noPackYet: 'noch kein Paket gespeichert',
-    synced: (code, name, n, records, lists) => `Vertrauenspaket ${code} Nr. ${n} synchronisiert (${name}: ${records} Einträge, ${lists} Statuslisten)`,
-    status: (code, name, n, date, days, records, lists, operator) =>
-      `Vertrauenspaket ${code} Nr. ${n} (${name}), ausgestellt ${date} (${days} Tage alt), ${records} Einträge, ${lists} Statuslisten, Betreiber ${operator}`,
-    internal: 'Interner Fehler (siehe --debug)',
-  },
-} satisfies LanguagePack<'de'>;
+  usage: 'Falscher Aufruf',
+  unknownOption: (option) => `unbekannte Option ${option} (siehe --help)`,
+  missingValue: (option) => `${option} erwartet einen Wert (siehe --help)`,
+  noValue: (option) => `${option} erwartet keinen Wert (siehe --help)`,
+  unknownCommand: (command) => `unbekannter Befehl ${command} (siehe --help)`,
+  needsFile: 'verify braucht eine Datei (PNG- oder JPEG-Foto, PDF, JSON) oder - für die Standardeingabe',
+  required: (option) => `${option} ist erforderlich (siehe --help)`,
+  languageOneOf: (languages) => `--language muss einer dieser Werte sein: ${languages}`,
+  purposeOneOf: '--purpose muss employment oder further-study sein',
+  countryCode: '--country muss ein Ländercode nach ISO 3166-1 Alpha-2 sein, z. B. JP',
+  rootRequired: '--root (der did:key Ihrer Behörde) ist erforderlich: Von ihm geht das Vertrauen aus',
+  registryKey: '--registry-key muss der did:key des Registerbetreibers sein',
+  maxAgeDays: '--max-age-days muss eine positive Zahl sein',
+  publicUrl: '--public-url muss eine URL mit https:// sein (unter der Wallets diesen Dienst erreichen)',
+  wrongCountry: (pack, country) => `Das Vertrauenspaket gehört zu ${pack}, nicht zu ${country}: Synchronisieren Sie das Paket für ${country} oder geben Sie --country ${pack} an`,
+  credentialFile: 'Die Nachweisdatei', trustPackFile: 'Die Vertrauenspaket-Datei',
+  reasons: { missing: 'Datei nicht vorhanden', directory: 'es ist ein Verzeichnis', denied: 'keine Berechtigung', unreadable: 'sie ist nicht lesbar' },
+  cannotRead: (file, path, reason) => `${file} ${path} kann nicht gelesen werden: ${reason}`,
+  packNotJson: 'Die Vertrauenspaket-Datei ist kein JSON',
+  heldDamaged: 'Die gespeicherte Vertrauenspaket-Datei ist beschädigt; führen Sie sync --full aus',
+  noPackHeld: 'Kein Vertrauenspaket gespeichert; führen Sie zuerst sync aus',
+  notConfigured: 'Für dieses Prüfprogramm ist kein Schlüssel eines Registerbetreibers eingerichtet: Führen Sie ' +
+    '`corridor-verifier sync --registry <url> --country <CC> [--registry-key <did:key>]` aus (das legt den Schlüssel fest) ' +
+    'oder geben Sie --registry-key <did:key> (oder $CORRIDOR_REGISTRY_KEY) mit --trust-pack <file> an',
+  nothingHeld: 'Kein Vertrauenspaket gespeichert und kein Schlüssel eines Registerbetreibers eingerichtet: Führen Sie ' +
+    '`corridor-verifier sync --registry <url> --country <CC> [--registry-key <did:key>]` aus (das legt den Schlüssel fest) ' +
+    'oder geben Sie --registry-key <did:key> (oder $CORRIDOR_REGISTRY_KEY) mit --trust-pack <file> an',
+  registryUnavailable: (kept) => `Register nicht erreichbar: ${kept}`,
+  refusedAnswer: (kept) => `Antwort des Registers abgelehnt; ${kept}`,
+  keptPack: (n, date) => `Paket Nr. ${n} vom ${date} bleibt in Gebrauch`,
+  noPackYet: 'noch kein Paket gespeichert',
+  synced: (code, name, n, records, lists) => `Vertrauenspaket ${code} Nr. ${n} synchronisiert (${name}: ${records} Einträge, ${lists} Statuslisten)`,
+  status: (code, name, n, date, days, records, lists, operator) =>
+    `Vertrauenspaket ${code} Nr. ${n} (${name}), ausgestellt ${date} (${days} Tage alt), ${records} Einträge, ${lists} Statuslisten, Betreiber ${operator}`,
+  internal: 'Interner Fehler (siehe --debug)',
+} satisfies CliWords;

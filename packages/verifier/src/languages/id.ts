@@ -1,16 +1,16 @@
-import type { LanguagePack } from './types.js';
+import type { CliWords, LanguagePack } from './types.js';
 
 export default {
   code: 'id', name: 'Bahasa Indonesia',
   verdicts: { valid: 'SAH', invalid: 'TIDAK SAH — jangan diterima', indeterminate: 'TIDAK DAPAT DIPASTIKAN — periksa lebih lanjut' },
   outcomes: { full: 'Diakui sepenuhnya', partial: 'Diakui dengan syarat', none: 'Tidak diakui' },
   messages: {
-    ERR_INPUT_INVALID: 'Ini bukan kredensial yang dapat dibaca alat ini. Mintalah sertifikat atau berkas kredensialnya lagi.',
+    ERR_INPUT_INVALID: 'Ini bukan kredensial yang dapat dibaca aplikasi ini. Mintalah sertifikat atau berkas kredensialnya lagi.',
     ERR_PAYLOAD_TOO_LARGE: 'Berkas terlalu besar untuk sebuah kredensial. Mintalah sertifikatnya sendiri.',
     ERR_CREDENTIAL_MALFORMED: 'Kredensial tidak dalam bentuk yang diharapkan. Jangan diterima.',
     ERR_PROOF_MISSING: 'Kredensial tidak bertanda tangan. Jangan diterima.',
     ERR_SIGNATURE_INVALID: 'Tanda tangan tidak cocok: kredensial diubah setelah diterbitkan, atau dipalsukan. Jangan diterima.',
-    ERR_CONTEXT_UNKNOWN: 'Kredensial memakai istilah yang tidak dikenal alat ini. Jangan diterima.',
+    ERR_CONTEXT_UNKNOWN: 'Kredensial memakai istilah yang tidak dikenal aplikasi ini. Jangan diterima.',
     ERR_DID_UNRESOLVABLE: 'Identitas penerbit tidak dapat dipastikan secara luring. Jangan diterima.',
     ERR_KEY_INVALID: 'Kunci penerbit tidak sah. Jangan diterima.',
     ERR_ISSUER_UNKNOWN: 'Lembaga pelatihan tidak diakreditasi oleh otoritas mana pun yang Anda percayai. Jangan diterima.',
@@ -20,7 +20,7 @@ export default {
     ERR_CREDENTIAL_EXPIRED: 'Kredensial sudah kedaluwarsa. Mintalah yang masih berlaku.',
     ERR_CREDENTIAL_REVOKED: 'Lembaga pelatihan telah mencabut kredensial ini. Jangan diterima.',
     ERR_CREDENTIAL_SUSPENDED: 'Lembaga pelatihan telah menangguhkan kredensial ini. Jangan diterima untuk saat ini.',
-    ERR_STATUS_UNAVAILABLE: 'Tidak dapat diperiksa apakah kredensial dicabut: perangkat tidak memiliki status untuk penerbit ini. Lakukan sinkronisasi bila memungkinkan.',
+    ERR_STATUS_UNAVAILABLE: 'Tidak dapat diperiksa apakah kredensial dicabut: perangkat ini tidak memiliki data status untuk penerbit ini. Lakukan sinkronisasi bila memungkinkan.',
     ERR_STATUS_STALE: 'Data di perangkat ini terlalu lama untuk memastikan kredensial tidak dicabut. Lakukan sinkronisasi, lalu periksa lagi.',
     ERR_QUALIFICATION_UNKNOWN: 'Kualifikasi ini tidak ada di registri pada perangkat Anda. Lakukan sinkronisasi, lalu periksa lagi.',
     ERR_RECOGNITION_NONE: 'Tidak ada pengakuan yang disepakati atas kualifikasi ini di negara Anda untuk tujuan ini.',
@@ -34,15 +34,15 @@ export default {
     ERR_REQUEST_REPLAYED: 'Permintaan yang sama dikirim dua kali. Silakan coba lagi.',
     ERR_RATE_LIMITED: 'Terlalu banyak permintaan. Mohon tunggu sebentar, lalu coba lagi.',
     ERR_NOT_FOUND: 'Tidak ditemukan.',
-    ERR_CONFLICT: 'Ini bertentangan dengan yang sudah tercatat.',
+    ERR_CONFLICT: 'Data ini bertentangan dengan data yang sudah tercatat.',
     ERR_QUALIFICATION_WITHDRAWN: 'Kualifikasi ditarik sebelum kredensial ini diterbitkan. Jangan diterima.',
-    ERR_KEY_COMPROMISED: 'Kunci yang menandatangani ini dilaporkan dicuri atau hilang. Jangan diterima.',
+    ERR_KEY_COMPROMISED: 'Kunci yang menandatangani kredensial ini dilaporkan dicuri atau hilang. Jangan diterima.',
     ERR_NAME_MISMATCH: 'Nama-nama pada kredensial tidak cocok dengan registri. Jangan diterima.',
-    ERR_LOG_INCONSISTENT: 'Daftar kepercayaan Anda tidak melanjutkan riwayat registri yang Anda miliki sebelumnya. Jangan mengandalkannya; hubungi administrator Anda.',
+    ERR_LOG_INCONSISTENT: 'Daftar kepercayaan Anda tidak sesuai dengan riwayat registri yang Anda miliki sebelumnya. Jangan mengandalkannya; hubungi administrator Anda.',
     ERR_REGISTRY_INCONSISTENT: 'Data registri tidak cocok dengan log bertanda tangannya. Hubungi operator registri.',
     ERR_TRUST_NOT_CONFIGURED: 'Aplikasi pemeriksa ini belum memiliki kunci registri atau otoritas tepercaya. Hubungi administrator Anda.',
     ERR_HOLDER_MISMATCH: 'Sebuah kredensial pendukung adalah milik orang lain. Kredensial itu tidak diperhitungkan.',
-    ERR_UNAUTHENTICATED: 'Masuk terlebih dahulu: permintaan tidak membawa token akses yang sah.',
+    ERR_UNAUTHENTICATED: 'Silakan masuk terlebih dahulu: permintaan tidak membawa token akses yang sah.',
     ERR_FORBIDDEN: 'Hak akses Anda tidak mengizinkan ini.',
     ERR_TIMEOUT: 'Proses ini memakan waktu terlalu lama. Silakan coba lagi.',
     ERR_INSECURE_TRANSPORT: 'Layanan ini harus memakai koneksi aman (HTTPS).',
@@ -91,8 +91,11 @@ export default {
     staleList: (days) => `Daftar kepercayaan di perangkat ini berumur ${days} hari: tidak ada kredensial yang dapat dipastikan sah. Sambungkan ke server pemeriksa untuk memperbaruinya.`,
     askWallet: 'Minta dari dompet digital pekerja', scanWallet: 'Mintalah pekerja memindai kode ini dengan aplikasi dompet digitalnya.',
   },
-  cli: {
-    help: (sync, status, serve, verify) => `corridor-verifier: pemeriksaan kredensial keterampilan secara luring, dengan hasil untuk petugas.
+} satisfies LanguagePack<'id'>;
+
+/** The officer's CLI (cli-language.ts); apart, so that the page's bundle does not carry it. */
+export const cli = {
+  help: (sync, status, serve, verify) => `corridor-verifier: pemeriksaan kredensial keterampilan secara luring, dengan hasil untuk petugas.
 
   ${sync}
       mengambil paket kepercayaan (selanjutnya hanya perubahannya); tetap memakai paket baik terakhir jika registri
@@ -120,40 +123,39 @@ diawali ringkasan (jumlah setiap hasil, halaman yang tidak sah), lalu setiap hal
 --language: jika tidak diberikan, bahasa dari $LC_ALL, $LC_MESSAGES, atau $LANG (id_ID.UTF-8 berarti bahasa Indonesia); jika tidak ada, bahasa Inggris.
 Opsi: --data <dir> (bawaan: $CORRIDOR_VERIFIER_DATA atau ./.corridor/verifier). verify tidak pernah memakai jaringan.
 Kode keluar: 0 sah, 1 tidak sah, 2 tidak dapat dipastikan, 3 kesalahan penggunaan atau masukan.`,
-    usage: 'Kesalahan penggunaan',
-    unknownOption: (option) => `opsi tidak dikenal ${option} (lihat --help)`,
-    missingValue: (option) => `${option} memerlukan nilai (lihat --help)`,
-    noValue: (option) => `${option} tidak menerima nilai (lihat --help)`,
-    unknownCommand: (command) => `perintah tidak dikenal ${command} (lihat --help)`,
-    needsFile: 'verify memerlukan berkas (foto PNG atau JPEG, PDF, JSON) atau - untuk masukan standar',
-    required: (option) => `${option} wajib diberikan (lihat --help)`,
-    languageOneOf: (languages) => `--language harus salah satu dari ${languages}`,
-    purposeOneOf: '--purpose harus employment atau further-study',
-    countryCode: '--country harus berupa kode negara ISO 3166-1 alpha-2, misalnya JP',
-    rootRequired: '--root (did:key otoritas Anda) wajib diberikan: kepercayaan berawal darinya',
-    registryKey: '--registry-key harus berupa did:key operator registri',
-    maxAgeDays: '--max-age-days harus berupa bilangan positif',
-    publicUrl: '--public-url harus berupa URL https:// (alamat tempat dompet digital menghubungi layanan ini)',
-    wrongCountry: (pack, country) => `paket kepercayaan ini milik ${pack}, bukan ${country}: sinkronkan paket ${country}, atau berikan --country ${pack}`,
-    credentialFile: 'berkas kredensial', trustPackFile: 'berkas paket kepercayaan',
-    reasons: { missing: 'berkas tidak ada', directory: 'ini adalah direktori', denied: 'izin ditolak', unreadable: 'berkas tidak dapat dibaca' },
-    cannotRead: (file, path, reason) => `tidak dapat membaca ${file} ${path}: ${reason}`,
-    packNotJson: 'berkas paket kepercayaan bukan JSON',
-    heldDamaged: 'berkas paket kepercayaan yang tersimpan rusak; jalankan sync --full',
-    noPackHeld: 'belum ada paket kepercayaan yang tersimpan; jalankan sync terlebih dahulu',
-    notConfigured: 'belum ada kunci operator registri yang dikonfigurasi untuk aplikasi pemeriksa ini: jalankan ' +
-      '`corridor-verifier sync --registry <url> --country <CC> [--registry-key <did:key>]` (perintah itu menetapkan kuncinya), ' +
-      'atau berikan --registry-key <did:key> (atau $CORRIDOR_REGISTRY_KEY) bersama --trust-pack <file>',
-    nothingHeld: 'belum ada paket kepercayaan yang tersimpan dan belum ada kunci operator registri yang dikonfigurasi untuk aplikasi pemeriksa ini: jalankan ' +
-      '`corridor-verifier sync --registry <url> --country <CC> [--registry-key <did:key>]` (perintah itu menetapkan kuncinya), ' +
-      'atau berikan --registry-key <did:key> (atau $CORRIDOR_REGISTRY_KEY) bersama --trust-pack <file>',
-    registryUnavailable: (kept) => `registri tidak dapat dihubungi: ${kept}`,
-    refusedAnswer: (kept) => `jawaban registri ditolak; ${kept}`,
-    keptPack: (n, date) => `paket #${n} tanggal ${date} tetap dipakai`,
-    noPackYet: 'belum ada paket yang tersimpan',
-    synced: (code, name, n, records, lists) => `paket kepercayaan ${code} #${n} telah disinkronkan (${name}: ${records} catatan, ${lists} daftar status)`,
-    status: (code, name, n, date, days, records, lists, operator) =>
-      `paket kepercayaan ${code} #${n} (${name}), diterbitkan ${date} (berumur ${days} hari), ${records} catatan, ${lists} daftar status, operator ${operator}`,
-    internal: 'kesalahan internal (lihat --debug)',
-  },
-} satisfies LanguagePack<'id'>;
+  usage: 'Kesalahan penggunaan',
+  unknownOption: (option) => `opsi tidak dikenal ${option} (lihat --help)`,
+  missingValue: (option) => `${option} memerlukan nilai (lihat --help)`,
+  noValue: (option) => `${option} tidak menerima nilai (lihat --help)`,
+  unknownCommand: (command) => `perintah tidak dikenal ${command} (lihat --help)`,
+  needsFile: 'verify memerlukan berkas (foto PNG atau JPEG, PDF, JSON) atau - untuk masukan standar',
+  required: (option) => `${option} wajib diberikan (lihat --help)`,
+  languageOneOf: (languages) => `--language harus salah satu dari ${languages}`,
+  purposeOneOf: '--purpose harus employment atau further-study',
+  countryCode: '--country harus berupa kode negara ISO 3166-1 alpha-2, misalnya JP',
+  rootRequired: '--root (did:key otoritas Anda) wajib diberikan: kepercayaan berawal darinya',
+  registryKey: '--registry-key harus berupa did:key operator registri',
+  maxAgeDays: '--max-age-days harus berupa bilangan positif',
+  publicUrl: '--public-url harus berupa URL https:// (alamat tempat dompet digital menghubungi layanan ini)',
+  wrongCountry: (pack, country) => `paket kepercayaan ini milik ${pack}, bukan ${country}: sinkronkan paket ${country}, atau berikan --country ${pack}`,
+  credentialFile: 'berkas kredensial', trustPackFile: 'berkas paket kepercayaan',
+  reasons: { missing: 'berkas tidak ada', directory: 'ini adalah direktori', denied: 'izin ditolak', unreadable: 'berkas tidak dapat dibaca' },
+  cannotRead: (file, path, reason) => `tidak dapat membaca ${file} ${path}: ${reason}`,
+  packNotJson: 'berkas paket kepercayaan bukan JSON',
+  heldDamaged: 'berkas paket kepercayaan yang tersimpan rusak; jalankan sync --full',
+  noPackHeld: 'belum ada paket kepercayaan yang tersimpan; jalankan sync terlebih dahulu',
+  notConfigured: 'belum ada kunci operator registri yang dikonfigurasi untuk aplikasi pemeriksa ini: jalankan ' +
+    '`corridor-verifier sync --registry <url> --country <CC> [--registry-key <did:key>]` (perintah itu menetapkan kuncinya), ' +
+    'atau berikan --registry-key <did:key> (atau $CORRIDOR_REGISTRY_KEY) bersama --trust-pack <file>',
+  nothingHeld: 'belum ada paket kepercayaan yang tersimpan dan belum ada kunci operator registri yang dikonfigurasi untuk aplikasi pemeriksa ini: jalankan ' +
+    '`corridor-verifier sync --registry <url> --country <CC> [--registry-key <did:key>]` (perintah itu menetapkan kuncinya), ' +
+    'atau berikan --registry-key <did:key> (atau $CORRIDOR_REGISTRY_KEY) bersama --trust-pack <file>',
+  registryUnavailable: (kept) => `registri tidak dapat dihubungi: ${kept}`,
+  refusedAnswer: (kept) => `jawaban registri ditolak; ${kept}`,
+  keptPack: (n, date) => `paket #${n} tanggal ${date} tetap dipakai`,
+  noPackYet: 'belum ada paket yang tersimpan',
+  synced: (code, name, n, records, lists) => `paket kepercayaan ${code} #${n} telah disinkronkan (${name}: ${records} catatan, ${lists} daftar status)`,
+  status: (code, name, n, date, days, records, lists, operator) =>
+    `paket kepercayaan ${code} #${n} (${name}), diterbitkan ${date} (berumur ${days} hari), ${records} catatan, ${lists} daftar status, operator ${operator}`,
+  internal: 'kesalahan internal (lihat --debug)',
+} satisfies CliWords;

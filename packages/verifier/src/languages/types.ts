@@ -75,7 +75,8 @@ export interface Labels {
 }
 
 /**
- * The officer's CLI (`corridor-verifier`): its usage and the failures it finds itself. Option
+ * The officer's CLI (`corridor-verifier`): its usage and the failures it finds itself, each
+ * language file's `cli` export (apart from its pack: the page never carries them). Option
  * names, commands, codes and file paths are given as they are typed, never translated. Scripts
  * rely on the exit status and the ERR_* codes, which every language keeps.
  */
@@ -126,5 +127,4 @@ export interface LanguagePack<Code extends string = string> {
   outcomes: Record<'full' | 'partial' | 'none', string>;
   messages: Record<ErrorCode, string>;
   labels: Labels;
-  cli: CliWords;
 }
