@@ -226,6 +226,22 @@ describe('the CLI\'s usage and input errors in the officer\'s language (issue 20
     }
   });
 
+  it('status and sync: what the officer reads is in the language too (codes and exit status unchanged)', async () => {
+    const empty = join(dir, 'empty-data');
+    expect(officer(['status', '--data', empty, '--language', 'de'])).toEqual({ code: 3, out: '', err: 'ERR_NOT_FOUND: Kein Vertrauenspaket gespeichert; führen Sie zuerst sync aus\n' });
+    expect(officer(['status', '--data', empty, '--language', 'id'])).toEqual({ code: 3, out: '', err: 'ERR_NOT_FOUND: belum ada paket kepercayaan yang tersimpan; jalankan sync terlebih dahulu\n' });
+    // A registry that does not answer (a loopback port nobody listens on): amber, exit 2, nothing written.
+    const closed = createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => closed.once('listening', resolve));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const sync = (language: string) => officer(['sync', '--data', empty, '--registry', `http://127.0.0.1:${port}`, '--country', 'JP',
+      '--registry-key', world.keys.operator.description.controller, '--language', language]);
+    expect(sync('de')).toMatchObject({ code: 2, out: '', err: 'Register nicht erreichbar: noch kein Paket gespeichert\n' });
+    expect(sync('ja')).toMatchObject({ code: 2, out: '', err: '登録簿に接続できません: まだパックを保持していません\n' });
+    expect(officer(['sync', '--data', empty, '--country', 'JP', '--language', 'id'])).toEqual({ code: 3, out: '', err: 'Kesalahan penggunaan: --registry wajib diberikan (lihat --help)\n' });
+  });
+
   it('without --language, the locale\'s (LC_ALL, then LC_MESSAGES, then LANG); C or a language we lack is English', () => {
     const missing = join(dir, 'nowhere.png');
     expect(officer(verifyArgs(missing), { LANG: 'de_DE.UTF-8' }).err).toMatch(/^ERR_INPUT_INVALID: Die Nachweisdatei /);
