@@ -20,8 +20,8 @@ const project = (displayName, dir, testMatch) => ({
   transform,
   extensionsToTreatAsEsm: ['.ts'],
   testEnvironment: 'node',
-  // Every test runs with outbound network refused: only loopback is allowed.
-  setupFiles: [`${root}test/setup/no-network.cjs`],
+  // Every test runs with outbound network refused: only loopback is allowed; and in an English locale.
+  setupFiles: [`${root}test/setup/no-network.cjs`, `${root}test/setup/english-locale.cjs`],
 });
 
 export default {

@@ -69,12 +69,15 @@ export function helpText(sourceText: string): string {
   return sourceText.split('\n').filter((l) => l.startsWith(' *')).map((l) => l.slice(3)).join('\n');
 }
 
-/** parseArgs, but a bad flag is a usage error (exit 3) rather than a stack trace. */
-export function parseCommandLine<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+/**
+ * parseArgs, but a bad flag is a usage error (exit 3) rather than a stack trace; `say` gives the
+ * line in the reader's own language (the verifier's officer), else parseArgs' English is shown.
+ */
+export function parseCommandLine<T extends ParseArgsConfig>(config: T, say?: (error: Error & { code?: string }) => string): ReturnType<typeof parseArgs<T>> {
   try {
     return parseArgs(config);
   } catch (error) {
-    process.stderr.write(`usage: ${inert((error as Error).message)} (see --help)\n`);
+    process.stderr.write(`${inert(say?.(error as Error) ?? `usage: ${(error as Error).message} (see --help)`)}\n`);
     process.exit(EXIT.usage);
   }
 }
@@ -87,13 +90,15 @@ export function required<T>(value: T | undefined, what: string): T {
 /** Runs a CLI's main: its number is the exit code; a failure prints one coded line, never a stack or personal data. */
 export function runCli(main: () => Promise<number>, options: {
   json?: boolean; debug?: boolean; mapExitCode?: (code: number) => number;
-  /** A coded failure in the reader's own words, printed under the coded line (the officer's language). */
-  explain?: (code: ErrorCode) => string | undefined;
+  /**
+   * The failure's line in the reader's own words (the officer's language), its ERR_* code kept;
+   * undefined keeps the English line. JSON and the exit code are the same in every language.
+   */
+  say?: (error: unknown) => string | undefined;
 }): void {
   main().then((code) => { process.exitCode = code; }, (error: unknown) => {
     const failure = describeFailure(error);
-    const words = !options.json && error instanceof CorridorError ? options.explain?.(error.code) : undefined;
-    process.stderr.write((options.json ? jsonText(failure.json, 0) : inert(failure.line)) + '\n' + (words ? `${inert(words)}\n` : ''));
+    process.stderr.write((options.json ? jsonText(failure.json, 0) : inert(options.say?.(error) ?? failure.line)) + '\n');
     if (options.debug) console.error(error);
     process.exitCode = options.mapExitCode ? options.mapExitCode(failure.exitCode) : failure.exitCode;
   });

@@ -32,6 +32,8 @@ const EXPECTED: Record<string, RegExp[]> = {
     /synced JP trust pack #\d+/, /^有効：真正/m, /条件付きで認定 相当 介護（特定技能）/,
     /ERR_CREDENTIAL_REVOKED[\s\S]*exit code 1/, /^\["invalid",\["ERR_CREDENTIAL_REVOKED"\]\]$/m,
     /officer's page fingerprints: country JP, roots /, /^\{"verified":true,"outcome":"partial"\}$/m,
+    /^ERR_INPUT_INVALID: Die Nachweisdatei missing\.png kann nicht gelesen werden: Datei nicht vorhanden\nexit code 3$/m,
+    /^ERR_INPUT_INVALID: tidak dapat membaca berkas kredensial missing\.png: berkas tidak ada\nexit code 3$/m,
   ],
   'docs/training-centre.md': [
     /issued urn:uuid:[0-9a-f-]+ \(QR version \d+\)\nwrote /, /^401$/m, /^urn:uuid:[0-9a-f-]+\n404$/m, /"status":"revoked"/,

@@ -1,7 +1,8 @@
 // Verdicts that must not mislead the officer, through the real CLI: a credential for a
 // qualification added after the officer's last sync is amber "sync" (exit 2), not a fake-looking
 // QR error (it was ERR_QR_INVALID, exit 3) or a red INVALID; another country's pack is a usage
-// error; a cohort PDF starts with its summary; German output is German throughout.
+// error; a cohort PDF starts with its summary; German output is German throughout, and so are the
+// CLI's usage and input errors in German, Indonesian and Japanese (the ERR_* code and exit status kept).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { accreditationRecord, REFERENCE_CENTRE_ACCREDITATION, REFERENCE_CENTRE_BASE_URL, REFERENCE_CENTRE_NAME } from '@corridor/registry';
-import { encodeQrText, PH_CAREGIVING_NC_II, renderQrSvg, signRecord, type QualificationRecord, type SkillCredential } from '@corridor/shared';
+import { encodeQrText, PH_CAREGIVING_NC_II, renderQrSvg, signRecord, type ErrorCode, type QualificationRecord, type SkillCredential } from '@corridor/shared';
+import { explain } from '@corridor/verifier';
 import { qrPagesPdf } from './hostile.js';
 import { createWorld, type World } from './world.js';
 
@@ -109,7 +111,7 @@ describe('the pack must be the officer\'s own country\'s', () => {
     // In the officer's language too, under the coded line.
     const german = spawnSync(process.execPath, [cli, 'verify', join(dir, 'missing.png'), '--country', 'JP', '--root', world.keys.jp.description.controller,
       '--registry-key', world.keys.operator.description.controller, '--trust-pack', join(dir, 'old-pack.json'), '--language', 'de'], { encoding: 'utf8', cwd: dir });
-    expect(german.stderr.split('\n').slice(0, 2)).toEqual([expect.stringMatching(/^ERR_INPUT_INVALID: cannot read/), 'Dies ist kein Nachweis, den dieses Programm lesen kann. Bitten Sie erneut um das Zertifikat oder die Datei.']);
+    expect(german.stderr).toBe(`ERR_INPUT_INVALID: Die Nachweisdatei ${join(dir, 'missing.png')} kann nicht gelesen werden: Datei nicht vorhanden\n`);
   });
 });
 
@@ -167,5 +169,90 @@ describe('in the officer\'s language', () => {
     const refused = verify('current.json', JSON.stringify(current), 'new-pack.json', '--country', 'JP', '--language', 'xx');
     expect(refused.code).toBe(3);
     expect(refused.err).toContain('--language must be one of en, ja, fil, ar, de, id');
+  });
+});
+
+describe('the CLI\'s usage and input errors in the officer\'s language (issue 20)', () => {
+  const officer = (args: string[], env: Record<string, string> = {}) => {
+    const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: dir, env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...env } });
+    return { code: result.status, out: result.stdout, err: result.stderr };
+  };
+  const verifyArgs = (file: string, ...flags: string[]) => ['verify', file, '--country', 'JP', '--root', world.keys.jp.description.controller,
+    '--registry-key', world.keys.operator.description.controller, '--trust-pack', join(dir, 'new-pack.json'), '--data', join(dir, 'data'), ...flags];
+
+  it('a missing file: the code and exit 3 unchanged, the sentence in German, Indonesian, Japanese; --json stays English', () => {
+    const missing = join(dir, 'nowhere.png');
+    expect(officer(verifyArgs(missing, '--language', 'de'))).toEqual({ code: 3, out: '', err: `ERR_INPUT_INVALID: Die Nachweisdatei ${missing} kann nicht gelesen werden: Datei nicht vorhanden\n` });
+    expect(officer(verifyArgs(missing, '--language', 'id'))).toEqual({ code: 3, out: '', err: `ERR_INPUT_INVALID: tidak dapat membaca berkas kredensial ${missing}: berkas tidak ada\n` });
+    expect(officer(verifyArgs(missing, '--language', 'ja'))).toEqual({ code: 3, out: '', err: `ERR_INPUT_INVALID: 証明書ファイル ${missing} を読み込めません: ファイルがありません\n` });
+    expect(officer(verifyArgs(missing))).toEqual({ code: 3, out: '', err: `ERR_INPUT_INVALID: cannot read the credential file ${missing}: no such file\n` });
+    const json = officer(verifyArgs(missing, '--language', 'de', '--json'));
+    expect([json.code, JSON.parse(json.err)]).toEqual([3, { code: 'ERR_INPUT_INVALID', message: `cannot read the credential file ${missing}: no such file` }]);
+    expect(officer(verifyArgs(dir, '--language', 'id')).err).toBe(`ERR_INPUT_INVALID: tidak dapat membaca berkas kredensial ${dir}: ini adalah direktori\n`);
+  });
+
+  it('a file that is no credential: the code kept, its plain words in the language instead of the reader\'s English detail', () => {
+    writeFileSync(join(dir, 'notes.txt'), 'see you at 9');
+    const english = officer(verifyArgs(join(dir, 'notes.txt')));
+    const code = english.err.split(':')[0]!;
+    expect([english.code, code]).toEqual([3, expect.stringMatching(/^ERR_(INPUT_INVALID|QR_INVALID)$/)]);
+    expect(officer(verifyArgs(join(dir, 'notes.txt'), '--language', 'de'))).toEqual({ code: 3, out: '', err: `${code}: ${explain(code as ErrorCode, 'de')}\n` });
+    expect(officer(verifyArgs(join(dir, 'notes.txt'), '--language', 'id')).err).toBe(`${code}: ${explain(code as ErrorCode, 'id')}\n`);
+  });
+
+  it('a bad option, a missing value, a missing --country: the usage line in the language, exit 3, nothing on stdout', () => {
+    expect(officer([...verifyArgs('x.png'), '--frob', '--language', 'de'])).toEqual({ code: 3, out: '', err: 'Falscher Aufruf: unbekannte Option --frob (siehe --help)\n' });
+    expect(officer(['verify', 'x.png', '--language=id', '--frob'])).toEqual({ code: 3, out: '', err: 'Kesalahan penggunaan: opsi tidak dikenal --frob (lihat --help)\n' });
+    expect(officer(['verify', 'x.png', '--language', 'ja', '--json=yes'])).toEqual({ code: 3, out: '', err: '使い方の誤り: --json には値を指定できません（--help を参照）\n' });
+    expect(officer(['verify', 'x.png', '--frob'])).toEqual({ code: 3, out: '', err: 'usage: unknown option --frob (see --help)\n' });
+    expect(officer(['verify', 'x.png', '--language', 'de', '--root', 'did:key:z6Mk'])).toEqual({ code: 3, out: '',
+      err: 'Falscher Aufruf: --country muss ein Ländercode nach ISO 3166-1 Alpha-2 sein, z. B. JP\n' });
+    // --json keeps the stable code for scripts, in English.
+    const json = officer(['verify', 'x.png', '--language', 'de', '--json']);
+    expect([json.code, JSON.parse(json.err)]).toEqual([3, { code: 'ERR_INPUT_INVALID', message: '--country must be an ISO 3166-1 alpha-2 code, e.g. JP' }]);
+  });
+
+  it('--help in German, Indonesian and Japanese: the command lines as typed, what they do in the language, exit 0', () => {
+    const english = officer(['--help']).out;
+    const commandLines = english.split('\n').filter((line) => line.startsWith('  corridor-verifier '));
+    expect(commandLines.map((line) => line.split(' ')[3])).toEqual(['sync', 'status', 'serve', 'verify']);
+    for (const [language, first] of [['de', 'corridor-verifier: prüft einen Kompetenznachweis offline'], ['id', 'corridor-verifier: pemeriksaan kredensial keterampilan secara luring'],
+      ['ja', 'corridor-verifier: 技能証明書をオフラインで検証し']] as const) {
+      const help = officer(['--help', '--language', language]);
+      expect([language, help.code, help.err]).toEqual([language, 0, '']);
+      expect(help.out.startsWith(first)).toBe(true);
+      for (const line of commandLines) expect(help.out).toContain(line);
+      expect(help.out).not.toContain('Exit codes');
+    }
+  });
+
+  it('status and sync: what the officer reads is in the language too (codes and exit status unchanged)', async () => {
+    const empty = join(dir, 'empty-data');
+    expect(officer(['status', '--data', empty, '--language', 'de'])).toEqual({ code: 3, out: '', err: 'ERR_NOT_FOUND: Kein Vertrauenspaket gespeichert; führen Sie zuerst sync aus\n' });
+    expect(officer(['status', '--data', empty, '--language', 'id'])).toEqual({ code: 3, out: '', err: 'ERR_NOT_FOUND: belum ada paket kepercayaan yang tersimpan; jalankan sync terlebih dahulu\n' });
+    // A registry that does not answer (a loopback port nobody listens on): amber, exit 2, nothing written.
+    const closed = createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => closed.once('listening', resolve));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const sync = (language: string) => officer(['sync', '--data', empty, '--registry', `http://127.0.0.1:${port}`, '--country', 'JP',
+      '--registry-key', world.keys.operator.description.controller, '--language', language]);
+    expect(sync('de')).toMatchObject({ code: 2, out: '', err: 'Register nicht erreichbar: noch kein Paket gespeichert\n' });
+    expect(sync('ja')).toMatchObject({ code: 2, out: '', err: '登録簿に接続できません: まだパックを保持していません\n' });
+    expect(officer(['sync', '--data', empty, '--country', 'JP', '--language', 'id'])).toEqual({ code: 3, out: '', err: 'Kesalahan penggunaan: --registry wajib diberikan (lihat --help)\n' });
+  });
+
+  it('without --language, the locale\'s (LC_ALL, then LC_MESSAGES, then LANG); C or a language we lack is English', () => {
+    const missing = join(dir, 'nowhere.png');
+    expect(officer(verifyArgs(missing), { LANG: 'de_DE.UTF-8' }).err).toMatch(/^ERR_INPUT_INVALID: Die Nachweisdatei /);
+    expect(officer(verifyArgs(missing), { LANG: 'de_DE.UTF-8', LC_MESSAGES: 'id_ID.UTF-8' }).err).toMatch(/^ERR_INPUT_INVALID: tidak dapat membaca /);
+    expect(officer(verifyArgs(missing), { LANG: 'de_DE.UTF-8', LC_ALL: 'C' }).err).toMatch(/^ERR_INPUT_INVALID: cannot read /);
+    expect(officer(verifyArgs(missing), { LANG: 'fr_FR.UTF-8' }).err).toMatch(/^ERR_INPUT_INVALID: cannot read /);
+    expect(officer(['--help'], { LC_ALL: 'ja_JP.UTF-8' }).out).toMatch(/^corridor-verifier: 技能証明書/);
+    // --language wins over the locale, and the verdict follows it too.
+    expect(officer(verifyArgs(missing, '--language', 'en'), { LANG: 'de_DE.UTF-8' }).err).toMatch(/^ERR_INPUT_INVALID: cannot read /);
+    writeFileSync(join(dir, 'current-locale.json'), JSON.stringify(current));
+    const german = officer(verifyArgs(join(dir, 'current-locale.json')), { LANG: 'de_DE.UTF-8' });
+    expect([german.code, german.out.split('\n')[0]]).toEqual([0, 'GÜLTIG: echt, von einer akkreditierten Bildungseinrichtung ausgestellt, nicht widerrufen']);
   });
 });

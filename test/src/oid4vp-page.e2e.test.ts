@@ -11,7 +11,7 @@ import { accreditationRecord } from '@corridor/registry';
 import {
   JP_CARE_BRIDGING, JP_JLPT_N4, openTrustPack, readQrFromPng, signPresentation, signRecord, type KeyPair, type QualificationRecord, type SkillCredential,
 } from '@corridor/shared';
-import { createVerifierApp, OFFICER_TRUST_FORMAT, type OfficerTrustDocument } from '@corridor/verifier';
+import { createVerifierApp, LABELS, LANGUAGES, OFFICER_TRUST_FORMAT, type OfficerTrustDocument } from '@corridor/verifier';
 import { installOfficerPage, launchChromium, listenOnLoopback, type Listening } from './loopback.js';
 import { createWorld, newKey, WORKER, type World } from './world.js';
 
@@ -112,5 +112,21 @@ describe('the officer page asks the worker\'s wallet (OpenID4VP)', () => {
     const seen = await verdict();
     expect(seen.verdict).toBe('invalid');
     expect(seen.codes.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('the wallet button, its hint and the QR\'s text alternative are in the officer\'s language (src/languages/)', async () => {
+    for (const language of LANGUAGES) {
+      await page.click(`#languages button[value="${language}"]`);
+      expect([language, await page.locator('#wallet').textContent()]).toEqual([language, LABELS[language].askWallet]);
+    }
+    await page.click('#languages button[value="id"]');
+    await page.click('#wallet');
+    await page.locator('#wallet-qr').waitFor();
+    expect(await page.locator('#wallet-slot p').textContent()).toBe(LABELS.id.scanWallet);
+    expect(await page.locator('#wallet-qr').getAttribute('alt')).toBe(LABELS.id.scanWallet);
+    expect(await page.locator('#wallet').textContent()).toBe(LABELS.id.stop);
+    await page.click('#wallet');
+    await page.locator('#wallet-qr').waitFor({ state: 'detached' });
+    await page.click('#languages button[value="en"]');
   }, 60_000);
 });

@@ -81,9 +81,10 @@ describe('the registry service from the command line', () => {
     const verifier = (...args: string[]) => run('verifier', ...args, '--data', file('officer'));
     const synced = verifier('sync', '--registry', server.url, '--country', 'JP', '--json');
     expect(synced.code).toBe(0);
-    expect(verifier('status').out).toMatch(/^JP trust pack #\d+/);
-    // A second sync is a delta from where it stands.
-    expect(verifier('sync', '--registry', server.url, '--country', 'JP').code).toBe(0);
+    expect(verifier('status').out).toMatch(/^JP trust pack #\d+ \(Japan\), issued /);
+    // A second sync is a delta from where it stands; in the officer's language, with the country's name.
+    expect(verifier('sync', '--registry', server.url, '--country', 'JP', '--language', 'de').out).toMatch(/^Vertrauenspaket JP Nr\. \d+ synchronisiert \(Japan: \d+ Einträge, /);
+    expect(verifier('status', '--language', 'id').out).toMatch(/^paket kepercayaan JP #\d+ \(Jepang\), diterbitkan \S+ \(berumur [\d.]+ hari\)/);
   });
 
   it('survives SIGKILL mid-writes: every acknowledged write is there and the log verifies; the verifier keeps its pack', async () => {

@@ -1,46 +1,26 @@
 #!/usr/bin/env node
 /**
- * corridor-verifier: an officer's offline verdict on a skill credential.
- *
- *   corridor-verifier sync --registry <url> --country <CC> [--registry-key <did:key>] [--full]
- *       fetch the trust pack (then only deltas); keeps the last good pack if the registry is down or wrong.
- *       The first sync pins the registry operator's key (give --registry-key to choose it); later packs
- *       must be signed by it and their log must extend the one held. Kept signed, checked at each load
- *   corridor-verifier status                    the pack held: country, sequence, age
- *   corridor-verifier serve --country <CC> --root <did:key> [--port 8490] [--host 127.0.0.1] [--trust-pack <file>]
- *       [--tls-cert <pem> --tls-key <pem>] [--insecure-http] [--public-url <https://…>]  (plain HTTP off loopback only with --insecure-http)
- *       POST /credentials/verify and /presentations/verify (VC-API), answered offline from the pack;
- *       the officer's page at /officer/: camera or photo, verified on the device, keeps working offline
- *       (prints the fingerprints and setup link an administrator uses to install it on a device);
- *       a newer pack from `sync` is picked up within 30 s, no restart needed; OpenID4VP: the page's "Ask the
- *       worker's wallet" shows a request QR, wallets answer to <--public-url (https://…), else this address>/oid4vp/response
- *   corridor-verifier verify <file.png | .jpg | .pdf | .svg | .json | -> --country <CC> --root <did:key> [--trust-pack <file>]
- *       [--purpose employment|further-study] [--max-age-days 7] [--registry-key <did:key>] [--language en|ja|fil|ar|de|id] [--json]
- *       uses the synced pack unless --trust-pack names a pack file; a pack is used only if signed by the
- *       registry operator configured: --registry-key (or $CORRIDOR_REGISTRY_KEY), else the one pinned by sync
- *
- * <file> is a photo or scan of the QR (PNG, JPEG), a PDF of certificates (each page verified), our own SVG, the
- * credential JSON, or - to read JSON or QR text from stdin. A PDF of many certificates prints a summary first
- * (how many of each verdict, the pages that are not valid), then each page.
- * --root is your own country's authority key (repeatable; or $CORRIDOR_VERIFIER_ROOTS, comma-separated).
- * Options: --data <dir> (default $CORRIDOR_VERIFIER_DATA or ./.corridor/verifier). verify never touches the network.
+ * corridor-verifier: an officer's offline verdict on a skill credential. `--help` prints its
+ * usage: the command lines (cli-language.ts, typed as they are, never translated) inside the
+ * officer's language's `cli.help` (src/languages/; en.ts is the source). Everything it says to the officer
+ * is in the officer's language: --language, else the locale ($LC_ALL, $LC_MESSAGES, $LANG), else
+ * English; the ERR_* codes, the exit codes and --json output are the same in every language.
  * Exit codes: 0 valid, 1 invalid, 2 indeterminate, 3 usage or input error.
  */
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  CorridorError, createPrinter, createRegistryClient, EXIT, helpText, indexTrustPackContent, inert, jsonText, openTrustPack,
-  parseCommandLine, portOption, RegistryUnavailable, required, runCli, startServer, terminalText, untilStopped, UsageError, writeFileAtomically,
-  type GeneralJws, type TrustIndex,
+  CorridorError, createPrinter, createRegistryClient, EXIT, indexTrustPackContent, inert, jsonText, openTrustPack,
+  parseCommandLine, portOption, RegistryUnavailable, runCli, startServer, terminalText, untilStopped, writeFileAtomically,
+  type ErrorCode, type GeneralJws, type TrustIndex,
 } from '@corridor/shared';
+import { CLI_WORDS, cliFailures, COMMANDS, refusedCommandLine } from './cli-language.js';
 import { formatSummary, formatVerdict } from './format.js';
 import { readCredentialInputs } from './input.js';
-import { explain, isLanguage, LABELS, LANGUAGES } from './messages.js';
+import { countryName, explain, isLanguage, LABELS, LANGUAGES, localeLanguage, type Language } from './messages.js';
 import { anchorsDigest, fingerprint, OFFICER_TRUST_FORMAT, type OfficerTrustDocument, type SignedChain } from './officer.js';
 import { loadHeldFile, syncHeld, type HeldFile, type HeldPack } from './sync.js';
 import { outdatedTrustResult, verifySkillCredential, type VerificationResult } from './verify.js';
-
-const HELP = helpText(readFileSync(new URL(import.meta.url), 'utf8'));
 
 const spec = {
   allowPositionals: true,
@@ -53,16 +33,30 @@ const spec = {
   },
 } as const;
 
-const { values: options, positionals } = parseCommandLine(spec);
+/** The --language typed, read from argv itself: for a command line that parseArgs refuses. */
+function typedLanguage(): string | undefined {
+  const args = process.argv.slice(2);
+  const at = args.findIndex((arg) => arg === '--language' || arg.startsWith('--language='));
+  return at < 0 ? undefined : args[at]!.startsWith('--language=') ? args[at]!.slice('--language='.length) : args[at + 1];
+}
+
+/** The officer's language: --language, else the locale's, else English. */
+function languageOf(typed: string | undefined): Language {
+  return isLanguage(typed) ? typed : localeLanguage(process.env) ?? 'en';
+}
+
+const { values: options, positionals } = parseCommandLine(spec, (error) => refusedCommandLine(error, CLI_WORDS[languageOf(typedLanguage())]));
+const language = languageOf(options.language);
+const { words, usage, coded, line: sayFailure } = cliFailures(language);
 
 /** A file's bytes; the error names the file and why it cannot be read (never its content). */
-function readBytes(path: string, what = 'the input file'): Uint8Array {
+function readBytes(path: string, what: 'credentialFile' | 'trustPackFile', code: ErrorCode = 'ERR_INPUT_INVALID'): Uint8Array {
   try {
     return path === '-' ? readFileSync(0) : readFileSync(path);
   } catch (cause) {
-    const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (cause as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a directory'
-      : (cause as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : 'it cannot be read';
-    throw new CorridorError('ERR_INPUT_INVALID', `cannot read ${what} ${inert(path)}: ${reason}`, { cause });
+    const errno = (cause as NodeJS.ErrnoException).code;
+    const reason = errno === 'ENOENT' ? 'missing' : errno === 'EISDIR' ? 'directory' : errno === 'EACCES' ? 'denied' : 'unreadable';
+    throw coded(code, (w) => w.cannotRead(w[what], inert(path), w.reasons[reason]), cause);
   }
 }
 
@@ -72,7 +66,7 @@ function readBytes(path: string, what = 'the input file'): Uint8Array {
  */
 function assertPackCountry(trust: TrustIndex, country: string): void {
   if (trust.country !== country) {
-    throw new UsageError(`the trust pack is ${inert(trust.country)}'s, not ${country}'s: sync the ${country} pack, or give --country ${inert(trust.country)}`);
+    throw usage((w) => w.wrongCountry(inert(trust.country), country));
   }
 }
 
@@ -88,7 +82,7 @@ function readHeldFile(): unknown {
   try {
     return JSON.parse(readFileSync(heldPath, 'utf8')) as unknown;
   } catch (cause) {
-    throw new CorridorError('ERR_TRUST_PACK_INVALID', 'the held trust pack file is damaged; run sync --full', { cause });
+    throw coded('ERR_TRUST_PACK_INVALID', (w) => w.heldDamaged, cause);
   }
 }
 
@@ -103,18 +97,20 @@ async function readHeld(): Promise<{ file: HeldFile; held: HeldPack } | undefine
 /** The registry operator key given explicitly, if any. */
 function operatorOption(): string | undefined {
   const key = options['registry-key'] ?? process.env.CORRIDOR_REGISTRY_KEY;
-  if (key !== undefined && !/^did:key:z[1-9A-HJ-NP-Za-km-z]+$/.test(key)) throw new UsageError('--registry-key must be the registry operator\'s did:key');
+  if (key !== undefined && !/^did:key:z[1-9A-HJ-NP-Za-km-z]+$/.test(key)) throw usage((w) => w.registryKey);
   return key;
 }
 
 function countryOption(): string {
   const country = options.country ?? process.env.CORRIDOR_COUNTRY;
-  if (!country || !/^[A-Z]{2}$/.test(country)) throw new UsageError('--country must be an ISO 3166-1 alpha-2 code, e.g. JP');
+  if (!country || !/^[A-Z]{2}$/.test(country)) throw usage((w) => w.countryCode);
   return country;
 }
 
 async function sync(): Promise<number> {
-  const client = createRegistryClient(required(options.registry ?? process.env.CORRIDOR_REGISTRY_URL, '--registry'));
+  const registry = options.registry ?? process.env.CORRIDOR_REGISTRY_URL;
+  if (!registry) throw usage((w) => w.required('--registry'));
+  const client = createRegistryClient(registry);
   const country = countryOption();
   const explicit = operatorOption();
   let kept: Awaited<ReturnType<typeof readHeld>>;
@@ -132,18 +128,18 @@ async function sync(): Promise<number> {
     next = await syncHeld(kept, client, { country, ...(pinned ? { operator: pinned } : {}), ...(options.full ? { full: true } : {}) });
   } catch (error) {
     // The held file is on disk, not signed by anyone this run checked: its fields are shown inert.
-    const keptLine = kept ? inert(`kept pack #${kept.held.content.sequence} of ${kept.held.content.issuedAt}`) : 'no pack held yet';
+    const keptLine = kept ? words.keptPack(inert(String(kept.held.content.sequence)), inert(String(kept.held.content.issuedAt))) : words.noPackYet;
     if (error instanceof RegistryUnavailable) {
-      process.stderr.write(`registry unavailable: ${keptLine}\n`);
+      process.stderr.write(`${words.registryUnavailable(keptLine)}\n`);
       return EXIT.indeterminate;
     }
-    process.stderr.write(`refused the registry's answer; ${keptLine}\n`);
+    process.stderr.write(`${words.refusedAnswer(keptLine)}\n`);
     throw error;
   }
   mkdirSync(dataDir, { recursive: true });
   writeFileAtomically(heldPath, JSON.stringify(next.file));
   const { content, operator } = next.held;
-  print(`synced ${country} trust pack #${content.sequence} (${content.records.length} records, ${content.statusLists.length} status lists)`,
+  print(words.synced(country, countryName(country, language), String(content.sequence), String(content.records.length), String(content.statusLists.length)),
     { country, sequence: content.sequence, issuedAt: content.issuedAt, operator, deltas: next.file.deltas.length });
   return EXIT.ok;
 }
@@ -158,10 +154,10 @@ function readHeldFileQuietly(): unknown {
 
 async function status(): Promise<number> {
   const held = (await readHeld())?.held;
-  if (!held) throw new CorridorError('ERR_NOT_FOUND', 'no trust pack held; run sync first');
+  if (!held) throw coded('ERR_NOT_FOUND', (w) => w.noPackHeld);
   const ageDays = (Date.now() - Date.parse(held.content.issuedAt)) / 86_400_000;
-  print(`${held.content.country} trust pack #${held.content.sequence}, issued ${held.content.issuedAt} (${ageDays.toFixed(1)} days old), ` +
-    `${held.content.records.length} records, ${held.content.statusLists.length} status lists, operator ${held.operator}`,
+  const { country, sequence, issuedAt, records, statusLists } = held.content;
+  print(words.status(country, countryName(country, language), String(sequence), issuedAt, ageDays.toFixed(1), String(records.length), String(statusLists.length), held.operator),
   { country: held.content.country, sequence: held.content.sequence, issuedAt: held.content.issuedAt, ageDays, operator: held.operator,
     records: held.content.records.length, statusLists: held.content.statusLists.length });
   return EXIT.ok;
@@ -174,10 +170,6 @@ interface LoadedTrust {
   chain: SignedChain;
 }
 
-const NOT_CONFIGURED = 'no registry operator key is configured for this verifier: run ' +
-  '`corridor-verifier sync --registry <url> --country <CC> [--registry-key <did:key>]` (it pins the key), ' +
-  'or give --registry-key <did:key> (or $CORRIDOR_REGISTRY_KEY) with --trust-pack <file>';
-
 /**
  * The pack to verify against: a pack file (signed by the operator configured: --registry-key, else
  * the one sync pinned) or the held file, re-checked. Nothing is used unless that operator signed it.
@@ -187,18 +179,19 @@ async function loadTrust(roots: string[]): Promise<LoadedTrust> {
   if (packFile) {
     const pinned = (readHeldFileQuietly() as { operator?: unknown } | undefined)?.operator;
     const operator = operatorOption() ?? (typeof pinned === 'string' ? pinned : undefined);
-    if (!operator) throw new CorridorError('ERR_TRUST_NOT_CONFIGURED', NOT_CONFIGURED);
+    if (!operator) throw coded('ERR_TRUST_NOT_CONFIGURED', (w) => w.notConfigured);
     let pack: unknown;
     try {
-      pack = JSON.parse(readBytes(packFile, 'the trust pack file').toString());
+      // Unreadable or not JSON, the pack is what is wrong (the code scripts know); the sentence says which.
+      pack = JSON.parse(readBytes(packFile, 'trustPackFile', 'ERR_TRUST_PACK_INVALID').toString());
     } catch (cause) {
-      throw new CorridorError('ERR_TRUST_PACK_INVALID', 'the trust pack file is not JSON', { cause });
+      throw cause instanceof CorridorError ? cause : coded('ERR_TRUST_PACK_INVALID', (w) => w.packNotJson, cause);
     }
     const { content } = await openTrustPack(pack, operator);
     return { index: await indexTrustPackContent(content, { roots, operator }), operator, chain: { pack: pack as GeneralJws, deltas: [] } };
   }
   const kept = await readHeld();
-  if (!kept) throw new CorridorError('ERR_TRUST_NOT_CONFIGURED', `no trust pack held and ${NOT_CONFIGURED}`);
+  if (!kept) throw coded('ERR_TRUST_NOT_CONFIGURED', (w) => w.nothingHeld);
   const { held, file } = kept;
   return { index: await indexTrustPackContent(held.content, { roots, operator: held.operator }), operator: held.operator, chain: { pack: file.pack, deltas: file.deltas } };
 }
@@ -206,13 +199,13 @@ async function loadTrust(roots: string[]): Promise<LoadedTrust> {
 /** The freshness policy: --max-age-days (default 7), in seconds. */
 function maxStatusAgeOption(): number {
   const days = Number(options['max-age-days'] ?? 7);
-  if (!(days > 0)) throw new UsageError('--max-age-days must be a positive number');
+  if (!(days > 0)) throw usage((w) => w.maxAgeDays);
   return days * 86400;
 }
 
 function rootsOption(): string[] {
   const roots = options.root ?? (process.env.CORRIDOR_VERIFIER_ROOTS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  if (roots.length === 0) throw new UsageError('--root (your authority\'s did:key) is required: trust starts from it');
+  if (roots.length === 0) throw usage((w) => w.rootRequired);
   return roots;
 }
 
@@ -228,7 +221,7 @@ async function serve(): Promise<number> {
   // express only for serve: a verify run never loads it.
   const { createVerifierApp } = await import('./http.js');
   const publicUrl = options['public-url'];
-  if (publicUrl !== undefined && !/^https:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(publicUrl)) throw new UsageError('--public-url must be an https:// URL (where wallets reach this service)');
+  if (publicUrl !== undefined && !/^https:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(publicUrl)) throw usage((w) => w.publicUrl);
   const app = createVerifierApp({ trust: () => loaded.index, country, maxStatusAgeSeconds, officer, ...(publicUrl ? { publicUrl } : {}) });
   const { server, url } = await startServer(app, {
     port, host, ...(options['tls-cert'] ? { tlsCert: options['tls-cert'] } : {}), ...(options['tls-key'] ? { tlsKey: options['tls-key'] } : {}),
@@ -258,27 +251,26 @@ async function serve(): Promise<number> {
 async function main(): Promise<number> {
   const [command, file] = positionals;
   if (options.help || !command) {
-    process.stdout.write(HELP + '\n');
+    process.stdout.write(words.help(...COMMANDS) + '\n');
     return command || options.help ? EXIT.ok : EXIT.usage;
   }
+  if (options.language !== undefined && !isLanguage(options.language)) throw usage((w) => w.languageOneOf(LANGUAGES.join(', ')));
   if (command === 'sync') return sync();
   if (command === 'status') return status();
   if (command === 'serve') return serve();
-  if (command !== 'verify') throw new UsageError(`unknown command ${command} (see --help)`);
-  if (!file) throw new UsageError('verify needs a file (PNG or JPEG photo, PDF, JSON) or - for stdin');
+  if (command !== 'verify') throw usage((w) => w.unknownCommand(inert(command)));
+  if (!file) throw usage((w) => w.needsFile);
   const country = countryOption();
   const roots = rootsOption();
-  const language = options.language ?? 'en';
-  if (!isLanguage(language)) throw new UsageError(`--language must be one of ${LANGUAGES.join(', ')}`);
   const purpose = (options.purpose ?? 'employment') as 'employment' | 'further-study';
-  if (purpose !== 'employment' && purpose !== 'further-study') throw new UsageError('--purpose must be employment or further-study');
+  if (purpose !== 'employment' && purpose !== 'further-study') throw usage((w) => w.purposeOneOf);
   const maxStatusAgeSeconds = maxStatusAgeOption();
 
   const { index: trust } = await loadTrust(roots);
   assertPackCountry(trust, country);
   let input: Awaited<ReturnType<typeof readCredentialInputs>>;
   try {
-    input = await readCredentialInputs(readBytes(file, 'the credential file'), trust.qrCatalogue ? { catalogue: trust.qrCatalogue } : {});
+    input = await readCredentialInputs(readBytes(file, 'credentialFile'), trust.qrCatalogue ? { catalogue: trust.qrCatalogue } : {});
   } catch (error) {
     if (!(error instanceof CorridorError && error.code === 'ERR_TRUST_PACK_OUTDATED')) throw error;
     input = { kind: 'qr-text', items: [{ error }] };
@@ -315,6 +307,6 @@ async function main(): Promise<number> {
 // Input problems are not verdicts: exit 3 so scripts never mistake them for "invalid".
 runCli(main, {
   ...options, mapExitCode: (code) => (code === EXIT.invalid ? EXIT.usage : code),
-  // An officer who asked for another language reads why, too (the coded line stays for scripts and support).
-  explain: (code) => (options.language && options.language !== 'en' && isLanguage(options.language) ? explain(code, options.language) : undefined),
+  // The officer reads why in their language; scripts keep the code, the exit code and the JSON.
+  say: sayFailure,
 });

@@ -4,7 +4,8 @@ import { describe, expect, it } from '@jest/globals';
 import { ERROR_CODES, type ErrorCode } from '@corridor/shared';
 import { formatSummary, formatVerdict } from './format.js';
 import { PACKS } from './languages/index.js';
-import { countryName, explain, LABELS, LANGUAGES, MESSAGES, textIn } from './messages.js';
+import { CLI_WORDS } from './cli-language.js';
+import { countryName, explain, LABELS, LANGUAGES, localeLanguage, MESSAGES, textIn } from './messages.js';
 import { INDETERMINATE, type VerificationResult } from './verify.js';
 
 /** Codes a check can fail with that make the verdict INVALID. */
@@ -82,6 +83,58 @@ const RESULT: VerificationResult = {
   },
   trustPack: { sequence: 12, issuedAt: '2026-11-20T00:00:00Z', ageSeconds: 9 * 86400 },
 };
+
+/** Every leaf of a language's words: strings as they are, functions called with a marker per parameter. */
+function leaves(value: unknown, path = ''): [string, string, number?][] {
+  if (typeof value === 'string') return [[path, value]];
+  if (typeof value === 'function') {
+    const fn = value as (...args: string[]) => string;
+    return [[path, fn(...Array.from({ length: fn.length }, (_, i) => `⟦${i}⟧`)), fn.length]];
+  }
+  return Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) => leaves(inner, path ? `${path}.${key}` : key));
+}
+/** What is typed, never translated: options, environment variables, codes, the markers of placeholders. */
+const typed = (text: string) => [...new Set(text.match(/--[a-z][a-z-]*|\$[A-Z][A-Z_]*|ERR_[A-Z_]+|⟦\d+⟧|https?:\/\/[\w.…/-]*|\/[a-z0-9]+\/[a-z0-9/]*/g) ?? [])].sort();
+
+describe('every word, in every language', () => {
+  it('every key of en is in every language, with the same placeholders and nothing typed translated; the new words are translated', () => {
+    const en = new Map(leaves({ labels: LABELS.en, cli: CLI_WORDS.en }).map(([path, text, arity]) => [path, { text, arity }]));
+    for (const language of LANGUAGES) {
+      const theirs = leaves({ labels: LABELS[language], cli: CLI_WORDS[language] });
+      expect([language, theirs.map(([path]) => path).sort()]).toEqual([language, [...en.keys()].sort()]);
+      for (const [path, text, arity] of theirs) {
+        const source = en.get(path)!;
+        expect([language, path, arity, typed(text)]).toEqual([language, path, source.arity, typed(source.text)]);
+        if (language !== 'en' && (path.startsWith('cli.') || /Wallet$/.test(path))) expect([language, path, text]).not.toEqual([language, path, source.text]);
+      }
+    }
+  });
+
+  it('the usage in every language: every command line as typed, every option, the exit codes', () => {
+    const commands = ['corridor-verifier sync --registry <url>', 'corridor-verifier status', 'corridor-verifier serve --country <CC>', 'corridor-verifier verify <file.png'];
+    for (const language of LANGUAGES) {
+      const help = CLI_WORDS[language].help(...commands as [string, string, string, string]);
+      for (const command of commands) expect([language, help.includes(`  ${command}\n`)]).toEqual([language, true]);
+      for (const option of ['--registry-key', '--trust-pack', '--root', '--data', '--language', '--insecure-http', '--public-url']) expect([language, option, help.includes(option)]).toEqual([language, option, true]);
+      expect(help).toMatch(/0\D+1\D+2\D+3/);
+    }
+  });
+
+  it('without --language, the locale\'s language: LC_ALL, then LC_MESSAGES, then LANG; English when it is not one of ours', () => {
+    expect(localeLanguage({ LANG: 'de_DE.UTF-8' })).toBe('de');
+    expect(localeLanguage({ LANG: 'de_DE.UTF-8', LC_MESSAGES: 'id_ID.UTF-8' })).toBe('id');
+    expect(localeLanguage({ LANG: 'de_DE.UTF-8', LC_MESSAGES: 'id_ID', LC_ALL: 'ja_JP.UTF-8' })).toBe('ja');
+    expect(localeLanguage({ LANG: 'ar_EG.UTF-8', LC_ALL: '' })).toBe('ar');
+    expect(localeLanguage({ LANG: 'tl_PH.UTF-8' })).toBe('fil');
+    expect(localeLanguage({ LANG: 'fil_PH' })).toBe('fil');
+    expect(localeLanguage({ LANG: 'en_GB.UTF-8' })).toBe('en');
+    expect(localeLanguage({ LANG: 'de' })).toBe('de');
+    // The first one set decides, as for any program: a French LC_ALL is English here, not the German LANG.
+    expect(localeLanguage({ LANG: 'de_DE.UTF-8', LC_ALL: 'fr_FR.UTF-8' })).toBeUndefined();
+    for (const locale of ['C', 'C.UTF-8', 'POSIX', 'xx_YY', 'deu', 'd', '']) expect([locale, localeLanguage({ LANG: locale })]).toEqual([locale, undefined]);
+    expect(localeLanguage({})).toBeUndefined();
+  });
+});
 
 describe('formatVerdict', () => {
   it('in German and Indonesian: every label in the language, countries by name, nothing English left', () => {

@@ -1,6 +1,7 @@
 /**
  * What an officer reads, in every language of src/languages/ (one file each): verdicts, outcomes,
- * every error code in plain words, and the labels of the CLI and the page. First drafts: have
+ * every error code in plain words, the labels of the CLI and the page, the CLI's usage and its own
+ * errors. Not a native speaker's (German and Indonesian had a careful non-native review): have
  * native speakers review them before deployment. English is the fallback, never another language.
  */
 import type { ErrorCode } from '@corridor/shared';
@@ -19,10 +20,23 @@ export const MESSAGES = each((pack) => pack.messages);
 export const LABELS: Record<Language, Labels> = each((pack) => pack.labels);
 /** Each language's own name (its button on the page). */
 export const LANGUAGE_NAMES = each((pack) => pack.name);
-export type { Labels } from './languages/types.js';
+export type { CliWords, Labels } from './languages/types.js';
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && Object.hasOwn(BY_CODE, value);
+}
+
+/**
+ * The language of a POSIX locale environment, for a CLI run without --language: the first of
+ * LC_ALL, LC_MESSAGES, LANG that is set decides (as for any program's messages); its language
+ * part (`de_DE.UTF-8` → de, `ja_JP` → ja, `tl_PH` → fil: Filipino is standardised Tagalog) if we
+ * have it. Undefined for C/POSIX, a language we do not have, or nothing set: English, then.
+ */
+export function localeLanguage(env: Readonly<Record<string, string | undefined>>): Language | undefined {
+  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== '');
+  const code = /^([a-z]{2,3})(?=$|[_.@-])/i.exec(locale ?? '')?.[1]?.toLowerCase();
+  const language = code === 'tl' ? 'fil' : code;
+  return isLanguage(language) ? language : undefined;
 }
 
 /** The officer's sentence for a code, in `language` (English when the language is not supported). */

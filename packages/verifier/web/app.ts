@@ -12,7 +12,7 @@ import { scanPdf, scanPhoto, scanWithCamera } from './scan.js';
 import { renderAdmin, renderSetup, renderTrustError, type TrustErrorKind } from './setup.js';
 import { acceptOffer, codeOf, fetchOffer, inspectOffer, install, loadHeld, resetTrust, type DeviceTrust } from './trust.js';
 import { el, renderResult, renderUnreadable } from './view.js';
-import { askWallet, WALLET_LABELS } from './wallet.js';
+import { askWallet } from './wallet.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const LANGUAGE_KEY = 'corridor.language';
@@ -53,7 +53,7 @@ function applyLanguage(): void {
   $('title').textContent = labels.title;
   $('scan').textContent = scanning ? labels.stop : labels.scan;
   $('photo-label').textContent = labels.photo;
-  $('wallet').textContent = asking ? labels.stop : WALLET_LABELS[language].ask;
+  $('wallet').textContent = asking ? labels.stop : labels.askWallet;
   for (const button of document.querySelectorAll<HTMLButtonElement>('#languages button')) {
     button.setAttribute('aria-pressed', String(button.value === language));
   }
@@ -169,7 +169,7 @@ async function toggleWallet(): Promise<void> {
   asking = new AbortController();
   shown = [];
   applyLanguage();
-  setStatus(WALLET_LABELS[language].scanThis, 'busy');
+  setStatus(LABELS[language].scanWallet, 'busy');
   const { pinned: config, checked: { index } } = trust;
   try {
     shown = [{ result: await askWallet({ trust: index, country: config.country, maxStatusAgeSeconds: config.maxStatusAgeSeconds, language, slot: $('wallet-slot'), signal: asking.signal }) }];

@@ -8,19 +8,10 @@
  */
 import { create as createQr } from 'qrcode/lib/core/qrcode.js';
 import { CorridorError, encodeBase64url, qrSymbolSvg, type TrustIndex } from '@corridor/shared';
-import type { Language } from '../src/messages.js';
+import { LABELS, type Language } from '../src/messages.js';
 import type { PresentationResult } from '../src/presentation.js';
 import type { VerificationResult } from '../src/verify.js';
 import { verifyWalletResponse } from '../src/wallet-response.js';
-
-export const WALLET_LABELS: Record<Language, { ask: string; scanThis: string }> = {
-  en: { ask: 'Ask the worker\'s wallet', scanThis: 'Ask the worker to scan this code with their wallet app.' },
-  ja: { ask: '労働者のウォレットに求める', scanThis: '労働者にウォレットアプリでこのコードを読み取ってもらってください。' },
-  fil: { ask: 'Hingin sa wallet ng manggagawa', scanThis: 'Ipa-scan sa manggagawa ang code na ito gamit ang kanyang wallet app.' },
-  ar: { ask: 'اطلب من محفظة العامل', scanThis: 'اطلب من العامل مسح هذا الرمز بتطبيق محفظته.' },
-  de: { ask: 'Wallet der Arbeitskraft anfragen', scanThis: 'Bitten Sie die Person, diesen Code mit ihrer Wallet-App zu scannen.' },
-  id: { ask: 'Minta dari dompet pekerja', scanThis: 'Minta pekerja memindai kode ini dengan aplikasi dompetnya.' },
-};
 
 /** The request's QR symbol, made by `qrcode`'s core on the device (shared's renderer loads the package the Node way). */
 function requestSymbol(uri: string): { version: number; size: number; modules: Uint8Array } {
@@ -65,9 +56,9 @@ export async function askWallet(options: {
 
   const image = document.createElement('img');
   image.id = 'wallet-qr';
-  image.alt = WALLET_LABELS[options.language].scanThis;
+  image.alt = LABELS[options.language].scanWallet;
   image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(qrSymbolSvg(requestSymbol(request.uri)))}`;
-  const hint = Object.assign(document.createElement('p'), { textContent: WALLET_LABELS[options.language].scanThis });
+  const hint = Object.assign(document.createElement('p'), { textContent: LABELS[options.language].scanWallet });
   options.slot.replaceChildren(hint, image);
   try {
     for (;;) {

@@ -1,4 +1,4 @@
-import type { LanguagePack } from './types.js';
+import type { CliWords, LanguagePack } from './types.js';
 
 export default {
   code: 'ar', name: 'العربية', rightToLeft: true,
@@ -89,5 +89,71 @@ export default {
     summary: (pages) => `${pages} صفحة`,
     short: { valid: 'صالحة', invalid: 'غير صالحة', indeterminate: 'لا يمكن التأكيد', unreadable: 'غير مقروءة' },
     staleList: (days) => `عمر قائمة الثقة على هذا الجهاز ${days} يومًا: لا يمكن تأكيد صلاحية أي وثيقة. اتصل بالمُحقِّق لتحديثها.`,
+    askWallet: 'اطلب من محفظة العامل', scanWallet: 'اطلب من العامل مسح هذا الرمز بتطبيق محفظته.',
   },
 } satisfies LanguagePack<'ar'>;
+
+/** The officer's CLI (cli-language.ts); apart, so that the page's bundle does not carry it. */
+export const cli = {
+  help: (sync, status, serve, verify) => `corridor-verifier: حكم الموظف المختص على شهادة مهارات، دون اتصال بالشبكة.
+
+  ${sync}
+      يجلب حزمة الثقة (ثم التغييرات فقط)، ويحتفظ بآخر حزمة سليمة إذا تعذر الوصول إلى السجل أو أرسل بيانات خاطئة.
+      تثبّت المزامنة الأولى مفتاح مشغّل السجل (حدّده بـ --registry-key)؛ ويجب أن تكون الحزم اللاحقة موقّعة به وأن
+      يكون سجلّها امتدادًا للسجل المحفوظ. تُحفظ موقّعة ويُتحقق منها عند كل تحميل
+  ${status}
+      الحزمة المحفوظة: البلد، الرقم التسلسلي، العمر
+  ${serve}
+      (HTTP غير المشفّر خارج loopback فقط مع --insecure-http)
+      يجيب عن POST /credentials/verify و /presentations/verify (VC-API) دون اتصال من الحزمة؛
+      صفحة الموظف على /officer/: الكاميرا أو صورة، يجري التحقق على الجهاز، وتعمل دون اتصال
+      (يعرض البصمات ورابط الإعداد اللذين يستخدمهما المسؤول لتثبيتها على جهاز)؛
+      تُعتمد الحزمة الأحدث من \`sync\` خلال 30 ثانية دون إعادة تشغيل؛ OpenID4VP: زر "اطلب من محفظة العامل"
+      يعرض رمز QR للطلب، وتجيب المحافظ إلى <--public-url (https://…)، وإلا هذا العنوان>/oid4vp/response
+  ${verify}
+      يستخدم الحزمة المُزامَنة ما لم يحدد --trust-pack ملف حزمة؛ ولا تُستخدم حزمة إلا إذا وقّعها مشغّل السجل
+      المضبوط: --registry-key (أو $CORRIDOR_REGISTRY_KEY)، وإلا المفتاح الذي ثبّتته المزامنة
+
+<file> صورة أو مسح ضوئي لرمز QR (PNG، JPEG)، أو ملف PDF للشهادات (يُتحقق من كل صفحة)، أو ملف SVG الخاص بنا، أو
+JSON الوثيقة، أو - لقراءة JSON أو نص QR من الإدخال القياسي. يبدأ ملف PDF الذي يضم شهادات كثيرة بملخص (عدد كل
+حكم، والصفحات غير الصالحة)، ثم كل صفحة.
+--root مفتاح الجهة المختصة في بلدك (يمكن تكراره؛ أو $CORRIDOR_VERIFIER_ROOTS مفصولة بفواصل).
+--language: إن لم يُحدَّد، فلغة $LC_ALL أو $LC_MESSAGES أو $LANG (ar_EG.UTF-8 تعني العربية)، وإلا الإنجليزية.
+الخيارات: --data <dir> (الافتراضي $CORRIDOR_VERIFIER_DATA أو ./.corridor/verifier). لا يتصل verify بالشبكة أبدًا.
+رموز الخروج: 0 صالحة، 1 غير صالحة، 2 لا يمكن التأكيد، 3 خطأ في الاستخدام أو الإدخال.`,
+  usage: 'خطأ في الاستخدام',
+  unknownOption: (option) => `خيار غير معروف ${option} (انظر --help)`,
+  missingValue: (option) => `يحتاج ${option} إلى قيمة (انظر --help)`,
+  noValue: (option) => `لا يقبل ${option} أي قيمة (انظر --help)`,
+  unknownCommand: (command) => `أمر غير معروف ${command} (انظر --help)`,
+  needsFile: 'يحتاج verify إلى ملف (صورة PNG أو JPEG، أو PDF، أو JSON) أو - للإدخال القياسي',
+  required: (option) => `${option} مطلوب (انظر --help)`,
+  languageOneOf: (languages) => `يجب أن تكون قيمة --language إحدى: ${languages}`,
+  purposeOneOf: 'يجب أن تكون قيمة --purpose إما employment أو further-study',
+  countryCode: 'يجب أن تكون قيمة --country رمز بلد وفق ISO 3166-1 alpha-2، مثل JP',
+  rootRequired: '--root (مفتاح did:key للجهة المختصة في بلدك) مطلوب: منه تبدأ الثقة',
+  registryKey: 'يجب أن تكون قيمة --registry-key مفتاح did:key لمشغّل السجل',
+  maxAgeDays: 'يجب أن تكون قيمة --max-age-days عددًا موجبًا',
+  publicUrl: 'يجب أن تكون قيمة --public-url عنوان URL يبدأ بـ https:// (حيث تصل المحافظ إلى هذه الخدمة)',
+  wrongCountry: (pack, country) => `حزمة الثقة خاصة بـ ${pack} وليست بـ ${country}: زامن حزمة ${country}، أو حدّد --country ${pack}`,
+  credentialFile: 'ملف الوثيقة', trustPackFile: 'ملف حزمة الثقة',
+  reasons: { missing: 'الملف غير موجود', directory: 'إنه مجلد', denied: 'الإذن مرفوض', unreadable: 'تتعذر قراءته' },
+  cannotRead: (file, path, reason) => `تتعذر قراءة ${file} ${path}: ${reason}`,
+  packNotJson: 'ملف حزمة الثقة ليس JSON',
+  heldDamaged: 'ملف حزمة الثقة المحفوظ تالف؛ شغّل sync --full',
+  noPackHeld: 'لا توجد حزمة ثقة محفوظة؛ شغّل sync أولًا',
+  notConfigured: 'لم يُضبط مفتاح مشغّل السجل لهذا المتحقق: شغّل ' +
+    '`corridor-verifier sync --registry <url> --country <CC> [--registry-key <did:key>]` (يثبّت المفتاح)، ' +
+    'أو حدّد --registry-key <did:key> (أو $CORRIDOR_REGISTRY_KEY) مع --trust-pack <file>',
+  nothingHeld: 'لا توجد حزمة ثقة محفوظة ولم يُضبط مفتاح مشغّل السجل لهذا المتحقق: شغّل ' +
+    '`corridor-verifier sync --registry <url> --country <CC> [--registry-key <did:key>]` (يثبّت المفتاح)، ' +
+    'أو حدّد --registry-key <did:key> (أو $CORRIDOR_REGISTRY_KEY) مع --trust-pack <file>',
+  registryUnavailable: (kept) => `السجل غير متاح: ${kept}`,
+  refusedAnswer: (kept) => `رُفض رد السجل؛ ${kept}`,
+  keptPack: (n, date) => `أُبقيت الحزمة رقم ${n} بتاريخ ${date}`,
+  noPackYet: 'لا توجد حزمة محفوظة بعد',
+  synced: (code, name, n, records, lists) => `تمت مزامنة حزمة الثقة ${code} رقم ${n} (${name}: السجلات ${records}، قوائم الحالة ${lists})`,
+  status: (code, name, n, date, days, records, lists, operator) =>
+    `حزمة الثقة ${code} رقم ${n} (${name})، صدرت في ${date} (منذ ${days} يوم)، السجلات ${records}، قوائم الحالة ${lists}، المشغّل ${operator}`,
+  internal: 'خطأ داخلي (انظر --debug)',
+} satisfies CliWords;

@@ -1,4 +1,4 @@
-import type { LanguagePack } from './types.js';
+import type { CliWords, LanguagePack } from './types.js';
 
 export default {
   code: 'en', name: 'English',
@@ -89,5 +89,71 @@ export default {
     summary: (pages) => `${pages} page${pages === 1 ? '' : 's'}`,
     short: { valid: 'valid', invalid: 'NOT VALID', indeterminate: 'cannot confirm', unreadable: 'unreadable' },
     staleList: (days) => `The trust list on this device is ${days} days old: no credential can be confirmed valid. Connect to the verifier to update it.`,
+    askWallet: 'Ask the worker\'s wallet', scanWallet: 'Ask the worker to scan this code with their wallet app.',
   },
 } satisfies LanguagePack<'en'>;
+
+/** The officer's CLI (cli-language.ts); apart, so that the page's bundle does not carry it. */
+export const cli = {
+  help: (sync, status, serve, verify) => `corridor-verifier: an officer's offline verdict on a skill credential.
+
+  ${sync}
+      fetch the trust pack (then only deltas); keeps the last good pack if the registry is down or wrong.
+      The first sync pins the registry operator's key (give --registry-key to choose it); later packs
+      must be signed by it and their log must extend the one held. Kept signed, checked at each load
+  ${status}
+      the pack held: country, sequence, age
+  ${serve}
+      (plain HTTP off loopback only with --insecure-http)
+      POST /credentials/verify and /presentations/verify (VC-API), answered offline from the pack;
+      the officer's page at /officer/: camera or photo, verified on the device, keeps working offline
+      (prints the fingerprints and setup link an administrator uses to install it on a device);
+      a newer pack from \`sync\` is picked up within 30 s, no restart needed; OpenID4VP: the page's "Ask the
+      worker's wallet" shows a request QR, wallets answer to <--public-url (https://…), else this address>/oid4vp/response
+  ${verify}
+      uses the synced pack unless --trust-pack names a pack file; a pack is used only if signed by the
+      registry operator configured: --registry-key (or $CORRIDOR_REGISTRY_KEY), else the one pinned by sync
+
+<file> is a photo or scan of the QR (PNG, JPEG), a PDF of certificates (each page verified), our own SVG, the
+credential JSON, or - to read JSON or QR text from stdin. A PDF of many certificates prints a summary first
+(how many of each verdict, the pages that are not valid), then each page.
+--root is your own country's authority key (repeatable; or $CORRIDOR_VERIFIER_ROOTS, comma-separated).
+--language: without it, the language of $LC_ALL, $LC_MESSAGES or $LANG (de_DE.UTF-8 is German), else English.
+Options: --data <dir> (default $CORRIDOR_VERIFIER_DATA or ./.corridor/verifier). verify never touches the network.
+Exit codes: 0 valid, 1 invalid, 2 indeterminate, 3 usage or input error.`,
+  usage: 'usage',
+  unknownOption: (option) => `unknown option ${option} (see --help)`,
+  missingValue: (option) => `${option} needs a value (see --help)`,
+  noValue: (option) => `${option} takes no value (see --help)`,
+  unknownCommand: (command) => `unknown command ${command} (see --help)`,
+  needsFile: 'verify needs a file (PNG or JPEG photo, PDF, JSON) or - for stdin',
+  required: (option) => `${option} is required (see --help)`,
+  languageOneOf: (languages) => `--language must be one of ${languages}`,
+  purposeOneOf: '--purpose must be employment or further-study',
+  countryCode: '--country must be an ISO 3166-1 alpha-2 code, e.g. JP',
+  rootRequired: '--root (your authority\'s did:key) is required: trust starts from it',
+  registryKey: '--registry-key must be the registry operator\'s did:key',
+  maxAgeDays: '--max-age-days must be a positive number',
+  publicUrl: '--public-url must be an https:// URL (where wallets reach this service)',
+  wrongCountry: (pack, country) => `the trust pack is ${pack}'s, not ${country}'s: sync the ${country} pack, or give --country ${pack}`,
+  credentialFile: 'the credential file', trustPackFile: 'the trust pack file',
+  reasons: { missing: 'no such file', directory: 'it is a directory', denied: 'permission denied', unreadable: 'it cannot be read' },
+  cannotRead: (file, path, reason) => `cannot read ${file} ${path}: ${reason}`,
+  packNotJson: 'the trust pack file is not JSON',
+  heldDamaged: 'the held trust pack file is damaged; run sync --full',
+  noPackHeld: 'no trust pack held; run sync first',
+  notConfigured: 'no registry operator key is configured for this verifier: run ' +
+    '`corridor-verifier sync --registry <url> --country <CC> [--registry-key <did:key>]` (it pins the key), ' +
+    'or give --registry-key <did:key> (or $CORRIDOR_REGISTRY_KEY) with --trust-pack <file>',
+  nothingHeld: 'no trust pack held and no registry operator key is configured for this verifier: run ' +
+    '`corridor-verifier sync --registry <url> --country <CC> [--registry-key <did:key>]` (it pins the key), ' +
+    'or give --registry-key <did:key> (or $CORRIDOR_REGISTRY_KEY) with --trust-pack <file>',
+  registryUnavailable: (kept) => `registry unavailable: ${kept}`,
+  refusedAnswer: (kept) => `refused the registry's answer; ${kept}`,
+  keptPack: (n, date) => `kept pack #${n} of ${date}`,
+  noPackYet: 'no pack held yet',
+  synced: (code, name, n, records, lists) => `synced ${code} trust pack #${n} (${name}: ${records} records, ${lists} status lists)`,
+  status: (code, name, n, date, days, records, lists, operator) =>
+    `${code} trust pack #${n} (${name}), issued ${date} (${days} days old), ${records} records, ${lists} status lists, operator ${operator}`,
+  internal: 'internal error (see --debug)',
+} satisfies CliWords;

@@ -1,4 +1,4 @@
-import type { LanguagePack } from './types.js';
+import type { CliWords, LanguagePack } from './types.js';
 
 export default {
   code: 'fil', name: 'Filipino',
@@ -89,5 +89,72 @@ export default {
     summary: (pages) => `${pages} pahina`,
     short: { valid: 'wasto', invalid: 'HINDI WASTO', indeterminate: 'hindi makumpirma', unreadable: 'hindi mabasa' },
     staleList: (days) => `${days} araw na ang listahan ng tiwala sa device na ito: walang kredensyal na makukumpirmang wasto. Kumonekta sa verifier para i-update ito.`,
+    askWallet: 'Hingin sa wallet ng manggagawa', scanWallet: 'Ipa-scan sa manggagawa ang code na ito gamit ang kanyang wallet app.',
   },
 } satisfies LanguagePack<'fil'>;
+
+/** The officer's CLI (cli-language.ts); apart, so that the page's bundle does not carry it. */
+export const cli = {
+  help: (sync, status, serve, verify) => `corridor-verifier: hatol ng opisyal sa isang kredensyal sa kasanayan, offline.
+
+  ${sync}
+      kinukuha ang trust pack (pagkatapos, ang mga pagbabago lamang); itinatago ang huling maayos na pack kung hindi
+      maabot o mali ang rehistro. Itinatakda ng unang sync ang susi ng operator ng rehistro (ibigay ang --registry-key
+      para piliin ito); ang mga susunod na pack ay dapat pirmado nito at dapat ituloy ang log na hawak na.
+      Iniimbak nang may pirma, sinusuri sa bawat pag-load
+  ${status}
+      ang hawak na pack: bansa, numero, edad
+  ${serve}
+      (plain HTTP sa labas ng loopback kung may --insecure-http lamang)
+      POST /credentials/verify at /presentations/verify (VC-API), sinasagot offline mula sa pack;
+      ang pahina ng opisyal sa /officer/: camera o larawan, sinusuri sa device, gumagana kahit offline
+      (ipinapakita ang mga fingerprint at setup link na ginagamit ng administrator sa pag-install nito sa device);
+      ang mas bagong pack mula sa \`sync\` ay kinukuha sa loob ng 30 s, walang restart; OpenID4VP: ang "Hingin sa
+      wallet ng manggagawa" ay nagpapakita ng request QR, sumasagot ang mga wallet sa <--public-url (https://…), o ang address na ito>/oid4vp/response
+  ${verify}
+      ginagamit ang na-sync na pack maliban kung may pack file sa --trust-pack; ginagamit lamang ang pack kung pirmado
+      ng naka-configure na operator ng rehistro: --registry-key (o $CORRIDOR_REGISTRY_KEY), o ang itinakda ng sync
+
+Ang <file> ay larawan o scan ng QR (PNG, JPEG), PDF ng mga sertipiko (sinusuri ang bawat pahina), ang aming SVG, ang
+JSON ng kredensyal, o - para basahin ang JSON o QR text mula sa stdin. Ang PDF ng maraming sertipiko ay may buod muna
+(ilan sa bawat hatol, ang mga pahinang hindi wasto), saka ang bawat pahina.
+Ang --root ay ang susi ng awtoridad ng sarili mong bansa (maaaring ulitin; o $CORRIDOR_VERIFIER_ROOTS, hiwalay sa kuwit).
+--language: kung wala, ang wika ng $LC_ALL, $LC_MESSAGES o $LANG (ang fil_PH.UTF-8 ay Filipino), kung wala rin, Ingles.
+Mga opsyon: --data <dir> (default $CORRIDOR_VERIFIER_DATA o ./.corridor/verifier). Hindi kailanman gumagamit ng network ang verify.
+Mga exit code: 0 wasto, 1 hindi wasto, 2 hindi makumpirma, 3 maling paggamit o input.`,
+  usage: 'Maling paggamit',
+  unknownOption: (option) => `hindi kilalang opsyon ${option} (tingnan ang --help)`,
+  missingValue: (option) => `kailangan ng ${option} ng halaga (tingnan ang --help)`,
+  noValue: (option) => `hindi tumatanggap ng halaga ang ${option} (tingnan ang --help)`,
+  unknownCommand: (command) => `hindi kilalang utos ${command} (tingnan ang --help)`,
+  needsFile: 'kailangan ng verify ng file (larawang PNG o JPEG, PDF, JSON) o - para sa stdin',
+  required: (option) => `kailangan ang ${option} (tingnan ang --help)`,
+  languageOneOf: (languages) => `ang --language ay dapat isa sa ${languages}`,
+  purposeOneOf: 'ang --purpose ay dapat employment o further-study',
+  countryCode: 'ang --country ay dapat ISO 3166-1 alpha-2 na code, hal. JP',
+  rootRequired: 'kailangan ang --root (ang did:key ng iyong awtoridad): dito nagsisimula ang tiwala',
+  registryKey: 'ang --registry-key ay dapat ang did:key ng operator ng rehistro',
+  maxAgeDays: 'ang --max-age-days ay dapat positibong numero',
+  publicUrl: 'ang --public-url ay dapat https:// na URL (kung saan naaabot ng mga wallet ang serbisyong ito)',
+  wrongCountry: (pack, country) => `ang trust pack ay para sa ${pack}, hindi sa ${country}: i-sync ang pack ng ${country}, o ibigay ang --country ${pack}`,
+  credentialFile: 'ang file ng kredensyal', trustPackFile: 'ang trust pack file',
+  reasons: { missing: 'walang ganitong file', directory: 'isa itong direktoryo', denied: 'walang pahintulot', unreadable: 'hindi ito mabasa' },
+  cannotRead: (file, path, reason) => `hindi mabasa ${file} ${path}: ${reason}`,
+  packNotJson: 'hindi JSON ang trust pack file',
+  heldDamaged: 'sira ang nakatagong trust pack file; patakbuhin ang sync --full',
+  noPackHeld: 'walang hawak na trust pack; patakbuhin muna ang sync',
+  notConfigured: 'walang naka-configure na susi ng operator ng rehistro sa verifier na ito: patakbuhin ang ' +
+    '`corridor-verifier sync --registry <url> --country <CC> [--registry-key <did:key>]` (itinatakda nito ang susi), ' +
+    'o ibigay ang --registry-key <did:key> (o $CORRIDOR_REGISTRY_KEY) kasama ang --trust-pack <file>',
+  nothingHeld: 'walang hawak na trust pack at walang naka-configure na susi ng operator ng rehistro sa verifier na ito: patakbuhin ang ' +
+    '`corridor-verifier sync --registry <url> --country <CC> [--registry-key <did:key>]` (itinatakda nito ang susi), ' +
+    'o ibigay ang --registry-key <did:key> (o $CORRIDOR_REGISTRY_KEY) kasama ang --trust-pack <file>',
+  registryUnavailable: (kept) => `hindi maabot ang rehistro: ${kept}`,
+  refusedAnswer: (kept) => `tinanggihan ang sagot ng rehistro; ${kept}`,
+  keptPack: (n, date) => `itinago ang pack #${n} ng ${date}`,
+  noPackYet: 'wala pang hawak na pack',
+  synced: (code, name, n, records, lists) => `na-sync ang trust pack ng ${code} #${n} (${name}: ${records} record, ${lists} status list)`,
+  status: (code, name, n, date, days, records, lists, operator) =>
+    `trust pack ng ${code} #${n} (${name}), inilabas noong ${date} (${days} araw na), ${records} record, ${lists} status list, operator ${operator}`,
+  internal: 'panloob na error (tingnan ang --debug)',
+} satisfies CliWords;

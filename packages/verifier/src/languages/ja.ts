@@ -1,4 +1,4 @@
-import type { LanguagePack } from './types.js';
+import type { CliWords, LanguagePack } from './types.js';
 
 export default {
   code: 'ja', name: '日本語',
@@ -89,5 +89,71 @@ export default {
     summary: (pages) => `${pages}ページ`,
     short: { valid: '有効', invalid: '無効', indeterminate: '確認不可', unreadable: '読取不可' },
     staleList: (days) => `この端末の信頼リストは${days}日前のものです。どの証明書も「有効」と確認できません。検証サーバーに接続して更新してください。`,
+    askWallet: '労働者のウォレットに提示を求める', scanWallet: '労働者にウォレットアプリでこのコードを読み取ってもらってください。',
   },
 } satisfies LanguagePack<'ja'>;
+
+/** The officer's CLI (cli-language.ts); apart, so that the page's bundle does not carry it. */
+export const cli = {
+  help: (sync, status, serve, verify) => `corridor-verifier: 技能証明書をオフラインで検証し、担当官向けに判定を表示します。
+
+  ${sync}
+      信頼パックを取得します（2回目以降は差分のみ）。登録簿が停止中または不正な応答の場合は、最後の正常なパックを保持します。
+      最初の同期で登録簿運営者の鍵を固定します（--registry-key で指定できます）。以後のパックはその鍵で署名され、
+      保持しているログを引き継ぐものでなければなりません。署名付きで保存し、読み込むたびに確認します
+  ${status}
+      保持しているパック：国、番号、経過日数
+  ${serve}
+      （ループバック以外での暗号化されていない HTTP は --insecure-http 指定時のみ）
+      POST /credentials/verify と /presentations/verify（VC-API）に、パックからオフラインで応答します。
+      担当官用ページ /officer/：カメラまたは写真で読み取り、端末上で検証し、オフラインでも動作します
+      （管理者が端末に設定するときに照合する指紋とセットアップリンクを表示します）。
+      \`sync\` で取得した新しいパックは 30 秒以内に反映され、再起動は不要です。OpenID4VP：ページの「労働者のウォレットに
+      提示を求める」は要求の QR コードを表示し、ウォレットは <--public-url (https://…)、なければこのアドレス>/oid4vp/response に応答します
+  ${verify}
+      --trust-pack でパックファイルを指定しない限り、同期済みのパックを使います。パックは、設定された登録簿運営者
+      （--registry-key または $CORRIDOR_REGISTRY_KEY、なければ sync で固定した鍵）が署名したものだけを使います
+
+<file> は QR コードの写真またはスキャン（PNG、JPEG）、証明書の PDF（各ページを検証）、本システムの SVG、
+証明書の JSON、または標準入力から JSON や QR テキストを読む場合の - です。多数の証明書を含む PDF では、
+まず概要（判定ごとの件数と、有効でないページ）を表示し、続いて各ページを表示します。
+--root は自国の所管当局の鍵です（複数指定可。または $CORRIDOR_VERIFIER_ROOTS にカンマ区切りで指定）。
+--language：指定がなければ $LC_ALL、$LC_MESSAGES、$LANG の言語（ja_JP.UTF-8 なら日本語）、それもなければ英語です。
+オプション：--data <dir>（既定値は $CORRIDOR_VERIFIER_DATA または ./.corridor/verifier）。verify はネットワークに接続しません。
+終了コード：0 有効、1 無効、2 確認不可、3 使い方または入力の誤り。`,
+  usage: '使い方の誤り',
+  unknownOption: (option) => `不明なオプションです: ${option}（--help を参照）`,
+  missingValue: (option) => `${option} には値が必要です（--help を参照）`,
+  noValue: (option) => `${option} には値を指定できません（--help を参照）`,
+  unknownCommand: (command) => `不明なコマンドです: ${command}（--help を参照）`,
+  needsFile: 'verify にはファイル（PNG・JPEG の写真、PDF、JSON）、または標準入力を表す - を指定してください',
+  required: (option) => `${option} は必須です（--help を参照）`,
+  languageOneOf: (languages) => `--language には ${languages} のいずれかを指定してください`,
+  purposeOneOf: '--purpose には employment または further-study を指定してください',
+  countryCode: '--country には ISO 3166-1 alpha-2 の国コード（例: JP）を指定してください',
+  rootRequired: '--root（自国の所管当局の did:key）は必須です。信頼の起点になります',
+  registryKey: '--registry-key には登録簿運営者の did:key を指定してください',
+  maxAgeDays: '--max-age-days には正の数を指定してください',
+  publicUrl: '--public-url には https:// の URL（ウォレットがこのサービスに接続するアドレス）を指定してください',
+  wrongCountry: (pack, country) => `この信頼パックは ${country} ではなく ${pack} のものです。${country} のパックを同期するか、--country ${pack} を指定してください`,
+  credentialFile: '証明書ファイル', trustPackFile: '信頼パックファイル',
+  reasons: { missing: 'ファイルがありません', directory: 'ディレクトリです', denied: 'アクセス権がありません', unreadable: '読み取れません' },
+  cannotRead: (file, path, reason) => `${file} ${path} を読み込めません: ${reason}`,
+  packNotJson: '信頼パックファイルが JSON ではありません',
+  heldDamaged: '保存されている信頼パックファイルが破損しています。sync --full を実行してください',
+  noPackHeld: '信頼パックがありません。先に sync を実行してください',
+  notConfigured: 'この検証端末には登録簿運営者の鍵が設定されていません。' +
+    '`corridor-verifier sync --registry <url> --country <CC> [--registry-key <did:key>]` を実行する（鍵が固定されます）か、' +
+    '--trust-pack <file> とともに --registry-key <did:key>（または $CORRIDOR_REGISTRY_KEY）を指定してください',
+  nothingHeld: '信頼パックがなく、この検証端末には登録簿運営者の鍵も設定されていません。' +
+    '`corridor-verifier sync --registry <url> --country <CC> [--registry-key <did:key>]` を実行する（鍵が固定されます）か、' +
+    '--trust-pack <file> とともに --registry-key <did:key>（または $CORRIDOR_REGISTRY_KEY）を指定してください',
+  registryUnavailable: (kept) => `登録簿に接続できません: ${kept}`,
+  refusedAnswer: (kept) => `登録簿の応答を拒否しました。${kept}`,
+  keptPack: (n, date) => `パック #${n}（${date}）を引き続き使用します`,
+  noPackYet: 'まだパックを保持していません',
+  synced: (code, name, n, records, lists) => `${code} の信頼パック #${n} を同期しました（${name}：記録 ${records} 件、取消状況リスト ${lists} 件）`,
+  status: (code, name, n, date, days, records, lists, operator) =>
+    `${code} の信頼パック #${n}（${name}）、発行 ${date}（${days} 日前）、記録 ${records} 件、取消状況リスト ${lists} 件、運営者 ${operator}`,
+  internal: '内部エラー（--debug を参照）',
+} satisfies CliWords;

@@ -69,6 +69,53 @@ export interface Labels {
   short: Record<VerdictName | 'unreadable', string>;
   /** The page's warning, before scanning, that its trust list is too old for a green verdict. */
   staleList: (days: number) => string;
+  /** OpenID4VP: the page's button that asks the worker's wallet, and what the officer tells the worker. */
+  askWallet: string;
+  scanWallet: string;
+}
+
+/**
+ * The officer's CLI (`corridor-verifier`): its usage and the failures it finds itself, each
+ * language file's `cli` export (apart from its pack: the page never carries them). Option
+ * names, commands, codes and file paths are given as they are typed, never translated. Scripts
+ * rely on the exit status and the ERR_* codes, which every language keeps.
+ */
+export interface CliWords {
+  /** `--help`; the command lines (`corridor-verifier sync --registry <url> …`) are given as typed. */
+  help: (sync: string, status: string, serve: string, verify: string) => string;
+  /** The first word of a usage error's line (exit 3). */
+  usage: string;
+  unknownOption: (option: string) => string;
+  missingValue: (option: string) => string;
+  noValue: (option: string) => string;
+  unknownCommand: (command: string) => string;
+  needsFile: string;
+  required: (option: string) => string;
+  languageOneOf: (languages: string) => string;
+  purposeOneOf: string;
+  countryCode: string;
+  rootRequired: string;
+  registryKey: string;
+  maxAgeDays: string;
+  publicUrl: string;
+  wrongCountry: (pack: string, country: string) => string;
+  credentialFile: string;
+  trustPackFile: string;
+  /** Why a file cannot be read: none, a directory, no permission, anything else. */
+  reasons: Record<'missing' | 'directory' | 'denied' | 'unreadable', string>;
+  cannotRead: (file: string, path: string, reason: string) => string;
+  packNotJson: string;
+  heldDamaged: string;
+  noPackHeld: string;
+  notConfigured: string;
+  nothingHeld: string;
+  registryUnavailable: (kept: string) => string;
+  refusedAnswer: (kept: string) => string;
+  keptPack: (sequence: string, date: string) => string;
+  noPackYet: string;
+  synced: (code: string, name: string, sequence: string, records: string, lists: string) => string;
+  status: (code: string, name: string, sequence: string, date: string, days: string, records: string, lists: string, operator: string) => string;
+  internal: string;
 }
 
 export interface LanguagePack<Code extends string = string> {
