@@ -8,11 +8,10 @@
  */
 import { encodeBase58btc, decodeBase58btc } from '../encoding.js';
 import { CorridorError } from '../errors.js';
-import { CborMap, CborTag, decodeCbor, encodeCbor, type CborValue } from './cbor.js';
+import { CBORLD_TAG, CborMap, CborTag, decodeCbor, encodeCbor, type CborValue } from './cbor.js';
 import { ALIGNMENT_PATH, ANY_URI_TYPE, CONTEXT_PLURAL, CREDENTIAL, type Codec, type Schema } from './cborld-schema.js';
 
-/** CBOR-LD 1.0: tag 0xcb1d over [registry entry id, payload]. */
-export const CBORLD_TAG = 0xcb1d;
+export { CBORLD_TAG };
 
 /** The tables of one registry entry: string → code, and code → string. */
 export interface FastTables {
