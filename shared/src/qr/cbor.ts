@@ -19,8 +19,17 @@ export const CborTag = Tagged;
 /** CBOR-LD 1.0: tag 0xcb1d over [registry entry id, payload]; the one tag we read. */
 export const CBORLD_TAG = 0xcb1d;
 
+/**
+ * Plain bytes of their own. cborg, under Node, may hand back a Buffer (a view into Node's shared
+ * 8 KiB pool) and @digitalbazaar/cborld 8.1 reads a table code through `bytes.buffer`, ignoring
+ * the view's offset and length: fed such a Buffer, it reads the pool, not the code, and fails.
+ */
+export function ownBytes(bytes: Uint8Array): Uint8Array {
+  return bytes.constructor === Uint8Array && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+}
+
 export function encodeCbor(value: CborValue): Uint8Array {
-  return encode(value);
+  return ownBytes(encode(value));
 }
 
 const ALLOWED = new Set<string>([Type.uint.name, Type.negint.name, Type.bytes.name, Type.string.name, Type.array.name, Type.map.name, Type.tag.name, Type.true.name, Type.false.name]);

@@ -15,7 +15,7 @@ import { isPlainObject } from '../validate.js';
 import type { QrCatalogue } from '../types.js';
 import { decodeBase45, encodeBase45 } from './base45.js';
 import { CATALOGUE_CODE_OFFSET } from './catalogue.js';
-import { CborMap, CborTag, decodeCbor } from './cbor.js';
+import { CborMap, CborTag, decodeCbor, ownBytes } from './cbor.js';
 import { CBORLD_TAG, decodeCredentialFast, encodeCredentialFast, fastTables, type FastTables } from './cborld-fast.js';
 import { ANY_URI_TYPE } from './cborld-schema.js';
 import { LEGACY_QR_PREFIX, QR_PREFIX } from './prefix.js';
@@ -203,7 +203,7 @@ export async function cborldToCredential(bytes: Uint8Array, options: QrCodecOpti
   let decoded: unknown;
   try {
     if (documentLoader === defaultLoader && !legacy) decoded = decodeCredentialFast(bytes, CREDENTIAL_CONTEXTS, fastTablesFor(entryId === CORRIDOR_CATALOGUE_TABLE_ID ? catalogue : undefined));
-    decoded ??= await (await cborld()).decode({ cborldBytes: bytes, documentLoader, typeTableLoader: typeTableLoaderFor(catalogue) });
+    decoded ??= await (await cborld()).decode({ cborldBytes: ownBytes(bytes), documentLoader, typeTableLoader: typeTableLoaderFor(catalogue) });
   } catch (cause) {
     // Every failure is coded, whatever threw it (a RangeError from a date no Date holds included).
     if (isCorridorError(cause) && cause.code !== 'ERR_CONTEXT_UNKNOWN') throw cause;
