@@ -4,7 +4,7 @@
  * Decoding reads attacker-chosen bytes (a scanned QR), so cborg is held to the slice of CBOR a
  * compressed credential uses: unsigned and negative integers in the safe range, byte strings,
  * UTF-8 text, false and true, arrays, maps with integer keys and no key twice, and the CBOR-LD
- * tag; definite lengths, shortest heads, nothing after the item, nesting at most `maxDepth`.
+ * tag on top; definite lengths, shortest heads, nothing after the item, nesting at most `maxDepth`.
  */
 import { decode, encode, Tagged, Tokenizer, Type, type DecodeOptions, type Token } from 'cborg';
 
@@ -45,8 +45,8 @@ function textBytes(data: Uint8Array, at: number, token: Token): Uint8Array {
 
 /**
  * cborg's tokenizer, refusing what cborg's options cannot: nesting deeper than `maxDepth`,
- * floats, null and undefined, map keys that are not integers, and text that is not UTF-8
- * (cborg's TextDecoder would write U+FFFD for it).
+ * floats, null and undefined, map keys that are not integers, a tag anywhere but on top, and
+ * text that is not UTF-8 (cborg's TextDecoder would write U+FFFD for it).
  */
 class Guarded extends Tokenizer {
   /** Items still to come in each open array, map (keys and values) or tag, innermost last. */
@@ -64,6 +64,7 @@ class Guarded extends Tokenizer {
     if (!ALLOWED.has(type.name)) throw new Error(`CBOR ${type.name} is not in the slice we read`);
     const depth = this.open.length;
     if (depth > this.maxDepth) throw new Error('CBOR nests too deeply');
+    if (type === Type.tag && depth > 0) throw new Error('a CBOR tag inside the item');
     if (depth > 0) {
       const left = --this.open[depth - 1]!;
       // In a map, items alternate key, value: a key leaves an odd count behind.
