@@ -32,7 +32,6 @@ export function encodeCbor(value: CborValue): Uint8Array {
   return ownBytes(encode(value));
 }
 
-const ALLOWED = new Set<string>([Type.uint.name, Type.negint.name, Type.bytes.name, Type.string.name, Type.array.name, Type.map.name, Type.tag.name, Type.true.name, Type.false.name]);
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
 const REPLACEMENT = '\uFFFD';
 
@@ -49,9 +48,8 @@ function textBytes(data: Uint8Array, at: number, token: Token): Uint8Array {
  * text that is not UTF-8 (cborg's TextDecoder would write U+FFFD for it).
  */
 class Guarded extends Tokenizer {
-  /** Items still to come in each open array, map (keys and values) or tag, innermost last. */
+  /** Per open array, map or tag, innermost last: items still to come times two, plus one for a map. */
   private readonly open: number[] = [];
-  private readonly inMap: boolean[] = [];
 
   constructor(data: Uint8Array, options: DecodeOptions, private readonly maxDepth: number) {
     super(data, options);
@@ -61,26 +59,23 @@ class Guarded extends Tokenizer {
     const at = this.pos();
     const token = super.next();
     const { type } = token;
-    if (!ALLOWED.has(type.name)) throw new Error(`CBOR ${type.name} is not in the slice we read`);
-    const depth = this.open.length;
+    // Major types 0-6, and of 7 only false and true (cborg's options refuse undefined, NaN, Infinity, not floats or null).
+    if (type.major === 7 && type !== Type.true && type !== Type.false) throw new Error(`CBOR ${type.name} is not in the slice we read`);
+    const { open } = this;
+    const depth = open.length;
     if (depth > this.maxDepth) throw new Error('CBOR nests too deeply');
-    if (type === Type.tag && depth > 0) throw new Error('a CBOR tag inside the item');
     if (depth > 0) {
-      const left = --this.open[depth - 1]!;
-      // In a map, items alternate key, value: a key leaves an odd count behind.
-      if (this.inMap[depth - 1] && left % 2 === 1 && type !== Type.uint && type !== Type.negint) throw new Error('CBOR map key is not an integer');
+      const left = (open[depth - 1]! -= 2);
+      // A map's items alternate key, value: a key leaves an odd count behind.
+      if (left & 1 && left & 2 && type !== Type.uint && type !== Type.negint) throw new Error('CBOR map key is not an integer');
     }
+    if (type === Type.tag && depth > 0) throw new Error('a CBOR tag inside the item');
     if (type === Type.string && (token.value as string).includes(REPLACEMENT)) utf8Strict.decode(textBytes(this.data, at, token));
-    const items = type === Type.array ? token.value as number : type === Type.map ? 2 * (token.value as number) : type === Type.tag ? 1 : 0;
-    if (items > 0) {
-      this.open.push(items);
-      this.inMap.push(type === Type.map);
-    } else {
-      while (this.open.length > 0 && this.open[this.open.length - 1] === 0) {
-        this.open.pop();
-        this.inMap.pop();
-      }
-    }
+    const items = type === Type.array ? 2 * token.value : type === Type.map ? 4 * token.value + 1 : type === Type.tag ? 2 : 0;
+    // Each item takes a byte at least: a count beyond the bytes left is refused before any is read.
+    if (items > 1 && (type === Type.tag ? 1 : token.value) > this.data.length - this.pos()) throw new Error('CBOR count beyond the data');
+    if (items > 1) open.push(items);
+    else while (open.length > 0 && open[open.length - 1]! < 2) open.pop();
     return token;
   }
 }

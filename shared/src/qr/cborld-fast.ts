@@ -308,9 +308,9 @@ export function encodeCredentialFast(credential: object, contexts: readonly stri
 /**
  * Our credential from CBOR-LD bytes, or undefined when they are not exactly what
  * `encodeCredentialFast` writes (then the library decides, with the same answer where it can).
+ * `top`: those bytes as decodeCbor reads them, when the caller has already read them.
  */
-export function decodeCredentialFast(bytes: Uint8Array, contexts: readonly string[], tables: FastTables): Record<string, unknown> | undefined {
-  const top = decodeCbor(bytes);
+export function decodeCredentialFast(bytes: Uint8Array, contexts: readonly string[], tables: FastTables, top = decodeCbor(bytes)): Record<string, unknown> | undefined {
   if (!(top instanceof CborTag) || top.tag !== CBORLD_TAG || !Array.isArray(top.value) || top.value.length !== 2) return undefined;
   const [entryId, payload] = top.value;
   if (entryId !== tables.entryId || !(payload instanceof CborMap)) return undefined;
