@@ -63,6 +63,14 @@ describe('decoding CBOR from a QR', () => {
     expect(Buffer.from(encodeCbor(new CborMap([[30, 1], [2, 1], [300, 1]]))).toString('hex')).toBe('a3020118' + '1e01' + '19012c01');
   });
 
+  it('hands back bytes of their own, never a Buffer viewing Node\'s pool (as cborg does for 129-256 bytes)', () => {
+    for (let size = 0; size < 600; size += 1) {
+      const bytes = encodeCbor(new CborMap([[1, 'x'.repeat(size)]]));
+      expect(bytes.constructor).toBe(Uint8Array);
+      expect(bytes.buffer.byteLength).toBe(bytes.byteLength);
+    }
+  });
+
   for (const [name, bytes] of Object.entries(HOSTILE)) {
     it(`refuses ${name}: ERR_QR_INVALID before any CBOR-LD decoder`, async () => {
       expect(decodeCbor(bytes)).toBeUndefined();

@@ -20,9 +20,10 @@ export const CborTag = Tagged;
 export const CBORLD_TAG = 0xcb1d;
 
 /**
- * Plain bytes of their own. cborg, under Node, may hand back a Buffer (a view into Node's shared
- * 8 KiB pool) and @digitalbazaar/cborld 8.1 reads a table code through `bytes.buffer`, ignoring
- * the view's offset and length: fed such a Buffer, it reads the pool, not the code, and fails.
+ * Plain bytes of their own. cborg, under Node, hands an encoding of 129-256 bytes back as a Buffer
+ * (a view into Node's shared 8 KiB pool); decoding a Buffer, its byte strings are Buffer views too,
+ * and @digitalbazaar/cborld 8.1 reads a table code through `bytes.buffer`, ignoring the view's
+ * offset and length: it reads the pool, not the code, and fails ("Improperly formatted bytes").
  */
 export function ownBytes(bytes: Uint8Array): Uint8Array {
   return bytes.constructor === Uint8Array && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
