@@ -1,154 +1,105 @@
 /**
- * The slice of CBOR (RFC 8949) a compressed credential uses: unsigned and negative integers,
- * byte and text strings, false and true, arrays, maps with integer keys, and one tag; definite lengths only,
- * always the shortest head, map keys ascending (what cborg writes for CBOR-LD).
+ * CBOR (RFC 8949) through cborg, the library @digitalbazaar/cborld writes and reads with, so our
+ * bytes are its bytes. Encoding is cborg's own (shortest heads, integer map keys ascending).
+ * Decoding reads attacker-chosen bytes (a scanned QR), so cborg is held to the slice of CBOR a
+ * compressed credential uses: unsigned and negative integers in the safe range, byte strings,
+ * UTF-8 text, false and true, arrays, maps with integer keys and no key twice, and the CBOR-LD
+ * tag on top; definite lengths, shortest heads, nothing after the item, nesting at most `maxDepth`.
  */
+import { decode, encode, Tagged, Tokenizer, Type, type DecodeOptions, type Token } from 'cborg';
 
 export type CborValue = number | string | boolean | Uint8Array | CborValue[] | CborMap | CborTag;
-export class CborMap extends Map<number, CborValue> {}
-export class CborTag {
-  constructor(readonly tag: number, readonly value: CborValue) {}
-}
+/** What a CBOR map decodes to (cborg's `useMaps`), and what encodes to one. */
+export type CborMap = Map<number, CborValue>;
+export const CborMap = Map as new (entries?: Iterable<readonly [number, CborValue]> | null) => CborMap;
+/** A tag over a value: cborg's own, so that it encodes and decodes without a custom encoder. */
+export type CborTag = Tagged;
+export const CborTag = Tagged;
 
-const utf8 = new TextEncoder();
-const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+/** CBOR-LD 1.0: tag 0xcb1d over [registry entry id, payload]; the one tag we read. */
+export const CBORLD_TAG = 0xcb1d;
 
-class Writer {
-  bytes = new Uint8Array(512);
-  length = 0;
-  ensure(extra: number): void {
-    if (this.length + extra <= this.bytes.length) return;
-    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + extra));
-    grown.set(this.bytes.subarray(0, this.length));
-    this.bytes = grown;
-  }
-  head(major: number, value: number): void {
-    this.ensure(9);
-    const m = major << 5;
-    if (value < 24) this.bytes[this.length++] = m | value;
-    else if (value < 0x100) { this.bytes[this.length++] = m | 24; this.bytes[this.length++] = value; }
-    else if (value < 0x10000) { this.bytes[this.length++] = m | 25; this.bytes[this.length++] = value >>> 8; this.bytes[this.length++] = value & 0xff; }
-    else if (value < 0x100000000) {
-      this.bytes[this.length++] = m | 26;
-      new DataView(this.bytes.buffer).setUint32(this.length, value);
-      this.length += 4;
-    } else {
-      this.bytes[this.length++] = m | 27;
-      new DataView(this.bytes.buffer).setBigUint64(this.length, BigInt(value));
-      this.length += 8;
-    }
-  }
-  raw(bytes: Uint8Array): void {
-    this.ensure(bytes.length);
-    this.bytes.set(bytes, this.length);
-    this.length += bytes.length;
-  }
-}
-
-function write(writer: Writer, value: CborValue): void {
-  if (typeof value === 'boolean') {
-    writer.ensure(1);
-    writer.bytes[writer.length++] = value ? 0xf5 : 0xf4;
-  } else if (typeof value === 'number') {
-    if (value >= 0) writer.head(0, value);
-    else writer.head(1, -1 - value);
-  } else if (typeof value === 'string') {
-    const bytes = utf8.encode(value);
-    writer.head(3, bytes.length);
-    writer.raw(bytes);
-  } else if (value instanceof Uint8Array) {
-    writer.head(2, value.length);
-    writer.raw(value);
-  } else if (Array.isArray(value)) {
-    writer.head(4, value.length);
-    for (const item of value) write(writer, item);
-  } else if (value instanceof CborMap) {
-    writer.head(5, value.size);
-    // Maps are mostly built in key order already: sort only those that are not.
-    let previous = -Infinity;
-    let ordered = true;
-    for (const key of value.keys()) {
-      if (key < previous) { ordered = false; break; }
-      previous = key;
-    }
-    for (const key of ordered ? value.keys() : [...value.keys()].sort((a, b) => a - b)) {
-      write(writer, key);
-      write(writer, value.get(key)!);
-    }
-  } else {
-    writer.head(6, value.tag);
-    write(writer, value.value);
-  }
+/**
+ * Plain bytes of their own. cborg, under Node, hands an encoding of 129-256 bytes back as a Buffer
+ * (a view into Node's shared 8 KiB pool); decoding a Buffer, its byte strings are Buffer views too,
+ * and @digitalbazaar/cborld 8.1 reads a table code through `bytes.buffer`, ignoring the view's
+ * offset and length: it reads the pool, not the code, and fails ("Improperly formatted bytes").
+ */
+export function ownBytes(bytes: Uint8Array): Uint8Array {
+  return bytes.constructor === Uint8Array && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
 }
 
 export function encodeCbor(value: CborValue): Uint8Array {
-  const writer = new Writer();
-  write(writer, value);
-  return writer.bytes.slice(0, writer.length);
+  return ownBytes(encode(value));
+}
+
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+const REPLACEMENT = '\uFFFD';
+
+/** Text bytes after the head at `at` (1, 2, 3, 5 or 9 bytes long for lengths below 24, 2^8, 2^16, 2^32, beyond). */
+function textBytes(data: Uint8Array, at: number, token: Token): Uint8Array {
+  const info = data[at]! & 31;
+  const head = info < 24 ? 1 : info === 24 ? 2 : info === 25 ? 3 : info === 26 ? 5 : 9;
+  return data.subarray(at + head, at + token.encodedLength!);
 }
 
 /**
- * Reads that slice of CBOR back; undefined for anything else (floats, other simple values, indefinite
- * lengths, text that is not UTF-8, non-integer map keys, nesting deeper than `maxDepth`).
+ * cborg's tokenizer, refusing what cborg's options cannot: nesting deeper than `maxDepth`,
+ * floats, null and undefined, map keys that are not integers, a tag anywhere but on top, and
+ * text that is not UTF-8 (cborg's TextDecoder would write U+FFFD for it).
  */
-export function decodeCbor(bytes: Uint8Array, maxDepth = 16): CborValue | undefined {
-  let at = 0;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const argument = (info: number): number | undefined => {
-    if (info < 24) return info;
-    const size = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
-    if (!size || at + size > bytes.length) return undefined;
-    const value = size === 1 ? bytes[at]! : size === 2 ? view.getUint16(at) : size === 4 ? view.getUint32(at) : Number(view.getBigUint64(at));
-    at += size;
-    return Number.isSafeInteger(value) ? value : undefined;
-  };
-  const item = (depth: number): CborValue | undefined => {
-    if (at >= bytes.length || depth > maxDepth) return undefined;
-    const initial = bytes[at++]!;
-    if (initial === 0xf4 || initial === 0xf5) return initial === 0xf5;
-    const major = initial >> 5;
-    const count = argument(initial & 31);
-    if (count === undefined) return undefined;
-    switch (major) {
-      case 0: return count;
-      case 1: return -1 - count;
-      case 2:
-      case 3: {
-        if (at + count > bytes.length) return undefined;
-        const slice = bytes.slice(at, at + count);
-        at += count;
-        if (major === 2) return slice;
-        try { return utf8Strict.decode(slice); } catch { return undefined; }
-      }
-      case 4: {
-        if (count > bytes.length - at) return undefined;
-        const array: CborValue[] = [];
-        for (let i = 0; i < count; i++) {
-          const element = item(depth + 1);
-          if (element === undefined) return undefined;
-          array.push(element);
-        }
-        return array;
-      }
-      case 5: {
-        if (count > bytes.length - at) return undefined;
-        const map = new CborMap();
-        for (let i = 0; i < count; i++) {
-          const key = item(depth + 1);
-          if (typeof key !== 'number' || map.has(key)) return undefined;
-          const element = item(depth + 1);
-          if (element === undefined) return undefined;
-          map.set(key, element);
-        }
-        return map;
-      }
-      case 6: {
-        const tagged = item(depth + 1);
-        return tagged === undefined ? undefined : new CborTag(count, tagged);
-      }
-      default: return undefined;
+class Guarded extends Tokenizer {
+  /** Per open array, map or tag, innermost last: items still to come times two, plus one for a map. */
+  private readonly open: number[] = [];
+
+  constructor(data: Uint8Array, options: DecodeOptions, private readonly maxDepth: number) {
+    super(data, options);
+  }
+
+  override next(): Token {
+    const at = this.pos();
+    const token = super.next();
+    const { type } = token;
+    // Major types 0-6, and of 7 only false and true (cborg's options refuse undefined, NaN, Infinity, not floats or null).
+    if (type.major === 7 && type !== Type.true && type !== Type.false) throw new Error(`CBOR ${type.name} is not in the slice we read`);
+    const { open } = this;
+    const depth = open.length;
+    if (depth > this.maxDepth) throw new Error('CBOR nests too deeply');
+    if (depth > 0) {
+      const left = (open[depth - 1]! -= 2);
+      // A map's items alternate key, value: a key leaves an odd count behind.
+      if (left & 1 && left & 2 && type !== Type.uint && type !== Type.negint) throw new Error('CBOR map key is not an integer');
     }
-  };
-  const value = item(0);
-  return at === bytes.length ? value : undefined;
+    if (type === Type.tag && depth > 0) throw new Error('a CBOR tag inside the item');
+    if (type === Type.string && (token.value as string).includes(REPLACEMENT)) utf8Strict.decode(textBytes(this.data, at, token));
+    const items = type === Type.array ? 2 * token.value : type === Type.map ? 4 * token.value + 1 : type === Type.tag ? 2 : 0;
+    // Each item takes a byte at least: a count beyond the bytes left is refused before any is read.
+    if (items > 1 && (type === Type.tag ? 1 : token.value) > this.data.length - this.pos()) throw new Error('CBOR count beyond the data');
+    if (items > 1) open.push(items);
+    else while (open.length > 0 && open[open.length - 1]! < 2) open.pop();
+    return token;
+  }
+}
+
+const OPTIONS: DecodeOptions = {
+  useMaps: true,
+  strict: true,
+  rejectDuplicateMapKeys: true,
+  allowIndefinite: false,
+  allowUndefined: false,
+  allowBigInt: false,
+  allowNaN: false,
+  allowInfinity: false,
+  tags: { [CBORLD_TAG]: Tagged.decoder(CBORLD_TAG) },
+};
+
+/** The slice of CBOR above, or undefined for anything else. */
+export function decodeCbor(bytes: Uint8Array, maxDepth = 16): CborValue | undefined {
+  const options: DecodeOptions = { ...OPTIONS };
+  options.tokenizer = new Guarded(bytes, options, maxDepth);
+  try {
+    return decode(bytes, options) as CborValue;
+  } catch {
+    return undefined;
+  }
 }

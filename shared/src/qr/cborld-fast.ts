@@ -8,11 +8,10 @@
  */
 import { encodeBase58btc, decodeBase58btc } from '../encoding.js';
 import { CorridorError } from '../errors.js';
-import { CborMap, CborTag, decodeCbor, encodeCbor, type CborValue } from './cbor.js';
+import { CBORLD_TAG, CborMap, CborTag, decodeCbor, encodeCbor, type CborValue } from './cbor.js';
 import { ALIGNMENT_PATH, ANY_URI_TYPE, CONTEXT_PLURAL, CREDENTIAL, type Codec, type Schema } from './cborld-schema.js';
 
-/** CBOR-LD 1.0: tag 0xcb1d over [registry entry id, payload]. */
-export const CBORLD_TAG = 0xcb1d;
+export { CBORLD_TAG };
 
 /** The tables of one registry entry: string → code, and code → string. */
 export interface FastTables {
@@ -309,9 +308,9 @@ export function encodeCredentialFast(credential: object, contexts: readonly stri
 /**
  * Our credential from CBOR-LD bytes, or undefined when they are not exactly what
  * `encodeCredentialFast` writes (then the library decides, with the same answer where it can).
+ * `top`: those bytes as decodeCbor reads them, when the caller has already read them.
  */
-export function decodeCredentialFast(bytes: Uint8Array, contexts: readonly string[], tables: FastTables): Record<string, unknown> | undefined {
-  const top = decodeCbor(bytes);
+export function decodeCredentialFast(bytes: Uint8Array, contexts: readonly string[], tables: FastTables, top = decodeCbor(bytes)): Record<string, unknown> | undefined {
   if (!(top instanceof CborTag) || top.tag !== CBORLD_TAG || !Array.isArray(top.value) || top.value.length !== 2) return undefined;
   const [entryId, payload] = top.value;
   if (entryId !== tables.entryId || !(payload instanceof CborMap)) return undefined;

@@ -15,7 +15,7 @@ import { isPlainObject } from '../validate.js';
 import type { QrCatalogue } from '../types.js';
 import { decodeBase45, encodeBase45 } from './base45.js';
 import { CATALOGUE_CODE_OFFSET } from './catalogue.js';
-import { CborMap, CborTag, decodeCbor } from './cbor.js';
+import { CborMap, CborTag, decodeCbor, ownBytes } from './cbor.js';
 import { CBORLD_TAG, decodeCredentialFast, encodeCredentialFast, fastTables, type FastTables } from './cborld-fast.js';
 import { ANY_URI_TYPE } from './cborld-schema.js';
 import { LEGACY_QR_PREFIX, QR_PREFIX } from './prefix.js';
@@ -162,7 +162,7 @@ export async function credentialToCborld(credential: object, options: QrCodecOpt
  * library's default table (entry 1), legacy tags and any other registry entry never reach a
  * decoder; nor does one of ours under the other prefix (`VC1-R`: 10100/10101, `CC1:`: 100/101).
  */
-function framedEntryId(bytes: Uint8Array, catalogue: QrCatalogue | undefined, legacy = false): number {
+function framed(bytes: Uint8Array, catalogue: QrCatalogue | undefined, legacy = false): { entryId: number; top: CborTag } {
   const top = decodeCbor(bytes);
   if (!(top instanceof CborTag) || top.tag !== CBORLD_TAG || !Array.isArray(top.value) || top.value.length !== 2) {
     throw new CorridorError('ERR_QR_INVALID', 'the QR payload is not Corridor CBOR-LD');
@@ -172,7 +172,7 @@ function framedEntryId(bytes: Uint8Array, catalogue: QrCatalogue | undefined, le
   if (entryId !== plain && entryId !== withCatalogue) throw new CorridorError('ERR_QR_INVALID', 'unknown compression table');
   if (entryId === withCatalogue && !catalogue) throw needsCatalogue();
   if (!(payload instanceof CborMap)) throw new CorridorError('ERR_QR_INVALID', 'the QR payload is not Corridor CBOR-LD');
-  return entryId;
+  return { entryId, top };
 }
 
 /**
@@ -199,11 +199,11 @@ export function assertPlainJson(value: unknown, depth = 0): void {
 export async function cborldToCredential(bytes: Uint8Array, options: QrCodecOptions & { legacy?: boolean } = {}): Promise<Record<string, unknown>> {
   const { catalogue, documentLoader = defaultLoader, legacy = false } = options;
   if (bytes.length > MAX_CBORLD_BYTES) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'the QR payload is larger than any credential');
-  const entryId = framedEntryId(bytes, catalogue, legacy);
+  const { entryId, top } = framed(bytes, catalogue, legacy);
   let decoded: unknown;
   try {
-    if (documentLoader === defaultLoader && !legacy) decoded = decodeCredentialFast(bytes, CREDENTIAL_CONTEXTS, fastTablesFor(entryId === CORRIDOR_CATALOGUE_TABLE_ID ? catalogue : undefined));
-    decoded ??= await (await cborld()).decode({ cborldBytes: bytes, documentLoader, typeTableLoader: typeTableLoaderFor(catalogue) });
+    if (documentLoader === defaultLoader && !legacy) decoded = decodeCredentialFast(bytes, CREDENTIAL_CONTEXTS, fastTablesFor(entryId === CORRIDOR_CATALOGUE_TABLE_ID ? catalogue : undefined), top);
+    decoded ??= await (await cborld()).decode({ cborldBytes: ownBytes(bytes), documentLoader, typeTableLoader: typeTableLoaderFor(catalogue) });
   } catch (cause) {
     // Every failure is coded, whatever threw it (a RangeError from a date no Date holds included).
     if (isCorridorError(cause) && cause.code !== 'ERR_CONTEXT_UNKNOWN') throw cause;
