@@ -207,7 +207,7 @@ async function loadTrust(roots: string[]): Promise<LoadedTrust> {
 // One picture read once, then the process ends. V8 starts wasm on its baseline compiler (Liftoff)
 // and recompiles hot functions with TurboFan in the background; for one certificate that
 // recompilation costs more than it saves, and on two busy cores it takes the CPU from the read and
-// the verification (a cold `verify cert.png` spent ~70 ms more for it). A higher tiering budget
+// the verification (a cold `verify cert.png` spent ~100 ms more for it). A higher tiering budget
 // leaves one picture on Liftoff, while a big photo or a PDF's pages still run long enough to tier
 // up (the same speed on a 23-megapixel picture of look-alikes). Only the speed differs.
 // Set late, once every module is loaded: a flag changed at run time makes V8 refuse Node's cached
