@@ -1,6 +1,8 @@
 /**
  * Cold start: `corridor-verifier verify cert.png` from process start to printed verdict, against
- * bare `node -e 0` started in the same run (the floor no CLI can beat).
+ * bare `node -e 0` started in the same run (the floor no CLI can beat). The command is the
+ * installed one (bin/corridor-verifier.js, which runs the bundle of dist/cli.js), on a printed
+ * certificate's PNG and a signed trust pack; its exit code (0, valid) is reported.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,18 +33,20 @@ export async function benchColdStart(runs: number): Promise<ColdStartResults> {
   const root = world.keys.jp.description.controller;
   const operator = world.keys.operator.description.controller;
   world.close();
-  const cli = fileURLToPath(new URL('../../../packages/verifier/dist/cli.js', import.meta.url));
+  const cli = fileURLToPath(new URL('../../../packages/verifier/bin/corridor-verifier.js', import.meta.url));
   const args = [cli, 'verify', join(dir, 'cert.png'), '--trust-pack', join(dir, 'pack.json'), '--registry-key', operator, '--country', 'JP', '--root', root];
   const verify: number[] = [];
   const startup: number[] = [];
-  let verdictExit = -1;
+  const exits: number[] = [];
   for (let i = 0; i < runs; i++) {
     const result = wall(args);
     verify.push(result.ms);
-    verdictExit = result.status;
+    exits.push(result.status);
     startup.push(wall(['-e', '0']).ms);
   }
   rmSync(dir, { recursive: true, force: true });
+  // Every run must reach the verdict: the first exit code other than 0 (valid) is the one reported.
+  const verdictExit = exits.find((code) => code !== 0) ?? exits[0] ?? -1;
   const verifyMs = Math.round(median(verify));
   const nodeStartupMs = Math.round(median(startup));
   return { verifyMs, nodeStartupMs, overStartupMs: verifyMs - nodeStartupMs, runs, verdictExit };
