@@ -39,11 +39,15 @@ function toLines(m: Uint8Array, size: number): Int32Array {
   const words = (size + 31) >>> 5;
   const lines = new Int32Array(2 * size * words);
   const columns = size * words;
+  // Without branches: a module's 0 or 1 shifted into place (dark and light come at random).
   for (let row = 0, at = 0; row < size; row++) {
+    const rowWord = row >>> 5; const rowBit = row & 31;
+    let word = 0;
     for (let col = 0; col < size; col++, at++) {
-      if (!m[at]) continue;
-      lines[row * words + (col >>> 5)]! |= 1 << (col & 31);
-      lines[columns + col * words + (row >>> 5)]! |= 1 << (row & 31);
+      const bit = m[at]!;
+      word |= bit << (col & 31);
+      if ((col & 31) === 31 || col === size - 1) { lines[row * words + (col >>> 5)] = word; word = 0; }
+      lines[columns + col * words + rowWord]! |= bit << rowBit;
     }
   }
   return lines;
