@@ -8,8 +8,8 @@
  * patterns, format and version information. It is asked for the symbol with mask 0; the other
  * seven are that symbol XOR a difference qrcode itself drew (its mask-0 and mask-p symbols of the
  * same data, once per version), scored by `qrcode`'s own penalty rules (N1–N4 as it computes
- * them) on flat arrays, the first lowest kept, as qrcode keeps it. Two inputs skip the optimiser:
- * text it would encode as one alphanumeric segment anyway (below). mask.test.ts holds all of it
+ * them) 32 modules at a time, the first lowest kept, as qrcode keeps it. Text the optimiser
+ * would encode as one alphanumeric segment anyway (below) skips it. mask.test.ts holds all of it
  * to plain `qrcode.create`, module for module, on random texts of our shape and others.
  */
 import { createRequire } from 'node:module';
@@ -22,16 +22,28 @@ let library: Qrcode | undefined;
 const qrcode = (): Qrcode => (library ??= require('qrcode') as Qrcode);
 
 /**
- * Text of the QR alphanumeric set, not all digits, with no run of more than six digits: `qrcode`'s
- * optimiser gives it one alphanumeric segment. Switching to numeric for d digits costs a mode
- * indicator and a count (≥ 4 + 10 bits, v1–9) at a text's end, twice that in its middle, and saves
- * 5.5d − (10d/3 + 1) bits at most: it needs d ≥ 7 at an end (a tie, at v1–9) and d ≥ 13 inside.
- * Our credential's `VC1-` + base45 is such text unless base45 happens to hold seven digits in a row.
+ * Whether `qrcode`'s optimiser gives `text` one alphanumeric segment: text of the QR alphanumeric
+ * set, not all digits, whose digit runs are at most 6 long at its start and end and at most 12
+ * inside. Its graph (lib/core/segments.js buildGraph) prices a numeric detour for d digits at
+ * N(d) + 4 + ccN, plus 4 + ccAN to come back, against AN(2d) − AN(d) to stay (AN(d) at the start),
+ * with counts of ccN = 10 and ccAN = 9 bits at versions 1–9 and more above: numeric wins or ties
+ * from 7 digits at an end and from 13 inside. Our credential's `VC1-` + base45 is such text but
+ * for a rare long run of digits (a cohort's common bytes give one of 8 inside, a miss under the
+ * plain "no 7 digits" rule), and falls back to the optimiser then.
  */
-const ONE_ALPHANUMERIC_SEGMENT = /^(?!.*[0-9]{7})(?=.*[A-Z $%*+\-./:])[0-9A-Z $%*+\-./:]+$/s;
+const ALPHANUMERIC = /^[0-9A-Z $%*+\-./:]+$/;
 
 export function alphanumericAsOneSegment(text: string): boolean {
-  return ONE_ALPHANUMERIC_SEGMENT.test(text);
+  if (!ALPHANUMERIC.test(text)) return false;
+  let run = 0; let atStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) { run++; continue; }
+    if (run > (atStart ? 6 : 12)) return false;
+    atStart = false;
+    run = 0;
+  }
+  return !atStart && run <= 6;
 }
 
 /** A square matrix as bit lines: its rows, then its columns, `words` 32-bit words each; module i of a line is bit i & 31 of word i >> 5. */
