@@ -10,7 +10,8 @@
  * same data, once per version), scored by `qrcode`'s own penalty rules (N1–N4 as it computes
  * them) 32 modules at a time, the first lowest kept, as qrcode keeps it. Text the optimiser
  * would encode as one alphanumeric segment anyway (below) skips it. mask.test.ts holds all of it
- * to plain `qrcode.create`, module for module, on random texts of our shape and others.
+ * to plain `qrcode.create`, module for module, on random texts of our shape and others (qrcode
+ * is pinned to ~1.5.4: an upgrade that chose otherwise fails it).
  */
 import { createRequire } from 'node:module';
 
@@ -24,12 +25,11 @@ const qrcode = (): Qrcode => (library ??= require('qrcode') as Qrcode);
 /**
  * Whether `qrcode`'s optimiser gives `text` one alphanumeric segment: text of the QR alphanumeric
  * set, not all digits, whose digit runs are at most 6 long at its start and end and at most 12
- * inside. Its graph (lib/core/segments.js buildGraph) prices a numeric detour for d digits at
- * N(d) + 4 + ccN, plus 4 + ccAN to come back, against AN(2d) − AN(d) to stay (AN(d) at the start),
- * with counts of ccN = 10 and ccAN = 9 bits at versions 1–9 and more above: numeric wins or ties
- * from 7 digits at an end and from 13 inside. Our credential's `VC1-` + base45 is such text but
- * for a rare long run of digits (a cohort's common bytes give one of 8 inside, a miss under the
- * plain "no 7 digits" rule), and falls back to the optimiser then.
+ * inside. Its graph (lib/core/segments.js, buildGraph) prices a run of d digits as numeric at
+ * N(d) + 4 + ccN bits, plus 4 + ccAN to return to alphanumeric after it (the alphanumeric path pays
+ * those itself at the start), against ~5.5d to stay alphanumeric; with ccN = 10 and ccAN = 9 at
+ * versions 1–9 (more above), numeric wins or ties from 7 digits at an end and from 13 inside.
+ * Our `VC1-` + base45 is such text but for a rare long run of digits, which goes to the optimiser.
  */
 const ALPHANUMERIC = /^[0-9A-Z $%*+\-./:]+$/;
 
