@@ -25,10 +25,16 @@ export function originLanguage(q: QualificationRecord): string | undefined {
   return [...official.filter((l) => titled.includes(l)), ...official, ...titled].find((l) => l !== 'en' && Object.hasOwn(LABELS, l));
 }
 
-/** A country's English name (the page is in English first); its code if the platform has no name. */
+let regionNames: Intl.DisplayNames | undefined;
+
+/**
+ * A country's English name (the page is in English first); its code if the platform has no name.
+ * One DisplayNames a thread: making it took ~0.15 ms, on every page of a cohort.
+ */
 function countryName(code: string): string {
   try {
-    return new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' }).of(code) ?? code;
+    regionNames ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+    return regionNames.of(code) ?? code;
   } catch {
     return code;
   }

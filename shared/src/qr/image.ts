@@ -1,13 +1,10 @@
 /**
  * QR text ⇄ images. Rendering: `qrcode` makes the symbol at ECC M (survives a crease or a
- * smudge on paper), written here as a 1-bit PNG (node:zlib) and an SVG path; reading is in reader.ts.
+ * smudge on paper; mask.ts has it choose its mask faster), written here as a 1-bit PNG
+ * (node:zlib) and an SVG path; reading is in reader.ts.
  */
-import { createRequire } from 'node:module';
+import { createQrSymbol } from './mask.js';
 import { encodeModulesPng } from './png.js';
-
-// CommonJS, loaded on first use: a verifier never renders a QR code.
-const require = createRequire(import.meta.url);
-const qrcode = (): typeof import('qrcode') => require('qrcode') as typeof import('qrcode');
 
 export type EccLevel = 'L' | 'M' | 'Q' | 'H';
 
@@ -18,10 +15,10 @@ export interface QrSymbol {
   modules: Uint8Array;
 }
 
-/** The QR symbol for `text`, made by `qrcode` (segments, error correction, mask). */
+/** The QR symbol `qrcode.create` makes for `text` (segments, error correction, mask). */
 export function encodeQrSymbol(text: string, ecc: EccLevel = 'M'): QrSymbol {
-  const qr = qrcode().create(text, { errorCorrectionLevel: ecc });
-  return { version: qr.version, size: qr.modules.size, modules: qr.modules.data };
+  const { version, size, modules } = createQrSymbol(text, ecc);
+  return { version, size, modules };
 }
 
 export interface QrRenderOptions {
