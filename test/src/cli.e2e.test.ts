@@ -191,7 +191,7 @@ describe('the command-line tools, end to end', () => {
     const listed = issued.json().files as string[];
     expect(listed.map((f) => f.split('.').pop()).sort()).toEqual(['html', 'json', 'png', 'svg']);
     expect(readdirSync(file('out')).map((f) => join(file('out'), f)).sort()).toEqual([...listed].sort());
-    const told = issuer('issue', '--pack', file('pack-PH.json'), '--qualification', PH_CAREGIVING_NC_II, '--name', 'Maria Santos',
+    const told = issuer('issue', '--pack', file('pack-PH.json'), '--qualification', PH_CAREGIVING_NC_II, '--name', 'Ana Reyes',
       '--birth-date', '1996-04-12', '--assessed', '2026-10-30', '--out', file('out-told'));
     expect(told.out.match(/^wrote .+$/gm)?.map((line) => line.split('.').pop()).sort()).toEqual(['html', 'json', 'png', 'svg']);
 
