@@ -35,7 +35,7 @@ export function formatVerdict(result: VerificationResult, language = 'en'): stri
     const target = r.destination?.qualification ? textIn(r.destination.qualification.title, lang)
       : r.destination?.occupation ? `${textIn(r.destination.occupation.title, lang)} (ISCO-08 ${r.destination.occupation.isco08})` : '';
     const purpose = r.purpose === 'employment' || r.purpose === 'further-study' ? words.purposes[r.purpose] : r.purpose;
-    lines.push(`  ${words.inCountry(inert(countryName(r.country, lang)))}: ${OUTCOMES[lang][r.outcome]}${target ? ` ${words.as} ${inert(target)}` : ''} (${words.forPurpose(inert(purpose))})`);
+    lines.push(`  ${words.inCountry(inert(countryName(r.country, lang)), r.country)}: ${OUTCOMES[lang][r.outcome]}${target ? ` ${words.as} ${inert(target)}` : ''} (${words.forPurpose(inert(purpose))})`);
     for (const condition of r.conditions) lines.push(`    [${condition.met ? words.met : words.toDo}] ${inert(textIn(condition.description, lang))}`);
     lines.push('');
   }

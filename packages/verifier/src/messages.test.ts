@@ -151,6 +151,11 @@ describe('formatVerdict', () => {
     const de = formatVerdict(RESULT, 'de');
     expect(de).toContain('In Japan: Unter Auflagen anerkannt als Pflegekraft (SSW) (Zweck: Beschäftigung)');
     expect(de).toContain('[offen] Japanisch-Test N4');
+    // German grammar: an article, or "auf" for islands, before some countries; none before most.
+    expect(formatVerdict({ ...RESULT, recognition: { ...RESULT.recognition!, country: 'CH' } }, 'de')).toContain('In der Schweiz: Unter Auflagen anerkannt');
+    expect(formatVerdict({ ...RESULT, recognition: { ...RESULT.recognition!, country: 'PH' } }, 'de')).toContain('Auf den Philippinen: Unter Auflagen anerkannt');
+    expect(formatVerdict({ ...RESULT, recognition: { ...RESULT.recognition!, country: 'DE' } }, 'de')).toContain('In Deutschland: Unter Auflagen anerkannt');
+    expect(formatVerdict({ ...RESULT, recognition: { ...RESULT.recognition!, country: 'PH' } }, 'en')).toContain('In the Philippines: Recognised with conditions');
     // Japanese has no title here: English, not German.
     expect(formatVerdict({ ...RESULT, recognition: { ...RESULT.recognition!, destination: { qualification: { id: 'x', title: { de: 'Pflegekraft', en: 'Care worker' } } } } }, 'ja'))
       .toContain('Care worker');

@@ -77,7 +77,7 @@ export function renderResult(result: VerificationResult, language: Language): HT
       : recognition.destination?.occupation ? `${textIn(recognition.destination.occupation.title, language)} (ISCO-08 ${recognition.destination.occupation.isco08})` : '';
     const purpose = recognition.purpose === 'employment' || recognition.purpose === 'further-study' ? labels.purposes[recognition.purpose] : recognition.purpose;
     panel.append(el('div', { class: `recognition ${recognition.outcome}`, 'data-outcome': recognition.outcome },
-      el('h3', {}, `${labels.inCountry(countryName(recognition.country, language))}: ${OUTCOMES[language][recognition.outcome]}`),
+      el('h3', {}, `${labels.inCountry(countryName(recognition.country, language), recognition.country)}: ${OUTCOMES[language][recognition.outcome]}`),
       target && el('p', {}, `${labels.as} `, bidi(target), ` (${labels.forPurpose(purpose)})`),
       recognition.conditions.length > 0 && el('ul', { class: 'conditions' }, ...recognition.conditions.map((condition) =>
         el('li', { class: condition.met ? 'met' : 'to-do', 'data-met': String(condition.met) },

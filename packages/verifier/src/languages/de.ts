@@ -1,5 +1,20 @@
 import type { CliWords, LanguagePack } from './types.js';
 
+/**
+ * German puts an article (and for islands "auf") before some country names: "In der Schweiz",
+ * "Auf den Philippinen", "Im Iran". Countries not listed take none: "In Japan", "In Deutschland".
+ */
+const GERMAN_COUNTRY_PHRASE: Record<string, string> = {
+  CH: 'In der Schweiz', TR: 'In der Türkei', SK: 'In der Slowakei', UA: 'In der Ukraine', MN: 'In der Mongolei',
+  DO: 'In der Dominikanischen Republik', CD: 'In der Demokratischen Republik Kongo', CF: 'In der Zentralafrikanischen Republik',
+  NL: 'In den Niederlanden', US: 'In den Vereinigten Staaten', AE: 'In den Vereinigten Arabischen Emiraten', GB: 'Im Vereinigten Königreich',
+  IR: 'Im Iran', IQ: 'Im Irak', LB: 'Im Libanon', YE: 'Im Jemen', SD: 'Im Sudan', SS: 'Im Südsudan', NE: 'Im Niger', TD: 'Im Tschad',
+  SN: 'Im Senegal', KG: 'In Kirgisistan', VA: 'Im Vatikan',
+  PH: 'Auf den Philippinen', MV: 'Auf den Malediven', SC: 'Auf den Seychellen', KM: 'Auf den Komoren', BS: 'Auf den Bahamas',
+  MH: 'Auf den Marshallinseln', SB: 'Auf den Salomonen', FJ: 'Auf Fidschi',
+};
+const inCountryDe = (name: string, code: string) => GERMAN_COUNTRY_PHRASE[code] ?? `In ${name}`;
+
 export default {
   code: 'de', name: 'Deutsch',
   verdicts: { valid: 'GÜLTIG', invalid: 'UNGÜLTIG — nicht annehmen', indeterminate: 'NICHT BESTÄTIGT — weiter prüfen' },
@@ -54,7 +69,7 @@ export default {
     pointCamera: 'Richten Sie die Kamera auf den QR-Code des Zertifikats.', reading: 'Wird geprüft…',
     holder: 'Inhaber/in', born: 'Geboren', comparePassport: 'Vergleichen Sie Name und Geburtsdatum mit dem Reisepass.',
     qualification: 'Qualifikation', issuedBy: 'Ausgestellt von', validUntil: 'gültig bis',
-    inCountry: (c) => `In ${c}`, as: 'als', met: 'erfüllt', toDo: 'offen', checks: 'Prüfungen',
+    inCountry: (c, code) => inCountryDe(c, code), as: 'als', met: 'erfüllt', toDo: 'offen', checks: 'Prüfungen',
     cannotRead: 'Kein Nachweis lesbar',
     pack: (n, date, days) => `Vertrauensliste Nr. ${n} vom ${date} (${days} Tag${days === 1 ? '' : 'e'} alt), auf diesem Gerät geprüft`,
     offlineReady: 'Bereit für die Arbeit ohne Netzverbindung', loadingTrust: 'Vertrauensliste wird geladen…',

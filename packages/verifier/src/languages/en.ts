@@ -1,5 +1,8 @@
 import type { CliWords, LanguagePack } from './types.js';
 
+/** Countries whose English short name takes "the": "In the Philippines", "In the Netherlands". */
+const ENGLISH_WITH_THE = new Set(['PH', 'NL', 'US', 'GB', 'AE', 'CD', 'CF', 'DO', 'BS', 'KM', 'MV', 'SC', 'MH', 'SB', 'VA', 'GM']);
+
 export default {
   code: 'en', name: 'English',
   verdicts: { valid: 'VALID', invalid: 'NOT VALID — do not accept', indeterminate: 'CANNOT CONFIRM — check further' },
@@ -54,7 +57,7 @@ export default {
     pointCamera: 'Point the camera at the QR code on the certificate.', reading: 'Checking…',
     holder: 'Holder', born: 'Born', comparePassport: 'Compare the name and birth date with the passport.',
     qualification: 'Qualification', issuedBy: 'Issued by', validUntil: 'valid until',
-    inCountry: (c) => `In ${c}`, as: 'as', met: 'met', toDo: 'to do', checks: 'Checks',
+    inCountry: (c, code) => (ENGLISH_WITH_THE.has(code) ? `In the ${c}` : `In ${c}`), as: 'as', met: 'met', toDo: 'to do', checks: 'Checks',
     cannotRead: 'Could not read a credential',
     pack: (n, date, days) => `Trust list #${n} of ${date} (${days} day${days === 1 ? '' : 's'} old), checked on this device`,
     offlineReady: 'Ready to work offline', loadingTrust: 'Loading the trust list…',

@@ -54,7 +54,7 @@ export default {
     pointCamera: '証明書のQRコードにカメラを向けてください。', reading: '確認中…',
     holder: '氏名', born: '生年月日', comparePassport: '氏名と生年月日を旅券と照合してください。',
     qualification: '資格', issuedBy: '発行機関', validUntil: '有効期限',
-    inCountry: (c) => `${c}での扱い`, as: '相当', met: '充足', toDo: '未充足', checks: '確認項目',
+    inCountry: (c, _code) => `${c}での扱い`, as: '相当', met: '充足', toDo: '未充足', checks: '確認項目',
     cannotRead: '証明書を読み取れませんでした',
     pack: (n, date, days) => `信頼リスト #${n}（${date}、${days}日前）をこの端末で確認`,
     offlineReady: 'オフラインで使用できます', loadingTrust: '信頼リストを読み込み中…',

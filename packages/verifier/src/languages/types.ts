@@ -22,7 +22,8 @@ export interface Labels {
   qualification: string;
   issuedBy: string;
   validUntil: string;
-  inCountry: (country: string) => string;
+  /** "In <country>": the country's name in this language, and its ISO 3166 code for languages whose grammar needs it. */
+  inCountry: (country: string, code: string) => string;
   as: string;
   met: string;
   toDo: string;
