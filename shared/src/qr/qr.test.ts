@@ -33,24 +33,6 @@ async function codeOf(promise: Promise<unknown>) {
   return 'no error';
 }
 
-describe('base45 (RFC 9285)', () => {
-  it('matches the RFC examples', () => {
-    expect(encodeBase45(new TextEncoder().encode('AB'))).toBe('BB8');
-    expect(encodeBase45(new TextEncoder().encode('Hello!!'))).toBe('%69 VD92EX0');
-    expect(encodeBase45(new TextEncoder().encode('base-45'))).toBe('UJCLQE7W581');
-    expect(new TextDecoder().decode(decodeBase45('QED8WEX0'))).toBe('ietf!');
-  });
-  it('round-trips any bytes', () => {
-    const bytes = Uint8Array.from({ length: 257 }, (_, i) => (i * 37) % 256);
-    expect(decodeBase45(encodeBase45(bytes))).toEqual(bytes);
-  });
-  it('rejects impossible input with a code', () => {
-    expect(() => decodeBase45('GGW')).toThrow(expect.objectContaining({ code: 'ERR_QR_INVALID' }));
-    expect(() => decodeBase45('ab')).toThrow(expect.objectContaining({ code: 'ERR_QR_INVALID' }));
-    expect(() => decodeBase45('A')).toThrow(expect.objectContaining({ code: 'ERR_QR_INVALID' }));
-  });
-});
-
 describe('QR codec', () => {
   it('round-trips a signed credential through QR text, PNG pixels and back, and the proof still verifies', async () => {
     const credential = await signedCredential();
