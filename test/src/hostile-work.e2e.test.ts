@@ -5,27 +5,8 @@
 // 20 minutes; each now ends with a coded error within its budget (pixels, reads a page, time).
 import { describe, expect, it } from '@jest/globals';
 import { deflateSync } from 'node:zlib';
-import { isCorridorError, MAX_IMAGE_PIXELS } from '@corridor/shared';
+import { isCorridorError, MAX_IMAGE_PIXELS, pngChunk } from '@corridor/shared';
 import { readCredentialInputs } from '@corridor/verifier';
-
-const CRC = Uint32Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-const crc32 = (bytes: Uint8Array) => {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-};
-const chunk = (type: string, data: Uint8Array) => {
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  out.write(type, 4, 'latin1');
-  out.set(data, 8);
-  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
-  return out;
-};
 
 /** Raw 8-bit grey scanlines (filter byte 0) of `tile` repeated over width × height. */
 function tiledRows(width: number, height: number, tile: { pixels: Uint8Array; side: number }): Buffer {
@@ -46,7 +27,7 @@ function tiledPng(width: number, height: number, tile: { pixels: Uint8Array; sid
   header[8] = 8;
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header), chunk('IDAT', deflateSync(tiledRows(width, height, tile), { level: 9 })), chunk('IEND', new Uint8Array(0)),
+    pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(tiledRows(width, height, tile), { level: 9 })), pngChunk('IEND', new Uint8Array(0)),
   ]);
 }
 

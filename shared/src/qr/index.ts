@@ -8,3 +8,4 @@ export * from './catalogue.js';
 export * from './pdf.js';
 export { CborMap, CborTag, decodeCbor, encodeCbor, type CborValue } from './cbor.js';
 export { isSvg, readQrFromSvg } from './svg-read.js';
+export { pngChunk } from './png.js';
