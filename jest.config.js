@@ -26,6 +26,8 @@ const project = (displayName, dir, testMatch) => ({
 
 export default {
   testTimeout: 30_000,
+  // The progress reporter feeds scripts/test.mjs's watchdog; it prints nothing itself.
+  reporters: ['default', `${root}test/setup/progress-reporter.cjs`],
   projects: [
     project('shared', 'shared', ['<rootDir>/src/**/*.test.ts']),
     project('registry', 'packages/registry', ['<rootDir>/src/**/*.test.ts']),

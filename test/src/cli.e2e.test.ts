@@ -1,7 +1,7 @@
 // The three command-line tools as an authority, a training centre and an officer would run them,
 // each a real process on its own SQLite files. Needs the build (`npm test` does it first).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { request as httpsRequest } from 'node:https';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import {
   PH_CAREGIVING_NC_II, PH_JP_PARTNERSHIP, type PartnershipRecord,
 } from '@corridor/shared';
 import { anchorsDigest, anchorsOf, readOfficerDocument } from '@corridor/verifier';
+import { runSync } from './run-sync.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = (name: string) => join(root, 'packages', name, 'dist', 'cli.js');
@@ -20,7 +21,7 @@ const dir = mkdtempSync(join(tmpdir(), 'corridor-cli-'));
 const file = (name: string) => join(dir, name);
 
 function run(name: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [cli(name), ...args], { encoding: 'utf8', cwd: dir });
+  const result = runSync(process.execPath, [cli(name), ...args], { encoding: 'utf8', cwd: dir });
   return { code: result.status, out: result.stdout, err: result.stderr, json: () => JSON.parse(result.stdout) as Record<string, unknown> };
 }
 const registry = (...args: string[]) => run('registry', ...args, '--data', file('reg'));
@@ -219,7 +220,7 @@ describe('the command-line tools, end to end', () => {
 
   it('serves the verifier over HTTPS with a given certificate, for third-party conformance suites', async () => {
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-      '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', file('tls-key.pem'), '-out', file('tls-cert.pem')], { stdio: 'ignore' });
+      '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', file('tls-key.pem'), '-out', file('tls-cert.pem')], { stdio: 'ignore', timeout: 60_000 });
     const child = spawn(process.execPath, [cli('verifier'), 'serve', '--port', '0', '--country', 'JP', '--root', jpDid,
       '--trust-pack', file('pack-JP.json'), '--registry-key', operatorDid, '--tls-cert', file('tls-cert.pem'), '--tls-key', file('tls-key.pem')],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CORRIDOR_PACK_CHECK_MS: '200' } });

@@ -2,11 +2,12 @@
 // (0600), both trust packs, and, printed at the end, the next command of each role, which this test runs
 // exactly as printed (only the ports swapped for free ones). Needs the build (`npm test` does it first).
 import { afterAll, expect, it } from '@jest/globals';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, repoRoot } from './docs-runner.js';
+import { runSync } from './run-sync.js';
 
 const dir = join(mkdtempSync(join(tmpdir(), 'corridor-demo-')), 'demo');
 const services: ChildProcess[] = [];
@@ -17,7 +18,7 @@ afterAll(() => {
 });
 
 const env = { ...process.env, NODE_OPTIONS: '' };
-const sh = (command: string) => spawnSync('bash', ['-c', command], { cwd: repoRoot, env, encoding: 'utf8' });
+const sh = (command: string) => runSync('bash', ['-c', command], { cwd: repoRoot, env, encoding: 'utf8' });
 
 /** Starts a printed serve command and waits for its "listening" line. */
 async function serve(command: string): Promise<string> {
@@ -38,7 +39,7 @@ async function serve(command: string): Promise<string> {
 
 it('the demo passes, leaves a working corridor, and each next command it prints works', async () => {
   expect(existsSync(join(repoRoot, 'test', 'dist', 'demo.js'))).toBe(true);
-  const demo = spawnSync(process.execPath, [join(repoRoot, 'test', 'dist', 'demo.js')], { cwd: repoRoot, env: { ...env, CORRIDOR_DEMO_DIR: dir }, encoding: 'utf8' });
+  const demo = runSync(process.execPath, [join(repoRoot, 'test', 'dist', 'demo.js')], { cwd: repoRoot, env: { ...env, CORRIDOR_DEMO_DIR: dir }, encoding: 'utf8', timeout: 150_000 });
   expect(demo.stderr).toBe('');
   expect(demo.status).toBe(0);
   expect(demo.stdout).toContain('Demo complete');
@@ -71,7 +72,7 @@ it('the demo passes, leaves a working corridor, and each next command it prints 
 
   // The new credential verifies offline against what sync left, with the JP root the serve command names.
   const root = /--root (did:key:\S+)/.exec(serveVerifier)![1]!;
-  const verdict = spawnSync(process.execPath, [join(repoRoot, 'packages', 'verifier', 'bin', 'corridor-verifier.js'), 'verify',
+  const verdict = runSync(process.execPath, [join(repoRoot, 'packages', 'verifier', 'bin', 'corridor-verifier.js'), 'verify',
     join(dir, 'credentials', `${id}.png`), '--data', join(dir, 'verifier'), '--country', 'JP', '--root', root], { env, encoding: 'utf8' });
   expect(verdict.stdout).toMatch(/^VALID/);
   expect(verdict.status).toBe(0);

@@ -6,13 +6,13 @@
  * registry/, issuer/ and verifier/ (each what `--data` takes), the authorities' and operator's keys
  * in keys/, and both countries' trust packs. The demo ends by printing the next command of each role.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { changeSettings, Issuer, IssuerStore, renderCredentialFiles } from '@corridor/issuer';
 import { generateKeyPair, importKeyPair, writeKeyFile, type SkillCredential } from '@corridor/shared';
 import { CENTRE_NAME, createWorld, newKey } from './world.js';
+import { runSync } from './run-sync.js';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const dir = resolve(process.env.CORRIDOR_DEMO_DIR ?? join(root, '.corridor', 'demo'));
@@ -44,7 +44,7 @@ async function writeCredential(credential: SkillCredential, name: string) {
 let operator = '';
 function officerVerifies(file: string, root: string, pack: string): number {
   process.stdout.write(`$ corridor-verifier verify ${show(file)} --trust-pack ${show(pack)} --registry-key <registry operator> --country JP --root <JP authority>\n`);
-  const run = spawnSync(process.execPath, [verifierCli, 'verify', file, '--trust-pack', pack, '--registry-key', operator, '--country', 'JP', '--root', root], { encoding: 'utf8' });
+  const run = runSync(process.execPath, [verifierCli, 'verify', file, '--trust-pack', pack, '--registry-key', operator, '--country', 'JP', '--root', root], { encoding: 'utf8' });
   process.stdout.write(run.stdout.replace(/^/gm, '  ') + run.stderr.replace(/^/gm, '  '));
   process.stdout.write(`  (exit code ${run.status})\n`);
   return run.status ?? -1;
@@ -118,7 +118,7 @@ async function main() {
     format: 'corridor-held-pack/1', operator, pack: packs.JP, deltas: [], syncedAt: new Date().toISOString(),
   }));
   world.close();
-  const audit = spawnSync(process.execPath, [registryCli, 'audit', '--data', registryDir], { encoding: 'utf8' });
+  const audit = runSync(process.execPath, [registryCli, 'audit', '--data', registryDir], { encoding: 'utf8' });
   process.stdout.write(`$ corridor-registry audit --data ${show(registryDir)}\n  ${audit.stdout.trim()}${audit.stderr.trim()}\n`);
 
   const expected = validExit === 0 && tamperedExit === 1 && rogueExit === 1 && revokedExit === 1 && audit.status === 0;

@@ -3,12 +3,13 @@
  * folder, with the built `corridor-*` commands on PATH. A block preceded by `<!-- not run: reason -->`
  * is illustrative (a remote host, a secret shown once…) and skipped; every other ```sh block runs.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runSync } from './run-sync.js';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -94,7 +95,7 @@ export async function runDoc(file: string, options: { replace?: [string | RegExp
 /** True once the built verifier takes `--language <language>` (German is added on another branch). */
 export function verifierSpeaks(language: string): boolean {
   const cli = join(repoRoot, 'packages', 'verifier', 'dist', 'cli.js');
-  const run = spawnSync(process.execPath, [cli, 'verify', '-', '--language', language, '--country', 'DE', '--root', 'did:key:z6Mkqdii9FR5XnfYQc3kBAfNUnWMoxGTFFpJTkrTXyjjWw58'],
+  const run = runSync(process.execPath, [cli, 'verify', '-', '--language', language, '--country', 'DE', '--root', 'did:key:z6Mkqdii9FR5XnfYQc3kBAfNUnWMoxGTFFpJTkrTXyjjWw58'],
     { input: '', encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
   return !/--language must be/.test(`${run.stdout}${run.stderr}`);
 }

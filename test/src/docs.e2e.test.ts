@@ -2,14 +2,14 @@
 // verdict, and every other page's shell blocks not marked `<!-- not run: reason -->`. Needs the build
 // (`npm test` does it first) and Chromium for printing.
 import { describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, repoRoot, runDoc, shellBlocks } from './docs-runner.js';
+import { runSync } from './run-sync.js';
 
 const built = existsSync(join(repoRoot, 'packages', 'verifier', 'dist', 'cli.js'));
 // What the pages ask of the reader's machine besides Node: said plainly here rather than as a failing block.
-const missing = ['jq', 'curl', 'openssl', 'sqlite3'].filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
+const missing = ['jq', 'curl', 'openssl', 'sqlite3'].filter((tool) => runSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
 if (!existsSync('/usr/bin/chromium')) missing.push('/usr/bin/chromium');
 const ready = () => {
   expect(built).toBe(true);
@@ -104,7 +104,7 @@ describe('every other page of docs/', () => {
   it('names only commands and options the CLIs have, in every block, run or not (and in the README)', () => {
     expect(built).toBe(true);
     const help = Object.fromEntries(['registry', 'issuer', 'verifier'].map((name) => [name,
-      spawnSync(process.execPath, [join(repoRoot, 'packages', name, 'bin', `corridor-${name}.js`), '--help'], { encoding: 'utf8' }).stdout]));
+      runSync(process.execPath, [join(repoRoot, 'packages', name, 'bin', `corridor-${name}.js`), '--help'], { encoding: 'utf8' }).stdout]));
     for (const page of ['README.md', ...docs]) {
       for (const block of shellBlocks(readFileSync(join(repoRoot, page), 'utf8'))) {
         const lines = block.code.replace(/\\\n/g, ' ').split('\n').map((line) => line.replace(/(^|\s)#.*$/, ''));
@@ -136,7 +136,7 @@ describe('every other page of docs/', () => {
     const shown = [...markdown.matchAll(/<!-- template: ([a-z-]+) -->\s*\n```json\n([\s\S]*?)^```$/gm)];
     expect(shown.map((m) => m[1])).toEqual(['authority', 'partnership', 'qualification', 'accreditation', 'mapping', 'mapping-table']);
     for (const [, kind, json] of shown) {
-      const printed = spawnSync(process.execPath, [join(repoRoot, 'packages', 'registry', 'bin', 'corridor-registry.js'), 'template', kind!], { encoding: 'utf8' });
+      const printed = runSync(process.execPath, [join(repoRoot, 'packages', 'registry', 'bin', 'corridor-registry.js'), 'template', kind!], { encoding: 'utf8' });
       expect(printed.status).toBe(0);
       expect(json).toBe(printed.stdout);
     }

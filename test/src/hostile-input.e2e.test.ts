@@ -5,7 +5,6 @@
 // library sees it; a date no Date holds is a coded error, and one bad PDF page spoils no other.
 // Needs the build (`pnpm run build`).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import { createVerifierApp } from '@corridor/verifier';
 import { cborJson, cborldFrame, HOSTILE_NAME, payloadOf, qrPagesPdf, qrTextOf, reframe, resign, TERMINAL_ACTIVE } from './hostile.js';
 import { listenOnLoopback, type Listening } from './loopback.js';
 import { createWorld, type World } from './world.js';
+import { runSync } from './run-sync.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'packages', 'verifier', 'dist', 'cli.js');
@@ -36,7 +36,7 @@ let base: string;
 /** `corridor-verifier verify` on a file holding `content`, as an officer runs it. */
 function verify(name: string, content: string | Uint8Array, ...flags: string[]) {
   writeFileSync(join(dir, name), content);
-  const result = spawnSync(process.execPath, [cli, 'verify', join(dir, name), '--country', 'JP', '--root', jpRoot, '--trust-pack', join(dir, 'pack.json'), '--registry-key', world.keys.operator.description.controller, '--data', join(dir, 'data'), ...flags], { encoding: 'utf8', cwd: dir });
+  const result = runSync(process.execPath, [cli, 'verify', join(dir, name), '--country', 'JP', '--root', jpRoot, '--trust-pack', join(dir, 'pack.json'), '--registry-key', world.keys.operator.description.controller, '--data', join(dir, 'data'), ...flags], { encoding: 'utf8', cwd: dir });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 

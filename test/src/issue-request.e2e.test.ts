@@ -3,7 +3,6 @@
 // is issued; what it honours comes back signed as asked and verifies VALID through the verifier
 // CLI, from the QR PNG and from the JSON. Needs the build (the verifier CLI's dist/).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { renderCredentialFiles } from '@corridor/issuer';
 import { PH_CAREGIVING_NC_II, type SkillCredential, type TrustIndex } from '@corridor/shared';
 import { startIssuerService, type IssuerService } from './issuer-api.js';
 import { createWorld, type World } from './world.js';
+import { runSync } from './run-sync.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'corridor-issue-request-'));
@@ -140,7 +140,7 @@ describe('what the issuer honours is signed as asked and verifies VALID from the
     writeFileSync(`${base}.png`, files.png);
     writeFileSync(`${base}.json`, files.json);
     for (const file of [`${base}.png`, `${base}.json`]) {
-      const result = spawnSync(process.execPath, [join(root, 'packages/verifier/dist/cli.js'), 'verify', file, '--trust-pack', packFile, '--registry-key', world.keys.operator.description.controller, '--country', 'JP', '--root', world.keys.jp.description.controller, '--json'], { encoding: 'utf8' });
+      const result = runSync(process.execPath, [join(root, 'packages/verifier/dist/cli.js'), 'verify', file, '--trust-pack', packFile, '--registry-key', world.keys.operator.description.controller, '--country', 'JP', '--root', world.keys.jp.description.controller, '--json'], { encoding: 'utf8' });
       expect([result.status, (JSON.parse(result.stdout) as { verdict: string }).verdict]).toEqual([0, 'valid']);
     }
   });

@@ -5,7 +5,7 @@
 // under issued credentials; and no service listens in plain HTTP off loopback unless told to.
 // Needs the build (`npm test` does it first).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { readKeyFile, readQrFromPng, readQrsFromPdfDocument, PH_CAREGIVING_NC_II, QR_PREFIX } from '@corridor/shared';
 import { requestToken } from './issuer-api.js';
 import { createWorld, newKey, type World } from './world.js';
+import { runSync } from './run-sync.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = (name: string) => join(root, 'packages', name, 'dist', 'cli.js');
@@ -20,7 +21,7 @@ const dir = mkdtempSync(join(tmpdir(), 'corridor-auth-'));
 const file = (name: string) => join(dir, name);
 
 function run(name: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [cli(name), ...args], { encoding: 'utf8', cwd: dir, timeout: 30_000 });
+  const result = runSync(process.execPath, [cli(name), ...args], { encoding: 'utf8', cwd: dir, timeout: 30_000 });
   return { code: result.status, out: result.stdout, err: result.stderr, json: () => JSON.parse(result.stdout) as Record<string, unknown> };
 }
 const issuer = (...args: string[]) => run('issuer', ...args, '--data', file('iss'));

@@ -5,13 +5,13 @@
  * was made by commit e0a78b9 with throwaway keys, which this corridor's authority and centre reuse.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importKeyPair, renderQrPng } from '@corridor/shared';
 import { createWorld, newKey, type World } from './world.js';
+import { runSync } from './run-sync.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = join(root, 'packages', 'verifier', 'dist', 'cli.js');
@@ -32,7 +32,7 @@ afterAll(() => {
 });
 
 const verify = (file: string) => {
-  const result = spawnSync(process.execPath, [cli, 'verify', file, '--trust-pack', join(dir, 'pack.json'), '--registry-key', world.keys.operator.description.controller,
+  const result = runSync(process.execPath, [cli, 'verify', file, '--trust-pack', join(dir, 'pack.json'), '--registry-key', world.keys.operator.description.controller,
     '--country', 'JP', '--root', world.keys.jp.description.controller, '--json'], { encoding: 'utf8' });
   return { status: result.status, out: JSON.parse(result.stdout || '{}') as { verdict?: string; credential?: { subject: unknown; assessmentRoute: string } }, err: result.stderr };
 };

@@ -4,7 +4,6 @@
 // error; a cohort PDF starts with its summary; German output is German throughout, and so are the
 // CLI's usage and input errors in German, Indonesian and Japanese (the ERR_* code and exit status kept).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,6 +14,7 @@ import { encodeQrText, PH_CAREGIVING_NC_II, renderQrSvg, signRecord, type ErrorC
 import { explain } from '@corridor/verifier';
 import { qrPagesPdf } from './hostile.js';
 import { createWorld, type World } from './world.js';
+import { runSync } from './run-sync.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'packages', 'verifier', 'dist', 'cli.js');
@@ -27,7 +27,7 @@ let current: SkillCredential;
 
 function verify(name: string, content: string | Uint8Array, pack: string, ...flags: string[]) {
   writeFileSync(join(dir, name), content);
-  const result = spawnSync(process.execPath, [cli, 'verify', join(dir, name), '--root', world.keys.jp.description.controller,
+  const result = runSync(process.execPath, [cli, 'verify', join(dir, name), '--root', world.keys.jp.description.controller,
     '--registry-key', world.keys.operator.description.controller, '--trust-pack', join(dir, pack), '--data', join(dir, 'data'), ...flags], { encoding: 'utf8', cwd: dir });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
@@ -104,12 +104,12 @@ describe('the pack must be the officer\'s own country\'s', () => {
   });
 
   it('errors name the file and the reason', () => {
-    const result = spawnSync(process.execPath, [cli, 'verify', join(dir, 'missing.png'), '--country', 'JP', '--root', world.keys.jp.description.controller,
+    const result = runSync(process.execPath, [cli, 'verify', join(dir, 'missing.png'), '--country', 'JP', '--root', world.keys.jp.description.controller,
       '--registry-key', world.keys.operator.description.controller, '--trust-pack', join(dir, 'old-pack.json')], { encoding: 'utf8', cwd: dir });
     expect(result.status).toBe(3);
     expect(result.stderr).toContain(`cannot read the credential file ${join(dir, 'missing.png')}: no such file`);
     // In the officer's language too, under the coded line.
-    const german = spawnSync(process.execPath, [cli, 'verify', join(dir, 'missing.png'), '--country', 'JP', '--root', world.keys.jp.description.controller,
+    const german = runSync(process.execPath, [cli, 'verify', join(dir, 'missing.png'), '--country', 'JP', '--root', world.keys.jp.description.controller,
       '--registry-key', world.keys.operator.description.controller, '--trust-pack', join(dir, 'old-pack.json'), '--language', 'de'], { encoding: 'utf8', cwd: dir });
     expect(german.stderr).toBe(`ERR_INPUT_INVALID: Die Nachweisdatei ${join(dir, 'missing.png')} kann nicht gelesen werden: Datei nicht vorhanden\n`);
   });
@@ -142,7 +142,7 @@ describe('serve', () => {
     await new Promise((resolve) => busy.once('listening', resolve));
     const port = (busy.address() as { port: number }).port;
     try {
-      const result = spawnSync(process.execPath, [cli, 'serve', '--port', String(port), '--country', 'JP', '--root', world.keys.jp.description.controller,
+      const result = runSync(process.execPath, [cli, 'serve', '--port', String(port), '--country', 'JP', '--root', world.keys.jp.description.controller,
         '--registry-key', world.keys.operator.description.controller, '--trust-pack', join(dir, 'new-pack.json'), '--data', join(dir, 'data')], { encoding: 'utf8', cwd: dir, timeout: 20_000 });
       expect(result.status).toBe(3);
       expect(result.stderr).toContain(`usage: port ${port} on 127.0.0.1 is already in use`);
@@ -174,7 +174,7 @@ describe('in the officer\'s language', () => {
 
 describe('the CLI\'s usage and input errors in the officer\'s language (issue 20)', () => {
   const officer = (args: string[], env: Record<string, string> = {}) => {
-    const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: dir, env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...env } });
+    const result = runSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: dir, env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...env } });
     return { code: result.status, out: result.stdout, err: result.stderr };
   };
   const verifyArgs = (file: string, ...flags: string[]) => ['verify', file, '--country', 'JP', '--root', world.keys.jp.description.controller,

@@ -4,7 +4,6 @@
 // the issuer registered under it, a compromised key proves nothing, and a credential cannot name
 // itself: the verdict shows the registry's names.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
 import type { Server } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +18,7 @@ import {
 } from '@corridor/shared';
 import { createVerifierApp } from '@corridor/verifier';
 import { createWorld, newKey, type World } from './world.js';
+import { runSync } from './run-sync.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'corridor-rules-'));
@@ -65,7 +65,7 @@ function verifyCli(world: World, pack: SignedTrustPack, credential: SkillCredent
   const name = Math.random().toString(36).slice(2);
   writeFileSync(join(dir, `${name}-pack.json`), JSON.stringify(pack));
   writeFileSync(join(dir, `${name}.json`), JSON.stringify(credential));
-  const result = spawnSync(process.execPath, [
+  const result = runSync(process.execPath, [
     join(root, 'packages', 'verifier', 'dist', 'cli.js'), 'verify', join(dir, `${name}.json`), '--trust-pack', join(dir, `${name}-pack.json`),
     '--country', 'JP', '--root', did(world.keys.jp), '--registry-key', did(world.keys.operator), '--data', join(dir, 'verifier'), '--json',
   ], { encoding: 'utf8' });

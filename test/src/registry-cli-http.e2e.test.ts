@@ -2,7 +2,7 @@
 // CLI over HTTP, a verifier syncs; the registry goes down and the verifier keeps its pack; the
 // server is killed with SIGKILL mid-writes and loses nothing it acknowledged.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,13 +12,14 @@ import {
   jpCareWorkerQualification, phCaregivingQualification, phJpCareMapping, readKeyFile, signRecord, signRequest,
   PH_JP_PARTNERSHIP, type PartnershipRecord, type QualificationRecord,
 } from '@corridor/shared';
+import { runSync } from './run-sync.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = (name: string) => join(root, 'packages', name, 'dist', 'cli.js');
 const dir = mkdtempSync(join(tmpdir(), 'corridor-serve-'));
 const file = (name: string) => join(dir, name);
 const run = (name: string, ...args: string[]) => {
-  const result = spawnSync(process.execPath, [cli(name), ...args], { encoding: 'utf8', cwd: dir });
+  const result = runSync(process.execPath, [cli(name), ...args], { encoding: 'utf8', cwd: dir });
   return { code: result.status, out: result.stdout, err: result.stderr, json: () => JSON.parse(result.stdout) as Record<string, unknown> };
 };
 const registryCli = (...args: string[]) => run('registry', ...args, '--data', file('reg'));

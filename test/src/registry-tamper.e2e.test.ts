@@ -3,7 +3,7 @@
 // untouched, so the hash chain alone sees nothing; `corridor-registry audit` must replay the log,
 // fail naming the record, and `export-pack` and the served packs must refuse. Needs the build.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { Registry, RegistryStore, setUpReferenceCorridor } from '@corridor/registry';
 import { phJpCareMapping, signRecord } from '@corridor/shared';
 import { newKey } from './world.js';
+import { runSync } from './run-sync.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'packages', 'registry', 'dist', 'cli.js');
@@ -22,7 +23,7 @@ const dir = mkdtempSync(join(tmpdir(), 'corridor-tamper-'));
 const MAPPING = phJpCareMapping().id;
 
 const registryCli = (data: string, ...args: string[]) => {
-  const result = spawnSync(process.execPath, [cli, ...args, '--data', join(dir, data)], { encoding: 'utf8', cwd: dir });
+  const result = runSync(process.execPath, [cli, ...args, '--data', join(dir, data)], { encoding: 'utf8', cwd: dir });
   return { code: result.status, out: result.stdout, err: result.stderr };
 };
 

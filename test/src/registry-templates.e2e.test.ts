@@ -2,18 +2,18 @@
 // with the example keys replaced by real ones, is proposed and counter-signed through the CLI
 // until the mapping is in force. A broken file is refused with the field named.
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXAMPLE_DIDS } from '@corridor/registry';
+import { runSync } from './run-sync.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'corridor-templates-'));
 const file = (name: string) => join(dir, name);
 const registry = (...args: string[]) => {
-  const result = spawnSync(process.execPath, [join(root, 'packages/registry/dist/cli.js'), ...args, '--data', file('reg')], { encoding: 'utf8', cwd: dir });
+  const result = runSync(process.execPath, [join(root, 'packages/registry/dist/cli.js'), ...args, '--data', file('reg')], { encoding: 'utf8', cwd: dir });
   return { code: result.status, out: result.stdout, err: result.stderr };
 };
 

@@ -4,7 +4,7 @@
 // credential (the W3C libraries), the help text (read from dist/cli.js) and `serve` (its own chunk,
 // express, the officer's page from dist/web). Needs the build (`npm test` does it first).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { renderCredentialFiles } from '@corridor/issuer';
 import { qrPagesPdf } from './hostile.js';
 import { createWorld } from './world.js';
+import { runSync } from './run-sync.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const unbundled = join(root, 'packages', 'verifier', 'dist', 'cli.js');
@@ -21,7 +22,7 @@ const file = (name: string) => join(dir, name);
 let trustArgs: string[] = [];
 
 const run = (cli: string, args: string[]) => {
-  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: dir, env: { ...process.env, CORRIDOR_VERIFIER_DATA: file('data') } });
+  const result = runSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: dir, env: { ...process.env, CORRIDOR_VERIFIER_DATA: file('data') } });
   // The pack's age is the one thing that moves between two runs.
   return { code: result.status, out: result.stdout.replace(/"ageSeconds": \d+/g, '"ageSeconds": 0'), err: result.stderr };
 };

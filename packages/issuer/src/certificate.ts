@@ -82,7 +82,9 @@ function accreditor(name: Record<string, string>, language: string | undefined):
 /**
  * Shrinks a page's text (never its QR codes) in 5% steps until its content fits the page box, so a
  * long name or title never runs off the page or into the footer. Static: no data in it. Run on
- * load, when the shipped fonts are in (the print waits for it), and again once they are all ready.
+ * load, once the fonts are ready, and again whenever more fonts finish loading: a font subset is
+ * fetched only when layout first needs its characters, which can be after load and after `ready`
+ * first resolved (Chromium 156.0.8078.114 printed a long Japanese name 21 mm past the page so).
  */
 const FIT_SCRIPT = `
 function fitPages() {
@@ -94,6 +96,7 @@ function fitPages() {
 }
 addEventListener('load', fitPages);
 document.fonts.ready.then(fitPages);
+document.fonts.addEventListener('loadingdone', fitPages);
 `;
 
 export function renderCertificateHtml(input: CertificateInput): string {

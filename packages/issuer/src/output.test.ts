@@ -82,7 +82,7 @@ describe('removeStaleTemporaries', () => {
   it('deletes what a dead run left half-written, and nothing else', () => {
     const dir = mkdtempSync(join(tmpdir(), 'corridor-writer-'));
     try {
-      const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+      const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { timeout: 30_000 }).stdout.toString();
       const names = [
         `a.json.${dead}-0-1.tmp`, `a.png.${dead}-3-2.tmp`, // a killed run's, from its main thread and a worker
         `b.json.${process.pid}-0-3.tmp`, // this run's own, still being written

@@ -20,17 +20,24 @@ async function runChromium(args: string[], timeoutMs: number): Promise<void> {
   const profile = mkdtempSync(join(tmpdir(), 'corridor-chromium-'));
   try {
     await new Promise<void>((resolve, reject) => {
+      // Its own process group: Chromium's helpers (zygote, renderer) inherit its stderr, and a
+      // helper left behind would keep that pipe, and so this process, open for ever.
       const child = spawn(binary, [
         '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage',
         '--no-first-run', '--no-default-browser-check', `--user-data-dir=${profile}`, ...args,
-      ], { stdio: ['ignore', 'ignore', 'pipe'] });
+      ], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+      const killGroup = () => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ } };
       let stderr = '';
+      let timedOut = false;
       child.stderr.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-2000); });
-      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+      const timer = setTimeout(() => { timedOut = true; killGroup(); }, timeoutMs);
       child.once('error', (error) => { clearTimeout(timer); reject(error); });
       child.once('exit', (code) => {
         clearTimeout(timer);
+        killGroup();
+        child.stderr.destroy();
         if (code === 0) resolve();
+        else if (timedOut) reject(new CorridorError('ERR_TIMEOUT', `Chromium did not finish printing within ${Math.round(timeoutMs / 1000)} s and was stopped`));
         else reject(new Error(`chromium exited ${code}: ${stderr.split('\n').slice(-3).join(' ')}`));
       });
     });

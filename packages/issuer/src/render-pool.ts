@@ -30,7 +30,20 @@ export function createRenderPool(options: { size?: number; key?: KeyPair; catalo
   }
   const signingKey: SigningKeyData | undefined = key ? { id: key.signer.id, privateKey: key.privateKey } : undefined;
   const workers = Array.from({ length: size }, () => new Worker(script, { workerData: { signingKey, catalogue } }));
-  const pending = new Map<number, { job: RenderJob; resolve: (produced: Produced) => void; reject: (error: unknown) => void }>();
+  const pending = new Map<number, { job: RenderJob; worker: Worker; resolve: (produced: Produced) => void; reject: (error: unknown) => void }>();
+  // A worker that died (an uncaught error, out of memory, an exit) takes its jobs down with a
+  // reason and gets no more: a message posted to a dead worker would never be answered.
+  const dead = new Map<Worker, Error>();
+  let closing = false;
+  const bury = (worker: Worker, reason: Error) => {
+    if (dead.has(worker)) return;
+    dead.set(worker, reason);
+    for (const [id, waiter] of pending) {
+      if (waiter.worker !== worker) continue;
+      pending.delete(id);
+      waiter.reject(reason);
+    }
+  };
   let next = 0;
   for (const worker of workers) {
     worker.on('message', (message: { id: number; produced?: WorkerProduced; error?: { code?: string; message: string } }) => {
@@ -42,21 +55,26 @@ export function createRenderPool(options: { size?: number; key?: KeyPair; catalo
       if (files) waiter.resolve({ credential: proof ? { ...waiter.job.credential, proof } : waiter.job.credential, files });
       else waiter.reject(isErrorCode(message.error?.code) ? new CorridorError(message.error.code, message.error.message) : new Error(message.error?.message));
     });
-    worker.on('error', (error) => { for (const w of pending.values()) w.reject(error); pending.clear(); });
+    worker.on('error', (error) => bury(worker, error));
+    worker.on('exit', (code) => { if (!closing) bury(worker, new Error(`a render worker stopped (exit code ${code})`)); });
   }
   return {
     size,
     produce(job) {
       const id = next++;
       return new Promise((resolve, reject) => {
-        pending.set(id, { job, resolve, reject });
+        const alive = workers.filter((w) => !dead.has(w));
+        if (alive.length === 0) return reject(dead.get(workers[0]!) ?? new Error('no render worker is running'));
+        const worker = alive[id % alive.length]!;
+        pending.set(id, { job, worker, resolve, reject });
         // Only what the worker needs crosses threads: the record only for a certificate page.
         const { qualification, ...rest } = job;
         const needsRecord = !job.kinds || job.kinds.includes('html');
-        workers[id % workers.length]!.postMessage({ ...rest, ...(needsRecord ? { qualification } : {}), id });
+        worker.postMessage({ ...rest, ...(needsRecord ? { qualification } : {}), id });
       });
     },
     async close() {
+      closing = true;
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };
