@@ -22,7 +22,9 @@ class ProgressReporter {
 
   onTestCaseStart(test, info) { this.write('case', test, { name: info.fullName }); }
 
-  onTestFileResult(test) { this.write('end', test); }
+  onTestFileResult(test, result) {
+    this.write('end', test, { failed: result.numFailingTests > 0 || Boolean(result.testExecError) });
+  }
 
   getLastError() { return undefined; }
 }
