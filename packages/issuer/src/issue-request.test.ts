@@ -39,6 +39,13 @@ describe('readIssueRequest', () => {
     expect(() => readIssueRequest(body({}, { result: [{ type: ['Result'], value: 'training', status: 'Completed' }] }), did, now)).toThrow(refusedAt('/credential/credentialSubject/result/0/status'));
   });
 
+  it('refuses a credential id it would not sign as written: an upper-case urn:uuid is not lowercased behind the client\'s back', () => {
+    const id = 'urn:uuid:0b5e7a52-7d0e-4c51-9d1e-7f1f3c2f5a10';
+    expect(readIssueRequest(body({ id }), did, now).id).toBe(id);
+    expect(() => readIssueRequest(body({ id: id.toUpperCase().replace('URN:UUID:', 'urn:uuid:') }), did, now)).toThrow(refusedAt('/credential/id'));
+    expect(() => readIssueRequest(body({ id: 'URN:UUID:0b5e7a52-7d0e-4c51-9d1e-7f1f3c2f5a10' }), did, now)).toThrow(refusedAt('/credential/id'));
+  });
+
   it('refuses an issuer profile beyond id, type and name', () => {
     expect(() => readIssueRequest(body({ issuer: { id: did, url: 'https://x.example' } }), did, now)).toThrow(refusedAt('/credential/issuer/url'));
   });

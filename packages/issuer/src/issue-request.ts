@@ -242,6 +242,8 @@ export function readIssueRequest(body: unknown, issuerDid: string, now: Date): I
     if (Date.parse(validUntil) > now.getTime() + 100 * 365.25 * 86400_000) refused('/credential/validUntil', 'is more than 100 years ahead');
   }
   if (credential.id !== undefined && (typeof credential.id !== 'string' || !/^urn:uuid:[0-9a-f-]{36}$/i.test(credential.id))) invalid('/credential/id', 'must be a urn:uuid');
+  // Signed as written or not at all: an id in upper case would come back lowercased (RFC 9562's form).
+  if (typeof credential.id === 'string' && credential.id !== credential.id.toLowerCase()) refused('/credential/id', 'must be written in lower case (urn:uuid:, hex digits a-f), the form this issuer signs');
 
   const extras: IssueRequestFields['extras'] = {
     ...(envelope.type ? { type: envelope.type } : {}),
@@ -261,7 +263,7 @@ export function readIssueRequest(body: unknown, issuerDid: string, now: Date): I
     ...(worker.assessedAt !== undefined ? { assessedAt: worker.assessedAt } : {}),
     route,
     ...(validUntil !== undefined ? { validUntil: validUntil as string } : {}),
-    ...(credential.id !== undefined ? { id: (credential.id as string).toLowerCase() } : {}),
+    ...(credential.id !== undefined ? { id: credential.id as string } : {}),
     extras,
     claims: { achievement: subject.achievement, ...(envelope.issuerName !== undefined ? { issuerName: envelope.issuerName } : {}) },
     walletLink: options.walletLink === true,
