@@ -14,6 +14,9 @@ describe('calendar dates', () => {
   it('date-times need a real day, a real time and a time zone', () => {
     expect(['2031-12-01T00:00:00Z', '2031-12-01T23:59:59.5+09:00', '2024-02-29T12:00:00-05:00'].every(isCalendarDateTime)).toBe(true);
     expect(['2031-02-30T00:00:00Z', '2031-12-01T24:00:00Z', '2031-12-01T10:60:00Z', '2031-12-01T10:00:00', '2031-12-01T10:00:00+15:00', '2031-12-01'].some(isCalendarDateTime)).toBe(false);
+    // XML Schema's time zones run from -14:00 to +14:00: no +14:30, no minute 60.
+    expect(['2031-12-01T10:00:00+14:00', '2031-12-01T10:00:00-14:00', '2031-12-01T10:00:00+13:45'].every(isCalendarDateTime)).toBe(true);
+    expect(['2031-12-01T10:00:00+14:30', '2031-12-01T10:00:00-14:01', '2031-12-01T10:00:00+05:60'].some(isCalendarDateTime)).toBe(false);
   });
 });
 
@@ -41,7 +44,9 @@ describe('checkWorkerData: one check for the VC-API, the CLI and cohorts', () =>
   });
 
   it('names are printable text: no NUL, C0/C1 controls, DEL, bidi overrides or unpaired surrogates; NFC and trimmed', () => {
-    for (const name of ['Maria\u0000Santos', 'Maria\u0085Santos', 'Maria\u009bSantos', 'Maria\u007fSantos', 'Maria\nSantos', 'Maria \u202eSOTNAS', 'Maria\u2066x\u2069', 'Maria \ud800', 'Maria \udc00x', '   ', 'x'.repeat(201)]) {
+    for (const name of ['Maria\u0000Santos', 'Maria\u0085Santos', 'Maria\u009bSantos', 'Maria\u007fSantos', 'Maria\nSantos', 'Maria \u202eSOTNAS', 'Maria\u2066x\u2069', 'Maria \ud800', 'Maria \udc00x', '   ', 'x'.repeat(201),
+      // Unicode's 66 noncharacters, not only U+FFFE and U+FFFF: U+FDD0..U+FDEF and the last two of every plane.
+      'Maria\ufdd0Santos', 'Maria\ufdefSantos', 'Maria\ufffe', 'Maria\u{1FFFE}Santos', 'Maria\u{10FFFF}']) {
       expect(() => checkPersonName(name, { labels: { name: '--name' } })).toThrow(refusal());
     }
     expect(() => checkPersonName(42)).toThrow(expect.objectContaining({ code: 'ERR_INPUT_INVALID' }));

@@ -20,10 +20,11 @@ const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(
 
 /**
  * C0 and C1 controls, DEL, the bidirectional embeddings, overrides and isolates (text that
- * displays otherwise than it reads), line and paragraph separators, and the noncharacters
- * U+FFFE/U+FFFF. Tab and newline are let through only where `multiline` says so.
+ * displays otherwise than it reads), line and paragraph separators, and Unicode's 66
+ * noncharacters (U+FDD0..U+FDEF and the last two code points of every plane). Tab and newline
+ * are let through only where `multiline` says so.
  */
-const FORBIDDEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u2028\u2029\uFFFE\uFFFF]/;
+const FORBIDDEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u2028\u2029\uFDD0-\uFDEF\uFFFE\uFFFF]|[\u{1FFFE}\u{1FFFF}\u{2FFFE}\u{2FFFF}\u{3FFFE}\u{3FFFF}\u{4FFFE}\u{4FFFF}\u{5FFFE}\u{5FFFF}\u{6FFFE}\u{6FFFF}\u{7FFFE}\u{7FFFF}\u{8FFFE}\u{8FFFF}\u{9FFFE}\u{9FFFF}\u{AFFFE}\u{AFFFF}\u{BFFFE}\u{BFFFF}\u{CFFFE}\u{CFFFF}\u{DFFFE}\u{DFFFF}\u{EFFFE}\u{EFFFF}\u{FFFFE}\u{FFFFF}\u{10FFFE}\u{10FFFF}]/u;
 const LINE_BREAK = /[\t\n\r]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -50,7 +51,9 @@ export function isCalendarDateTime(value: unknown): value is string {
   if (!m || !isCalendarDate(`${m[1]}-${m[2]}-${m[3]}`)) return false;
   const [hour, minute, second] = [Number(m[4]), Number(m[5]), Number(m[6])];
   if (hour > 23 || minute > 59 || second > 59) return false;
-  return m[8] === 'Z' || (Number(m[10]) <= 14 && Number(m[11]) <= 59 && !Number.isNaN(Date.parse(value as string)));
+  // XML Schema's time zones: -14:00 to +14:00.
+  const [zoneHours, zoneMinutes] = [Number(m[10]), Number(m[11])];
+  return m[8] === 'Z' || (zoneMinutes <= 59 && (zoneHours < 14 || (zoneHours === 14 && zoneMinutes === 0)) && !Number.isNaN(Date.parse(value as string)));
 }
 
 /** A holder's DID (DID Core §3.1 syntax), for a credential's subject id. */
@@ -60,7 +63,7 @@ export const isHolderDid = (value: unknown): value is string => typeof value ===
 /** Why a piece of text is not printable text, or undefined when it is. */
 export function textProblem(value: string, { max, multiline = false }: { max: number; multiline?: boolean }): string | undefined {
   if (LONE_SURROGATE.test(value)) return 'contains an unpaired surrogate (not Unicode text)';
-  if (FORBIDDEN.test(value) || (!multiline && LINE_BREAK.test(value))) return 'contains control or bidirectional-override characters';
+  if (FORBIDDEN.test(value) || (!multiline && LINE_BREAK.test(value))) return 'contains control, bidirectional-override or noncharacter code points';
   if (value.trim() === '') return 'is empty';
   if ([...value].length > max) return `is longer than ${max} characters`;
   return undefined;

@@ -79,6 +79,7 @@ describe('what the issuer will not sign as asked: 422 naming the property, and n
     ['a name with NUL', request({}, { name: 'Maria\u0000Santos' }), '/credential/credentialSubject/name', 'ERR_PROPERTY_REFUSED'],
     ['a name with a C1 control', request({}, { name: 'Maria\u009bSantos' }), '/credential/credentialSubject/name', 'ERR_PROPERTY_REFUSED'],
     ['a name with a lone surrogate', request({}, { name: 'Maria \ud800Santos' }), '/credential/credentialSubject/name', 'ERR_PROPERTY_REFUSED'],
+    ['a name with a noncharacter', request({}, { name: 'Maria\ufdd0Santos' }), '/credential/credentialSubject/name', 'ERR_PROPERTY_REFUSED'],
     ['a name with a bidi override', request({}, { name: 'Maria \u202eSOTNAS' }), '/credential/credentialSubject/name', 'ERR_PROPERTY_REFUSED'],
   ];
 
