@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
-import { createWorld, type World } from './world.js';
+import { createWorld, HONOURED_EXTRAS, type World } from './world.js';
 
 const fixture = (path: string) => JSON.parse(readFileSync(new URL(`./fixtures/${path}`, import.meta.url), 'utf8')) as object;
 const ajv = new Ajv2019({ allErrors: true, strict: false });
@@ -33,6 +33,8 @@ describe('the OB 3.0 AchievementCredential JSON Schema', () => {
     for (const credential of [
       await world.issue(),
       await world.issue({ route: 'recognition-of-prior-learning', subject: { name: 'Ana Reyes', birthDate: '1998-07-21', walletDid: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK' }, validUntil: '2031-12-01T00:00:00Z' }),
+      // Everything a VC-API client may choose (issue-request.ts): the other type, names, a description, evidence.
+      await world.issue({ extras: HONOURED_EXTRAS }),
     ]) {
       for (const schema of [validate, validateJsonLd]) {
         expect(errors(credential, schema)).toEqual([]);

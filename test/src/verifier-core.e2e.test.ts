@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { SkillCredential, TrustIndex } from '@corridor/shared';
 import { startIssuerService, type IssuerService } from './issuer-api.js';
-import { createWorld, type World } from './world.js';
+import { createWorld, HONOURED_EXTRAS, type World } from './world.js';
 
 type Log = { id: string; valid?: boolean }[];
 type Result = { log?: Log; errors?: { name: string; message: string }[] };
@@ -76,6 +76,14 @@ describe('@digitalcredentials/verifier-core on Corridor credentials, offline', (
     // Contexts are never among them: it had every context it needed bundled.
     expect(others.filter((url) => /context|credentials\/v2|w3id\.org/.test(url))).toEqual([]);
     expect((globalThis as { __corridorNetworkAttempts?: string[] }).__corridorNetworkAttempts ?? []).toEqual([]);
+  });
+
+  it('finds valid what a VC-API client may choose besides: AchievementCredential, names, description, evidence, a holder DID, validUntil', async () => {
+    const chosen = await world.issue({ extras: HONOURED_EXTRAS, subject: { name: 'Ana Reyes', birthDate: '1998-07-21', walletDid: 'did:web:wallet.example:ana' }, validUntil: '2031-12-01T00:00:00Z' });
+    expect(chosen).toMatchObject({ type: ['VerifiableCredential', 'AchievementCredential'], evidence: HONOURED_EXTRAS.evidence, validUntil: '2031-12-01T00:00:00Z' });
+    const result = await verifyCredential({ credential: chosen, knownDIDRegistries: [] });
+    expect(result.errors).toBeUndefined();
+    expect([step(result, 'valid_signature'), step(result, 'revocation_status'), step(result, 'expiration')]).toEqual([true, true, true]);
   });
 
   it('calls a tampered one invalid', async () => {

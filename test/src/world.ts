@@ -13,6 +13,14 @@ import {
 
 export const WORKER = { name: 'Maria Santos', birthDate: '1996-04-12' };
 export const CENTRE_NAME = 'Manila Care Training Center';
+/** Everything a VC-API client may choose beyond the defaults (issue-request.ts), every evidence property included. */
+export const HONOURED_EXTRAS: NonNullable<Parameters<Issuer['issue']>[0]['extras']> = {
+  type: 'AchievementCredential', name: 'Pag-aalaga NC II', achievementName: 'Caregiving NC II', description: 'Autumn cohort, Manila campus.',
+  evidence: [{
+    id: 'https://mctc.example.ph/portfolio/2026/17', type: ['Evidence'], name: 'Practical assessment', description: 'Two clients, 8 hours.',
+    narrative: 'Observed care.', genre: 'Assessment', audience: 'Employers',
+  }],
+};
 
 export interface World {
   keys: { ph: KeyPair; jp: KeyPair; centre: KeyPair; operator: KeyPair };
