@@ -45,6 +45,9 @@ export function isCalendarDate(value: unknown): value is string {
   return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month);
 }
 
+/** Written as a date-time with a time zone (YYYY-MM-DDThh:mm:ss[.f]Z or ±hh:mm), whether or not that instant exists. */
+export const isDateTimeForm = (value: unknown): value is string => typeof value === 'string' && DATE_TIME.test(value);
+
 /** An XML Schema dateTimeStamp (with a time zone) naming an instant that exists: no 25:00, no 31 April. */
 export function isCalendarDateTime(value: unknown): value is string {
   const m = typeof value === 'string' ? DATE_TIME.exec(value) : null;
@@ -105,7 +108,7 @@ export function checkWorkerData(
   if (birthDate > latestDay) refuse('birthDate', 'is in the future', options);
   if (birthDate < EARLIEST_BIRTH) refuse('birthDate', `is before ${EARLIEST_BIRTH}`, options);
   if (assessedAt === undefined) return { name, birthDate };
-  if (typeof assessedAt !== 'string' || !(DATE.test(assessedAt) || DATE_TIME.test(assessedAt))) malformed('assessedAt', 'must be a date or a date-time', options);
+  if (typeof assessedAt !== 'string' || !(DATE.test(assessedAt) || isDateTimeForm(assessedAt))) malformed('assessedAt', 'must be a date or a date-time', options);
   const dateOnly = DATE.test(assessedAt);
   if (dateOnly ? !isCalendarDate(assessedAt) : !isCalendarDateTime(assessedAt)) refuse('assessedAt', 'is not a calendar date', options);
   if (dateOnly ? assessedAt > latestDay : Date.parse(assessedAt) > now.getTime() + DATE_AHEAD_MS) refuse('assessedAt', 'is in the future', options);

@@ -69,6 +69,7 @@ describe('what the issuer will not sign as asked: 422 naming the property, and n
     ['an unknown evidence property', request({ evidence: [{ type: ['Evidence'], name: 'Practical', score: 99 }] }), '/credential/evidence/0/score', 'ERR_PROPERTY_REFUSED'],
     ['evidence too large for the QR code', request({ evidence: [1, 2, 3].map(() => ({ type: ['Evidence'], narrative: 'x'.repeat(500) })) }), '/credential/evidence', 'ERR_PROPERTY_REFUSED'],
     ['a credential id in upper case (it would be signed lowercased)', request({ id: 'urn:uuid:0B5E7A52-7D0E-4C51-9D1E-7F1F3C2F5A10' }), '/credential/id', 'ERR_PROPERTY_REFUSED'],
+    ['validUntil on 30 February', request({ validUntil: '2031-02-30T00:00:00Z' }), '/credential/validUntil', 'ERR_PROPERTY_REFUSED'],
     ['validUntil already past', request({ validUntil: '2026-01-01T00:00:00Z' }), '/credential/validUntil', 'ERR_PROPERTY_REFUSED'],
     ['an option it does not support', request({}, {}, { mandatoryPointers: ['/issuer'] }), '/options/mandatoryPointers', 'ERR_PROPERTY_REFUSED'],
     ['birthDate 2024-02-30', request({}, { birthDate: '2024-02-30' }), '/credential/credentialSubject/birthDate', 'ERR_PROPERTY_REFUSED'],

@@ -46,6 +46,16 @@ describe('readIssueRequest', () => {
     expect(() => readIssueRequest(body({ id: 'URN:UUID:0b5e7a52-7d0e-4c51-9d1e-7f1f3c2f5a10' }), did, now)).toThrow(refusedAt('/credential/id'));
   });
 
+  it('validUntil: a date-time that names no real instant is refused (422) like a birth date on 30 February; a malformed one is 400', () => {
+    expect(readIssueRequest(body({ validUntil: '2031-12-01T00:00:00+14:00' }), did, now).validUntil).toBe('2031-12-01T00:00:00+14:00');
+    for (const validUntil of ['2031-02-30T00:00:00Z', '2031-12-01T24:00:00Z', '2031-12-01T00:00:00+14:30']) {
+      expect(() => readIssueRequest(body({ validUntil }), did, now)).toThrow(refusedAt('/credential/validUntil'));
+    }
+    for (const validUntil of ['2031-12-01', '2031-12-01T00:00:00', 20311201]) {
+      expect(() => readIssueRequest(body({ validUntil }), did, now)).toThrow(refusedAt('/credential/validUntil', 'ERR_INPUT_INVALID'));
+    }
+  });
+
   it('refuses an issuer profile beyond id, type and name', () => {
     expect(() => readIssueRequest(body({ issuer: { id: did, url: 'https://x.example' } }), did, now)).toThrow(refusedAt('/credential/issuer/url'));
   });

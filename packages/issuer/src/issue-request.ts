@@ -6,7 +6,7 @@
  * ERR_INPUT_INVALID. Pure: no express, no store.
  */
 import {
-  canonicalJson, checkWorkerData, CorridorError, CREDENTIAL_CONTEXTS, isCalendarDateTime, isHolderDid, isObject,
+  canonicalJson, checkWorkerData, CorridorError, CREDENTIAL_CONTEXTS, isCalendarDateTime, isDateTimeForm, isHolderDid, isObject,
   qualificationAchievement, subjectFacts, textProblem,
   type CredentialInput, type Evidence, type QualificationRecord, type SkillCredential,
 } from '@corridor/shared';
@@ -237,7 +237,9 @@ export function readIssueRequest(body: unknown, issuerDid: string, now: Date): I
 
   const validUntil = credential.validUntil;
   if (validUntil !== undefined) {
-    if (typeof validUntil !== 'string' || !isCalendarDateTime(validUntil)) invalid('/credential/validUntil', 'must be a date-time with a time zone (e.g. 2031-12-01T00:00:00Z)');
+    if (!isDateTimeForm(validUntil)) invalid('/credential/validUntil', 'must be a date-time with a time zone (e.g. 2031-12-01T00:00:00Z)');
+    // Well written but no real instant (30 February, 24:00, +14:30): refused as a birth date on 30 February is.
+    if (!isCalendarDateTime(validUntil)) refused('/credential/validUntil', 'is not a calendar date-time (a day and time that exist, a time zone within ±14:00)');
     if (Date.parse(validUntil) <= now.getTime()) refused('/credential/validUntil', 'is not after the moment of issue');
     if (Date.parse(validUntil) > now.getTime() + 100 * 365.25 * 86400_000) refused('/credential/validUntil', 'is more than 100 years ahead');
   }
