@@ -80,6 +80,8 @@ describe('what the issuer will not sign as asked: 422 naming the property, and n
     ['a name with NUL', request({}, { name: 'Maria\u0000Santos' }), '/credential/credentialSubject/name', 'ERR_PROPERTY_REFUSED'],
     ['a name with a C1 control', request({}, { name: 'Maria\u009bSantos' }), '/credential/credentialSubject/name', 'ERR_PROPERTY_REFUSED'],
     ['a name with a lone surrogate', request({}, { name: 'Maria \ud800Santos' }), '/credential/credentialSubject/name', 'ERR_PROPERTY_REFUSED'],
+    ['a name not in Unicode NFC (it would be signed composed)', request({}, { name: 'Mari\u0301a Santos' }), '/credential/credentialSubject/name', 'ERR_PROPERTY_REFUSED'],
+    ['a name with surrounding spaces (it would be signed trimmed)', request({}, { name: ' Maria Santos ' }), '/credential/credentialSubject/name', 'ERR_PROPERTY_REFUSED'],
     ['a name with a noncharacter', request({}, { name: 'Maria\ufdd0Santos' }), '/credential/credentialSubject/name', 'ERR_PROPERTY_REFUSED'],
     ['a name with a bidi override', request({}, { name: 'Maria \u202eSOTNAS' }), '/credential/credentialSubject/name', 'ERR_PROPERTY_REFUSED'],
   ];

@@ -7,16 +7,23 @@ const now = new Date('2026-12-01T04:00:00Z');
 const body = (credential: Record<string, unknown> = {}, subject: Record<string, unknown> = {}) => ({
   credential: {
     '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], ...credential,
-    credentialSubject: { name: ' Maria Santos ', birthDate: '1996-04-12', achievement: { id: PH_CAREGIVING_NC_II }, ...subject },
+    credentialSubject: { name: 'Maria Santos', birthDate: '1996-04-12', achievement: { id: PH_CAREGIVING_NC_II }, ...subject },
   },
 });
 const refusedAt = (pointer: string, code = 'ERR_PROPERTY_REFUSED') => expect.objectContaining({ code, pointer });
 
 describe('readIssueRequest', () => {
-  it('reads a minimal request: an OpenBadgeCredential by default, the name trimmed, the assessment left to the caller', () => {
+  it('reads a minimal request: an OpenBadgeCredential by default, the assessment left to the caller', () => {
     const read = readIssueRequest(body(), did, now);
     expect(read).toMatchObject({ qualificationId: PH_CAREGIVING_NC_II, subject: { name: 'Maria Santos', birthDate: '1996-04-12' }, route: 'training', extras: {}, walletLink: false });
     expect(read.assessedAt).toBeUndefined();
+  });
+
+  it('refuses a name it would sign otherwise than sent (surrounding spaces, not in Unicode NFC) rather than changing it', () => {
+    for (const name of [' Maria Santos ', 'Maria Santos\u3000', 'Jose\u0301 Dela Cruz']) {
+      expect(() => readIssueRequest(body({}, { name }), did, now)).toThrow(refusedAt('/credential/credentialSubject/name'));
+    }
+    expect(readIssueRequest(body({}, { name: 'Jos\u00e9 Dela Cruz' }), did, now).subject.name).toBe('Jos\u00e9 Dela Cruz');
   });
 
   it('names a refused property by an RFC 6901 pointer, escaping / and ~', () => {

@@ -226,6 +226,9 @@ export function readIssueRequest(body: unknown, issuerDid: string, now: Date): I
   const worker = checkWorkerData({ name: subject.name, birthDate: birthDate.value, assessedAt: subject.activityEndDate }, {
     now, pointers: { name: '/credential/credentialSubject/name', birthDate: birthDate.pointer, assessedAt: '/credential/credentialSubject/activityEndDate' },
   });
+  // The shared check trims and composes (NFC) a name typed at the CLI or in a cohort; over the VC-API the
+  // client sends what is to be signed, so a name that would change is refused, never changed.
+  if (worker.name !== subject.name) refused('/credential/credentialSubject/name', 'has surrounding spaces or is not in Unicode NFC: send it exactly as it is to be signed');
   if (subject.id !== undefined && !isHolderDid(subject.id)) {
     invalid('/credential/credentialSubject/id', 'must be the holder\'s DID');
   }
