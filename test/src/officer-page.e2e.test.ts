@@ -131,6 +131,8 @@ describe('the officer page', () => {
     const seen = await result();
     expect(seen).toMatchObject({ verdict: 'valid', headline: '有効', name: WORKER.name, codes: [] });
     expect(await page.locator('#result [data-field="birthDate"]').textContent()).toBe(WORKER.birthDate);
+    // How the worker was assessed competent (the credential's OB 3.0 Result): training, in Japanese.
+    expect(await page.locator('#result [data-field="assessmentRoute"]').textContent()).toBe('訓練修了後の評価');
     expect(await page.locator('#result [data-outcome]').count()).toBe(1);
   }, 60_000);
 

@@ -4,7 +4,7 @@
  * through `inert`: a name cannot clear the terminal, paint a headline, reorder a line or start a new one.
  */
 import { inert } from '@corridor/shared';
-import { countryName, explain, isLanguage, LABELS, OUTCOMES, textIn, type Language } from './messages.js';
+import { countryName, explain, isLanguage, LABELS, OUTCOMES, routeName, textIn, type Language } from './messages.js';
 import type { VerificationResult } from './verify.js';
 
 export function formatVerdict(result: VerificationResult, language = 'en'): string {
@@ -22,6 +22,7 @@ export function formatVerdict(result: VerificationResult, language = 'en'): stri
       [words.qualification, `${inert(c.qualification.title ? textIn(c.qualification.title, lang) : c.qualification.name)}${c.qualification.level ? ` (${inert(c.qualification.level)})` : ''}` +
         `${c.qualification.country ? `, ${inert(countryName(c.qualification.country, lang))}` : ''}${c.qualification.registered ? '' : unregistered}`],
       ...(c.qualification.withdrawnAt ? [['', words.withdrawnOn(inert(c.qualification.withdrawnAt.slice(0, 10)))] as [string, string]] : []),
+      [words.route, routeName(c.assessmentRoute, lang) ?? inert(c.assessmentRoute)],
       [words.issuedBy, `${inert(c.issuer.name)}${c.issuer.registered ? '' : unregistered}, ${inert(c.validFrom.slice(0, 10))}` +
         `${c.validUntil ? ` — ${words.validUntil} ${inert(c.validUntil.slice(0, 10))}` : ''}`],
     ];

@@ -168,6 +168,19 @@ describe('formatVerdict', () => {
     expect(formatVerdict(titled, 'ja')).toContain('Caregiving NC II (PQF 3)');
   });
 
+  it('shows the assessment route (training, or recognition of prior learning) in the officer\'s language', () => {
+    const rpl: VerificationResult = { ...RESULT, credential: { ...RESULT.credential!, assessmentRoute: 'recognition-of-prior-learning' } };
+    expect(formatVerdict(RESULT, 'en')).toMatch(/^ {2}Route +Training, then assessment$/m);
+    expect(formatVerdict(rpl, 'en')).toMatch(/^ {2}Route +Recognition of prior learning \(assessed without a training course\)$/m);
+    for (const language of LANGUAGES) {
+      expect(formatVerdict(RESULT, language)).toContain(`${LABELS[language].routes.training}`);
+      expect(formatVerdict(rpl, language)).toContain(`${LABELS[language].routes['recognition-of-prior-learning']}`);
+      if (language !== 'en') expect(LABELS[language].routes).not.toEqual(LABELS.en.routes);
+    }
+    // A route off the list (only a forged credential could carry one) is shown as written, inert.
+    expect(formatVerdict({ ...RESULT, credential: { ...RESULT.credential!, assessmentRoute: 'exam\u001b[2J' } }, 'en')).not.toContain('\u001b');
+  });
+
   it('English keeps its headline and layout', () => {
     const out = formatVerdict(RESULT, 'en');
     expect(out.split('\n')[0]).toBe('CANNOT CONFIRM: something could not be checked (see below)');

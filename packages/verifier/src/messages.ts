@@ -56,6 +56,12 @@ export function countryName(code: string, language: string = 'en'): string {
   }
 }
 
+/** The assessment route in the officer's words, or undefined for one off the list (only a forged credential carries one). */
+export function routeName(route: string, language: Language): string | undefined {
+  const routes = LABELS[language].routes;
+  return Object.hasOwn(routes, route) ? routes[route as keyof typeof routes] : undefined;
+}
+
 /** A text in several languages (a record's title): the officer's language, else English, else nothing rather than a guess. */
 export function textIn(text: Record<string, string>, language: string): string {
   return text[language] ?? text.en ?? Object.values(text)[0] ?? '';

@@ -4,7 +4,7 @@
  * here and what is still to do, then why. Everything from the credential goes in as text,
  * never as markup.
  */
-import { countryName, explain, LABELS, OUTCOMES, textIn, VERDICTS, type Language } from '../src/messages.js';
+import { countryName, explain, LABELS, OUTCOMES, routeName, textIn, VERDICTS, type Language } from '../src/messages.js';
 import type { VerificationResult } from '../src/verify.js';
 
 export type Child = Node | string | undefined | false;
@@ -66,6 +66,7 @@ export function renderResult(result: VerificationResult, language: Language): HT
         el('p', { class: 'hint' }, labels.comparePassport)),
       facts([
         [labels.qualification, bidi(`${credential.qualification.title ? textIn(credential.qualification.title, language) : credential.qualification.name}${credential.qualification.level ? ` (${credential.qualification.level})` : ''}`), 'qualification'],
+        [labels.route, bidi(routeName(credential.assessmentRoute, language) ?? credential.assessmentRoute), 'assessmentRoute'],
         [labels.issuedBy, bidi(`${credential.issuer.name}, ${credential.validFrom.slice(0, 10)}${credential.validUntil ? ` — ${labels.validUntil} ${credential.validUntil.slice(0, 10)}` : ''}`), 'issuer'],
       ]),
     );

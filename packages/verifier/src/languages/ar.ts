@@ -54,6 +54,7 @@ export default {
     pointCamera: 'وجّه الكاميرا نحو رمز QR على الشهادة.', reading: 'جارٍ التحقق…',
     holder: 'حامل الشهادة', born: 'تاريخ الميلاد', comparePassport: 'قارن الاسم وتاريخ الميلاد بجواز السفر.',
     qualification: 'المؤهل', issuedBy: 'الجهة المصدرة', validUntil: 'صالحة حتى',
+    route: 'طريقة الحصول', routes: { training: 'تدريب ثم تقييم', 'recognition-of-prior-learning': 'الاعتراف بالتعلم المسبق (تقييم دون دورة تدريبية)' },
     inCountry: (c, _code) => `في ${c}`, as: 'بصفة', met: 'مستوفى', toDo: 'غير مستوفى', checks: 'عمليات التحقق',
     cannotRead: 'تعذرت قراءة الشهادة',
     pack: (n, date, days) => `قائمة الثقة رقم ${n} بتاريخ ${date} (منذ ${days} يوم)، تم التحقق على هذا الجهاز`,

@@ -69,6 +69,7 @@ export default {
     pointCamera: 'Richten Sie die Kamera auf den QR-Code des Zertifikats.', reading: 'Wird geprüft…',
     holder: 'Inhaber/in', born: 'Geboren', comparePassport: 'Vergleichen Sie Name und Geburtsdatum mit dem Reisepass.',
     qualification: 'Qualifikation', issuedBy: 'Ausgestellt von', validUntil: 'gültig bis',
+    route: 'Erwerbsweg', routes: { training: 'Ausbildung mit anschließender Prüfung', 'recognition-of-prior-learning': 'Anerkennung früher erworbener Kompetenzen (Prüfung ohne Ausbildungskurs)' },
     inCountry: (c, code) => inCountryDe(c, code), as: 'als', met: 'erfüllt', toDo: 'offen', checks: 'Prüfungen',
     cannotRead: 'Kein Nachweis lesbar',
     pack: (n, date, days) => `Vertrauensliste Nr. ${n} vom ${date} (${days} Tag${days === 1 ? '' : 'e'} alt), auf diesem Gerät geprüft`,

@@ -57,6 +57,7 @@ export default {
     pointCamera: 'Point the camera at the QR code on the certificate.', reading: 'Checking…',
     holder: 'Holder', born: 'Born', comparePassport: 'Compare the name and birth date with the passport.',
     qualification: 'Qualification', issuedBy: 'Issued by', validUntil: 'valid until',
+    route: 'Route', routes: { training: 'Training, then assessment', 'recognition-of-prior-learning': 'Recognition of prior learning (assessed without a training course)' },
     inCountry: (c, code) => (ENGLISH_WITH_THE.has(code) ? `In the ${c}` : `In ${c}`), as: 'as', met: 'met', toDo: 'to do', checks: 'Checks',
     cannotRead: 'Could not read a credential',
     pack: (n, date, days) => `Trust list #${n} of ${date} (${days} day${days === 1 ? '' : 's'} old), checked on this device`,

@@ -54,6 +54,7 @@ export default {
     pointCamera: 'Itutok ang camera sa QR code ng sertipiko.', reading: 'Sinusuri…',
     holder: 'May-hawak', born: 'Ipinanganak', comparePassport: 'Ihambing ang pangalan at petsa ng kapanganakan sa pasaporte.',
     qualification: 'Kwalipikasyon', issuedBy: 'Inisyu ng', validUntil: 'balido hanggang',
+    route: 'Paraan', routes: { training: 'Pagsasanay, saka pagtatasa', 'recognition-of-prior-learning': 'Pagkilala sa dating natutunan (tinasa nang walang kurso ng pagsasanay)' },
     inCountry: (c, _code) => `Sa ${c}`, as: 'bilang', met: 'natupad', toDo: 'gagawin pa', checks: 'Mga pagsusuri',
     cannotRead: 'Hindi mabasa ang kredensyal',
     pack: (n, date, days) => `Listahan ng tiwala #${n} ng ${date} (${days} araw na), sinuri sa device na ito`,

@@ -54,6 +54,7 @@ export default {
     pointCamera: 'Arahkan kamera ke kode QR pada sertifikat.', reading: 'Memeriksa…',
     holder: 'Pemegang', born: 'Lahir', comparePassport: 'Cocokkan nama dan tanggal lahir dengan paspor.',
     qualification: 'Kualifikasi', issuedBy: 'Diterbitkan oleh', validUntil: 'berlaku sampai',
+    route: 'Jalur', routes: { training: 'Pelatihan, lalu asesmen', 'recognition-of-prior-learning': 'Rekognisi pembelajaran lampau (asesmen tanpa kursus pelatihan)' },
     inCountry: (c, _code) => `Di ${c}`, as: 'sebagai', met: 'terpenuhi', toDo: 'belum terpenuhi', checks: 'Pemeriksaan',
     cannotRead: 'Kredensial tidak dapat dibaca',
     pack: (n, date, days) => `Daftar kepercayaan #${n} tanggal ${date} (berumur ${days} hari), diperiksa di perangkat ini`,

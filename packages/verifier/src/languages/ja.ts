@@ -54,6 +54,7 @@ export default {
     pointCamera: '証明書のQRコードにカメラを向けてください。', reading: '確認中…',
     holder: '氏名', born: '生年月日', comparePassport: '氏名と生年月日を旅券と照合してください。',
     qualification: '資格', issuedBy: '発行機関', validUntil: '有効期限',
+    route: '取得経路', routes: { training: '訓練修了後の評価', 'recognition-of-prior-learning': '既得技能の認定（訓練を経ない評価）' },
     inCountry: (c, _code) => `${c}での扱い`, as: '相当', met: '充足', toDo: '未充足', checks: '確認項目',
     cannotRead: '証明書を読み取れませんでした',
     pack: (n, date, days) => `信頼リスト #${n}（${date}、${days}日前）をこの端末で確認`,

@@ -8,6 +8,7 @@ import type { ErrorCode } from '@corridor/shared';
 export type VerdictName = 'valid' | 'invalid' | 'indeterminate';
 export type CheckName = 'format' | 'proof' | 'issuer' | 'validity' | 'status' | 'recognition' | 'holder';
 export type Purpose = 'employment' | 'further-study';
+export type AssessmentRouteName = 'training' | 'recognition-of-prior-learning';
 
 export interface Labels {
   title: string;
@@ -20,6 +21,9 @@ export interface Labels {
   born: string;
   comparePassport: string;
   qualification: string;
+  /** How the worker was assessed competent: the credential's assessment route. */
+  route: string;
+  routes: Record<AssessmentRouteName, string>;
   issuedBy: string;
   validUntil: string;
   /** "In <country>": the country's name in this language, and its ISO 3166 code for languages whose grammar needs it. */
