@@ -3,10 +3,10 @@
 // text under the real verdict (valid, then revoked), and a QR whose uncompressed CBOR-LD carries
 // a `__proto__` key (lending an unsigned "valid until 2031") is refused as ERR_QR_INVALID.
 // Then the files built to stall a QR reader (stall-files.ts), chosen as an officer would: the
-// 24 KB PDF painting one picture 600 times, PNGs of 36 and 40 megapixels of finder patterns or a
-// checkerboard, 23 megapixels just within the pixel budget, and 200 pages of look-alikes. Each
-// ends within the file's time budget with the page saying it cannot read the file, and why (a
-// coded reason); a real certificate still reads VALID afterwards.
+// 24 KB PDF painting one picture 600 times, a PDF whose page inflates to 200 MB, PNGs of 36 and
+// 40 megapixels of finder patterns or a checkerboard, 23 megapixels just within the pixel budget,
+// and 200 pages of look-alikes. Each ends within the file's time budget with the page saying it
+// cannot read the file, and why (a coded reason); a real certificate still reads VALID afterwards.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { renderCredentialFiles } from '@corridor/issuer';
@@ -14,7 +14,7 @@ import { encodeQrText, indexTrustPackContent, MAX_FILE_READ_MS, openTrustPack, t
 import { createVerifierApp, type OfficerTrustDocument } from '@corridor/verifier';
 import { cborJson, cborldFrame, HOSTILE_NAME, qrPagesPdf, qrTextOf, resign } from './hostile.js';
 import { installOfficerPage, launchChromium, listenOnLoopback, type Listening } from './loopback.js';
-import { CHECKER, finderTile, lookAlikePagesPdf, repaintingPdf, tiledPng } from './stall-files.js';
+import { CHECKER, finderTile, inflationBombPdf, lookAlikePagesPdf, repaintingPdf, tiledPng } from './stall-files.js';
 import { createWorld, type World } from './world.js';
 
 let world: World;
@@ -100,6 +100,12 @@ async function choose(name: string, bytes: Uint8Array): Promise<{ verdict: strin
 describe('the officer page and files built to stall its reader', () => {
   it('a 24 KB PDF painting one picture 600 times: refused from its operator list', async () => {
     expect(await choose('repainted.pdf', repaintingPdf(600))).toEqual({ verdict: 'unreadable', codes: ['ERR_PAYLOAD_TOO_LARGE'] });
+  }, 60_000);
+
+  it('a PDF under 400 KB whose page inflates to 200 MB: refused before pdf.js is given it', async () => {
+    const bomb = inflationBombPdf(200);
+    expect(bomb.length).toBeLessThan(400_000);
+    expect(await choose('bomb.pdf', bomb)).toEqual({ verdict: 'unreadable', codes: ['ERR_PAYLOAD_TOO_LARGE'] });
   }, 60_000);
 
   it('PNGs of 36 and 40 megapixels refused from their header, before the browser decodes them; 23 megapixels read, nothing found', async () => {

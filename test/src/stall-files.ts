@@ -1,8 +1,8 @@
 /**
  * Files built to make a QR reader work for minutes (issue 19's reviews found each): a 24 KB PDF
  * painting one picture of finder patterns 600 times, PNGs of 36 and 40 megapixels tiled with
- * tiny finder patterns or a checkerboard (a few hundred KB, or 80), and a PDF of 200 pages of
- * look-alikes. Shared by the tests that give them to the CLI's input path and to the officer's page.
+ * tiny finder patterns or a checkerboard (a few hundred KB, or 80), a PDF of 200 pages of
+ * look-alikes, and one whose page inflates to 200 MB. Shared by the tests that give them to the CLI's input path and to the officer's page.
  */
 import { deflateSync } from 'node:zlib';
 import { pngChunk } from '@corridor/shared';
@@ -71,6 +71,17 @@ export function repaintingPdf(paints = 600): Buffer {
     ['<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /Im 5 0 R >> >> >>'],
     stream(' /Filter /FlateDecode', deflateSync(content)),
     lookAlike(),
+  ]);
+}
+
+/** One page whose content stream is `megabytes` of deflated zeros (200: a file under 400 KB). */
+export function inflationBombPdf(megabytes = 200): Buffer {
+  const zeros = deflateSync(new Uint8Array(megabytes * 1024 * 1024));
+  return pdf([
+    ['<< /Type /Catalog /Pages 2 0 R >>'],
+    ['<< /Type /Pages /Kids [3 0 R] /Count 1 >>'],
+    ['<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>'],
+    stream(' /Filter /FlateDecode', zeros),
   ]);
 }
 

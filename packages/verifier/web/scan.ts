@@ -5,8 +5,8 @@
  * at most 2000 pixels a side (ZXing scales down further itself) and tried once more smaller.
  */
 import {
-  checkImageFileBudget, checkPixelBudget, CorridorError, isCorridorError, MAX_IMAGE_BYTES, MAX_PAGE_IMAGE_PAINTS, MAX_PAGE_OPERATORS,
-  MAX_PDF_PAGES, PDF_RENDER_DPI, readQrFromPixels, useQrReaderWasm, WorkBudget,
+  checkImageFileBudget, checkInflatedSize, checkPixelBudget, CorridorError, isCorridorError, MAX_IMAGE_BYTES, MAX_PAGE_IMAGE_PAINTS, MAX_PAGE_OPERATORS,
+  MAX_PDF_PAGES, PDF_RENDER_DPI, readQrFromPixels, useQrReaderWasm, withDeadline, WorkBudget,
 } from '@corridor/shared';
 
 // Relative to the page (/officer/): the verifier serves it; sw.ts caches it with the shell.
@@ -78,8 +78,9 @@ export async function scanPhoto(file: Blob): Promise<string | undefined> {
 /**
  * PDFs through pdf.js, as in the CLI: its two files are served with the page (and cached by the
  * service worker) and loaded only when a PDF is chosen. Each page is painted at 200 dpi on a
- * canvas and read by ZXing; the same budgets as the CLI's (pages, operators, image paints,
- * pixels, time). JBIG2 and JPX images need pdf.js's wasm decoders, not shipped to the page.
+ * canvas and read by ZXing; the same budgets as the CLI's (streams inflated, pages, operators,
+ * image paints, pixels, time: parsing, listing operators and painting all stop at the file's
+ * deadline). JBIG2 and JPX images need pdf.js's wasm decoders, not shipped to the page.
  */
 export const PDFJS_FILES = ['pdf.min.mjs', 'pdf.worker.min.mjs'];
 type PdfJs = typeof import('pdfjs-dist');
@@ -87,16 +88,20 @@ type PdfJs = typeof import('pdfjs-dist');
 export async function scanPdf(file: Blob): Promise<{ page: number; text: string }[]> {
   if (file.size > MAX_IMAGE_BYTES) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'PDF file is too large');
   const budget = new WorkBudget();
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  // A few hundred KB can inflate to gigabytes, which pdf.js would allocate whole: counted first, capped.
+  checkInflatedSize(bytes);
   const url = (name: string) => new URL(name, document.baseURI).href;
   const pdfjs = await (import(/* @vite-ignore */ url(PDFJS_FILES[0]!)) as Promise<PdfJs>);
   pdfjs.GlobalWorkerOptions.workerSrc = url(PDFJS_FILES[1]!);
   const { OPS } = pdfjs;
   const paints = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat, OPS.paintImageMaskXObjectRepeat, OPS.paintInlineImageXObjectGroup, OPS.paintSolidColorImageMask]);
-  const task = pdfjs.getDocument({ data: new Uint8Array(await file.arrayBuffer()), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, verbosity: 0 });
+  const task = pdfjs.getDocument({ data: bytes, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, verbosity: 0 });
   let pdf: Awaited<typeof task.promise>;
   try {
-    pdf = await task.promise;
+    pdf = await withDeadline(task.promise, budget, () => void task.destroy());
   } catch (cause) {
+    if (isCorridorError(cause)) throw cause;
     throw new CorridorError('ERR_INPUT_INVALID', 'the file is not a readable PDF', { cause });
   }
   try {
@@ -111,7 +116,7 @@ export async function scanPdf(file: Blob): Promise<{ page: number; text: string 
       canvas.width = Math.ceil(viewport.width);
       canvas.height = Math.ceil(viewport.height);
       checkPixelBudget(canvas.width, canvas.height, 'PDF page');
-      const operators = await page.getOperatorList();
+      const operators = await withDeadline(page.getOperatorList(), budget);
       if (operators.fnArray.length > MAX_PAGE_OPERATORS) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'a PDF page draws too much');
       if (operators.fnArray.filter((op) => paints.has(op)).length > MAX_PAGE_IMAGE_PAINTS) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'a PDF page paints too many pictures');
       if (!budget.read()) continue;

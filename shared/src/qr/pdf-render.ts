@@ -22,9 +22,10 @@ export const MAX_INFLATED_BYTES = 256 * 1024 * 1024;
 
 /**
  * pdf.js inflates a content stream whole: 25 MB of deflated zeros would be 25 GB. Every stream
- * that zlib takes is inflated here first, capped, before pdf.js sees the file.
+ * that zlib takes is inflated here first, capped, before pdf.js sees the file (here and in the
+ * officer's page, where node:zlib is fflate with the same output limit).
  */
-function checkInflatedSize(bytes: Uint8Array): void {
+export function checkInflatedSize(bytes: Uint8Array): void {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   let total = 0;
   for (let at = text.indexOf('stream'); at !== -1; at = text.indexOf('stream', at + 6)) {
@@ -145,7 +146,7 @@ async function readPage(document: Document, number: number, budget: WorkBudget, 
 const napiCanvas = (): typeof import('@napi-rs/canvas') => createRequire(import.meta.url)('@napi-rs/canvas') as typeof import('@napi-rs/canvas');
 
 /** `promise`, or ERR_PAYLOAD_TOO_LARGE once the file's time is spent (`cancel` stops the work). */
-async function withDeadline<T>(promise: Promise<T>, budget: WorkBudget, cancel?: () => void): Promise<T> {
+export async function withDeadline<T>(promise: Promise<T>, budget: WorkBudget, cancel?: () => void): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
