@@ -6,7 +6,7 @@
  */
 import {
   checkImageFileBudget, checkInflatedSize, checkPixelBudget, CorridorError, isCorridorError, MAX_IMAGE_BYTES, MAX_PAGE_IMAGE_PAINTS, MAX_PAGE_OPERATORS,
-  MAX_PDF_PAGES, PDF_RENDER_DPI, readQrFromPixels, useQrReaderWasm, withDeadline, WorkBudget,
+  MAX_PDF_PAGES, PDF_RENDER_DPIS, readQrFromPixels, useQrReaderWasm, withDeadline, WorkBudget,
 } from '@corridor/shared';
 
 // Relative to the page (/officer/): the verifier serves it; sw.ts caches it with the shell.
@@ -77,13 +77,35 @@ export async function scanPhoto(file: Blob): Promise<string | undefined> {
 
 /**
  * PDFs through pdf.js, as in the CLI: its two files are served with the page (and cached by the
- * service worker) and loaded only when a PDF is chosen. Each page is painted at 200 dpi on a
- * canvas and read by ZXing; the same budgets as the CLI's (streams inflated, pages, operators,
+ * service worker) and loaded only when a PDF is chosen. Each page is painted at 200 dpi (and at
+ * 150 when that shows no QR code) on a canvas and read by ZXing; the same budgets as the CLI's (streams inflated, pages, operators,
  * image paints, pixels, time: parsing, listing operators and painting all stop at the file's
  * deadline). JBIG2 and JPX images need pdf.js's wasm decoders, not shipped to the page.
  */
 export const PDFJS_FILES = ['pdf.min.mjs', 'pdf.worker.min.mjs'];
 type PdfJs = typeof import('pdfjs-dist');
+type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>;
+
+/** The page painted at `dpi` and read; undefined when the painting fails or shows no QR code. */
+async function paintAndRead(page: PdfPage, dpi: number, canvas: HTMLCanvasElement, budget: WorkBudget): Promise<string | undefined> {
+  const viewport = page.getViewport({ scale: dpi / 72 });
+  canvas.width = Math.ceil(viewport.width);
+  canvas.height = Math.ceil(viewport.height);
+  const render = page.render({ canvas, viewport, background: '#ffffff' });
+  try {
+    await withDeadline(render.promise, budget, () => render.cancel());
+  } catch (error) {
+    if (isCorridorError(error)) throw error;
+    return undefined;
+  }
+  const pixels = canvas.getContext('2d', { willReadFrequently: true })!.getImageData(0, 0, canvas.width, canvas.height);
+  try {
+    return await readQrFromPixels(pixels.data, canvas.width, canvas.height);
+  } catch (error) {
+    if (isCorridorError(error) && error.code === 'ERR_QR_NOT_FOUND') return undefined;
+    throw error;
+  }
+}
 
 export async function scanPdf(file: Blob): Promise<{ page: number; text: string }[]> {
   if (file.size > MAX_IMAGE_BYTES) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'PDF file is too large');
@@ -112,29 +134,19 @@ export async function scanPdf(file: Blob): Promise<{ page: number; text: string 
       budget.page();
       const page = await pdf.getPage(number).catch(() => undefined);
       if (!page) continue;
-      const viewport = page.getViewport({ scale: PDF_RENDER_DPI / 72 });
-      canvas.width = Math.ceil(viewport.width);
-      canvas.height = Math.ceil(viewport.height);
-      checkPixelBudget(canvas.width, canvas.height, 'PDF page');
+      const largest = page.getViewport({ scale: Math.max(...PDF_RENDER_DPIS) / 72 });
+      checkPixelBudget(Math.ceil(largest.width), Math.ceil(largest.height), 'PDF page');
       const operators = await withDeadline(page.getOperatorList(), budget);
       if (operators.fnArray.length > MAX_PAGE_OPERATORS) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'a PDF page draws too much');
       if (operators.fnArray.filter((op) => paints.has(op)).length > MAX_PAGE_IMAGE_PAINTS) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'a PDF page paints too many pictures');
-      if (!budget.read()) continue;
-      const render = page.render({ canvas, viewport, background: '#ffffff' });
-      const timer = setTimeout(() => render.cancel(), Math.max(0, budget.remainingMs()));
-      try {
-        await render.promise;
-      } catch {
-        budget.check();
-        continue;
-      } finally {
-        clearTimeout(timer);
-      }
-      const pixels = canvas.getContext('2d', { willReadFrequently: true })!.getImageData(0, 0, canvas.width, canvas.height);
-      try {
-        found.push({ page: number, text: await readQrFromPixels(pixels.data, canvas.width, canvas.height) });
-      } catch (error) {
-        if (!(isCorridorError(error) && error.code === 'ERR_QR_NOT_FOUND')) throw error;
+      // As the CLI: painted at 200 dpi, and at 150 only when that shows no QR code.
+      for (const dpi of PDF_RENDER_DPIS) {
+        if (!budget.read()) break;
+        const text = await paintAndRead(page, dpi, canvas, budget);
+        if (text !== undefined) {
+          found.push({ page: number, text });
+          break;
+        }
       }
       page.cleanup();
     }
