@@ -14,7 +14,7 @@ import { encodeQrText, indexTrustPackContent, MAX_FILE_READ_MS, openTrustPack, t
 import { createVerifierApp, type OfficerTrustDocument } from '@corridor/verifier';
 import { cborJson, cborldFrame, HOSTILE_NAME, qrPagesPdf, qrTextOf, resign } from './hostile.js';
 import { installOfficerPage, launchChromium, listenOnLoopback, type Listening } from './loopback.js';
-import { CHECKER, finderTile, inflationBombPdf, lookAlikePagesPdf, repaintingPdf, tiledPng } from './stall-files.js';
+import { CHECKER, finderTile, inflationBombPdf, lookAlikePagesPdf, repaintingPdf, rleBitmap, tiledPng } from './stall-files.js';
 import { createWorld, type World } from './world.js';
 
 let world: World;
@@ -88,7 +88,7 @@ const WITHIN_BUDGET_MS = MAX_FILE_READ_MS + 10_000;
 /** The officer chooses `bytes` as a file: the verdict shown and its reasons' codes, shown within the budget. */
 async function choose(name: string, bytes: Uint8Array): Promise<{ verdict: string | null; codes: (string | null)[] }> {
   await page.evaluate(() => document.getElementById('result')!.replaceChildren());
-  const mimeType = name.endsWith('.pdf') ? 'application/pdf' : 'image/png';
+  const mimeType = ({ pdf: 'application/pdf', bmp: 'image/bmp' } as Record<string, string>)[name.slice(-3)] ?? 'image/png';
   const started = Date.now();
   await page.setInputFiles('#photo', { name, mimeType, buffer: Buffer.from(bytes) });
   const panel = page.locator('#result [data-verdict]').first();
@@ -108,13 +108,15 @@ describe('the officer page and files built to stall its reader', () => {
     expect(await choose('bomb.pdf', bomb)).toEqual({ verdict: 'unreadable', codes: ['ERR_PAYLOAD_TOO_LARGE'] });
   }, 60_000);
 
-  it('PNGs of 36 and 40 megapixels refused from their header, before the browser decodes them; 23 megapixels read, nothing found', async () => {
+  it('PNGs of 36 and 40 megapixels and a BMP of 400 refused from their header, before the browser decodes them; 23 megapixels read, nothing found', async () => {
     const cases = [
       ['finders-36mp.png', () => tiledPng(6000, 6000, finderTile(1)), 'ERR_PAYLOAD_TOO_LARGE'],
       ['finders-40mp.png', () => tiledPng(6400, 6250, finderTile(1)), 'ERR_PAYLOAD_TOO_LARGE'],
       ['checker-40mp.png', () => tiledPng(6400, 6250, CHECKER), 'ERR_PAYLOAD_TOO_LARGE'],
       ['finders-23mp.png', () => tiledPng(4800, 4800, finderTile(1)), 'ERR_QR_NOT_FOUND'],
       ['checker-23mp.png', () => tiledPng(4800, 4800, CHECKER), 'ERR_QR_NOT_FOUND'],
+      // The browser decodes BMP (and GIF, WebP) itself: 1 KB declaring 400 MP, refused from its header.
+      ['rle-400mp.bmp', () => rleBitmap(20_000, 20_000), 'ERR_PAYLOAD_TOO_LARGE'],
     ] as const;
     for (const [name, png, code] of cases) expect({ name, ...await choose(name, png()) }).toEqual({ name, verdict: 'unreadable', codes: [code] });
   }, 180_000);

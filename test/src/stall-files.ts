@@ -2,7 +2,7 @@
  * Files built to make a QR reader work for minutes (issue 19's reviews found each): a 24 KB PDF
  * painting one picture of finder patterns 600 times, PNGs of 36 and 40 megapixels tiled with
  * tiny finder patterns or a checkerboard (a few hundred KB, or 80), a PDF of 200 pages of
- * look-alikes, and one whose page inflates to 200 MB. Shared by the tests that give them to the CLI's input path and to the officer's page.
+ * look-alikes, one whose page inflates to 200 MB, and a 1 KB bitmap of 400 megapixels. Shared by the tests that give them to the CLI's input path and to the officer's page.
  */
 import { deflateSync } from 'node:zlib';
 import { pngChunk } from '@corridor/shared';
@@ -43,6 +43,25 @@ export function finderTile(module: number): { pixels: Uint8Array; side: number }
   return { pixels, side };
 }
 export const CHECKER = { pixels: Uint8Array.from([0, 255, 255, 0]), side: 2 };
+
+/** A BMP of width × height, 8-bit run-length encoded, whose data is one end-of-bitmap: ~1 KB. */
+export function rleBitmap(width: number, height: number): Buffer {
+  const palette = Buffer.alloc(256 * 4);
+  const data = Buffer.from([0x00, 0x01]);
+  const header = Buffer.alloc(14 + 40);
+  header.write('BM', 0, 'latin1');
+  header.writeUInt32LE(header.length + palette.length + data.length, 2);
+  header.writeUInt32LE(header.length + palette.length, 10);
+  header.writeUInt32LE(40, 14);
+  header.writeInt32LE(width, 18);
+  header.writeInt32LE(height, 22);
+  header.writeUInt16LE(1, 26);
+  header.writeUInt16LE(8, 28);
+  header.writeUInt32LE(1, 30); // BI_RLE8
+  header.writeUInt32LE(data.length, 34);
+  header.writeUInt32LE(256, 46);
+  return Buffer.concat([header, palette, data]);
+}
 
 type Part = string | Uint8Array;
 function pdf(objects: Part[][]): Buffer {
