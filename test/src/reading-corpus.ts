@@ -165,7 +165,8 @@ export function scanPdf(jpegBytes: Uint8Array, width: number, height: number): U
   return Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
 }
 
-const KINDS = ['rotated', 'perspective', 'tiny', 'blurred', 'noisy', 'low-contrast', 'jpeg', 'glare', 'covered'] as const;
+/** The degradations of the corpus, `perKind` pictures each; the PDF scans are named `pdf-scan-<n>`. */
+export const KINDS = ['rotated', 'perspective', 'tiny', 'blurred', 'noisy', 'low-contrast', 'jpeg', 'glare', 'covered'] as const;
 
 /**
  * `perKind` pictures of each degradation (every one also at a random rotation, with mild noise

@@ -1,8 +1,9 @@
 // The installed `corridor-verifier` (bin/, which runs the CLI as bundled by build-cli.mjs) answers
 // exactly as dist/cli.js does, on every path that loads something the bundle leaves in place: a
-// picture (ZXing's wasm, found from shared/dist/qr), a PDF (pdf.js and @napi-rs/canvas), a tampered
-// credential (the W3C libraries), the help text (read from dist/cli.js) and `serve` (its own chunk,
-// express, the officer's page from dist/web). Needs the build (`npm test` does it first).
+// picture (ZXing's wasm, found from shared/dist/qr), a PDF (pdf.js and @napi-rs/canvas), files
+// built to stall the reader (refused within the budget), a tampered credential (the W3C
+// libraries), the help text (read from dist/cli.js) and `serve` (its own chunk, express, the
+// officer's page from dist/web). Needs the build (`npm test` does it first).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderCredentialFiles } from '@corridor/issuer';
+import { MAX_FILE_READ_MS } from '@corridor/shared';
 import { qrPagesPdf } from './hostile.js';
+import { finderTile, repaintingPdf, tiledPng } from './stall-files.js';
 import { createWorld } from './world.js';
 import { runSync } from './run-sync.js';
 
@@ -44,6 +47,8 @@ beforeAll(async () => {
   writeFileSync(file('cert.png'), files.png);
   writeFileSync(file('cert.svg'), files.svg);
   writeFileSync(file('cert.pdf'), qrPagesPdf([files.qrText, files.qrText]));
+  writeFileSync(file('repainted.pdf'), repaintingPdf(600));
+  writeFileSync(file('finders-36mp.png'), tiledPng(6000, 6000, finderTile(1)));
   writeFileSync(file('tampered.json'), JSON.stringify({ ...credential, credentialSubject: { ...credential.credentialSubject, name: 'Someone Else' } }));
   writeFileSync(file('pack.json'), JSON.stringify(await world.pack('JP')));
   trustArgs = ['--trust-pack', file('pack.json'), '--registry-key', world.keys.operator.description.controller, '--country', 'JP', '--root', world.keys.jp.description.controller];
@@ -64,6 +69,16 @@ describe('the installed corridor-verifier (bundled)', () => {
     const pdf = both('verify', file('cert.pdf'), ...trustArgs, '--json');
     expect(pdf.code).toBe(0);
     expect((JSON.parse(pdf.out) as { page: number; verdict: string }[]).map((p) => [p.page, p.verdict])).toEqual([[1, 'valid'], [2, 'valid']]);
+  }, 60_000);
+
+  it('files built to stall the reader (600 paints of one picture, 36 MP of finder patterns): the same coded refusal, at once', () => {
+    for (const name of ['repainted.pdf', 'finders-36mp.png']) {
+      const started = Date.now();
+      const refused = both('verify', file(name), ...trustArgs, '--json');
+      expect(Date.now() - started).toBeLessThan(MAX_FILE_READ_MS);
+      expect(refused.code).toBe(3);
+      expect(refused.err).toMatch(/ERR_PAYLOAD_TOO_LARGE/);
+    }
   }, 60_000);
 
   it('a tampered credential goes to the W3C libraries and is invalid', () => {

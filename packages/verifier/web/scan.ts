@@ -5,8 +5,8 @@
  * at most 2000 pixels a side (ZXing scales down further itself) and tried once more smaller.
  */
 import {
-  checkImageFileBudget, checkPixelBudget, CorridorError, isCorridorError, MAX_IMAGE_BYTES, MAX_PAGE_IMAGE_PAINTS, MAX_PAGE_OPERATORS,
-  MAX_PDF_PAGES, PDF_RENDER_DPI, readQrFromPixels, useQrReaderWasm, WorkBudget,
+  checkImageFileBudget, checkInflatedSize, checkPixelBudget, CorridorError, isCorridorError, MAX_IMAGE_BYTES, MAX_PAGE_IMAGE_PAINTS, MAX_PAGE_OPERATORS,
+  MAX_PDF_PAGES, PDF_RENDER_DPIS, readQrFromPixels, useQrReaderWasm, withDeadline, WorkBudget,
 } from '@corridor/shared';
 
 // Relative to the page (/officer/): the verifier serves it; sw.ts caches it with the shell.
@@ -77,26 +77,53 @@ export async function scanPhoto(file: Blob): Promise<string | undefined> {
 
 /**
  * PDFs through pdf.js, as in the CLI: its two files are served with the page (and cached by the
- * service worker) and loaded only when a PDF is chosen. Each page is painted at 200 dpi on a
- * canvas and read by ZXing; the same budgets as the CLI's (pages, operators, image paints,
- * pixels, time). JBIG2 and JPX images need pdf.js's wasm decoders, not shipped to the page.
+ * service worker) and loaded only when a PDF is chosen. Each page is painted at 200 dpi (and at
+ * 150 when that shows no QR code) on a canvas and read by ZXing; the same budgets as the CLI's (streams inflated, pages, operators,
+ * image paints, pixels, time: parsing, listing operators and painting all stop at the file's
+ * deadline). JBIG2 and JPX images need pdf.js's wasm decoders, not shipped to the page.
  */
 export const PDFJS_FILES = ['pdf.min.mjs', 'pdf.worker.min.mjs'];
 type PdfJs = typeof import('pdfjs-dist');
+type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>;
+
+/** The page painted at `dpi` and read; undefined when the painting fails or shows no QR code. */
+async function paintAndRead(page: PdfPage, dpi: number, canvas: HTMLCanvasElement, budget: WorkBudget): Promise<string | undefined> {
+  const viewport = page.getViewport({ scale: dpi / 72 });
+  canvas.width = Math.ceil(viewport.width);
+  canvas.height = Math.ceil(viewport.height);
+  const render = page.render({ canvas, viewport, background: '#ffffff' });
+  try {
+    await withDeadline(render.promise, budget, () => render.cancel());
+  } catch (error) {
+    if (isCorridorError(error)) throw error;
+    return undefined;
+  }
+  const pixels = canvas.getContext('2d', { willReadFrequently: true })!.getImageData(0, 0, canvas.width, canvas.height);
+  try {
+    return await readQrFromPixels(pixels.data, canvas.width, canvas.height);
+  } catch (error) {
+    if (isCorridorError(error) && error.code === 'ERR_QR_NOT_FOUND') return undefined;
+    throw error;
+  }
+}
 
 export async function scanPdf(file: Blob): Promise<{ page: number; text: string }[]> {
   if (file.size > MAX_IMAGE_BYTES) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'PDF file is too large');
   const budget = new WorkBudget();
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  // A few hundred KB can inflate to gigabytes, which pdf.js would allocate whole: counted first, capped.
+  checkInflatedSize(bytes);
   const url = (name: string) => new URL(name, document.baseURI).href;
   const pdfjs = await (import(/* @vite-ignore */ url(PDFJS_FILES[0]!)) as Promise<PdfJs>);
   pdfjs.GlobalWorkerOptions.workerSrc = url(PDFJS_FILES[1]!);
   const { OPS } = pdfjs;
   const paints = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat, OPS.paintImageMaskXObjectRepeat, OPS.paintInlineImageXObjectGroup, OPS.paintSolidColorImageMask]);
-  const task = pdfjs.getDocument({ data: new Uint8Array(await file.arrayBuffer()), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, verbosity: 0 });
+  const task = pdfjs.getDocument({ data: bytes, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, verbosity: 0 });
   let pdf: Awaited<typeof task.promise>;
   try {
-    pdf = await task.promise;
+    pdf = await withDeadline(task.promise, budget, () => void task.destroy());
   } catch (cause) {
+    if (isCorridorError(cause)) throw cause;
     throw new CorridorError('ERR_INPUT_INVALID', 'the file is not a readable PDF', { cause });
   }
   try {
@@ -107,29 +134,19 @@ export async function scanPdf(file: Blob): Promise<{ page: number; text: string 
       budget.page();
       const page = await pdf.getPage(number).catch(() => undefined);
       if (!page) continue;
-      const viewport = page.getViewport({ scale: PDF_RENDER_DPI / 72 });
-      canvas.width = Math.ceil(viewport.width);
-      canvas.height = Math.ceil(viewport.height);
-      checkPixelBudget(canvas.width, canvas.height, 'PDF page');
-      const operators = await page.getOperatorList();
+      const largest = page.getViewport({ scale: Math.max(...PDF_RENDER_DPIS) / 72 });
+      checkPixelBudget(Math.ceil(largest.width), Math.ceil(largest.height), 'PDF page');
+      const operators = await withDeadline(page.getOperatorList(), budget);
       if (operators.fnArray.length > MAX_PAGE_OPERATORS) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'a PDF page draws too much');
       if (operators.fnArray.filter((op) => paints.has(op)).length > MAX_PAGE_IMAGE_PAINTS) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'a PDF page paints too many pictures');
-      if (!budget.read()) continue;
-      const render = page.render({ canvas, viewport, background: '#ffffff' });
-      const timer = setTimeout(() => render.cancel(), Math.max(0, budget.remainingMs()));
-      try {
-        await render.promise;
-      } catch {
-        budget.check();
-        continue;
-      } finally {
-        clearTimeout(timer);
-      }
-      const pixels = canvas.getContext('2d', { willReadFrequently: true })!.getImageData(0, 0, canvas.width, canvas.height);
-      try {
-        found.push({ page: number, text: await readQrFromPixels(pixels.data, canvas.width, canvas.height) });
-      } catch (error) {
-        if (!(isCorridorError(error) && error.code === 'ERR_QR_NOT_FOUND')) throw error;
+      // As the CLI: painted at 200 dpi, and at 150 only when that shows no QR code.
+      for (const dpi of PDF_RENDER_DPIS) {
+        if (!budget.read()) break;
+        const text = await paintAndRead(page, dpi, canvas, budget);
+        if (text !== undefined) {
+          found.push({ page: number, text });
+          break;
+        }
       }
       page.cleanup();
     }

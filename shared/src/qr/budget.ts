@@ -7,7 +7,7 @@
 import { CorridorError } from '../errors.js';
 
 export const MAX_PDF_PAGES = 200;
-/** Reads tried on a page (pdf.js renders a page once, so one is used): a certificate has one QR code. */
+/** Reads tried on a page (pdf.js paints a page at most twice, pdf-render.ts's PDF_RENDER_DPIS): a certificate has one QR code. */
 export const MAX_READS_PER_PAGE = 6;
 /** The whole file: generous for 200 honest pages, fatal for a file built to stall. */
 export const MAX_FILE_READ_MS = 20_000;

@@ -22,9 +22,10 @@ export const MAX_INFLATED_BYTES = 256 * 1024 * 1024;
 
 /**
  * pdf.js inflates a content stream whole: 25 MB of deflated zeros would be 25 GB. Every stream
- * that zlib takes is inflated here first, capped, before pdf.js sees the file.
+ * that zlib takes is inflated here first, capped, before pdf.js sees the file (here and in the
+ * officer's page, where node:zlib is fflate with the same output limit).
  */
-function checkInflatedSize(bytes: Uint8Array): void {
+export function checkInflatedSize(bytes: Uint8Array): void {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   let total = 0;
   for (let at = text.indexOf('stream'); at !== -1; at = text.indexOf('stream', at + 6)) {
@@ -46,8 +47,13 @@ function checkInflatedSize(bytes: Uint8Array): void {
   }
 }
 
-/** 200 dpi puts ~5 pixels on each module of a 50 mm QR; a 150–180 dpi scan read better than at 150. */
-export const PDF_RENDER_DPI = 200;
+/**
+ * The resolutions a page is painted at, the next only when the last found no QR code. 200 dpi
+ * puts ~5 pixels on each module of a 50 mm QR; a scanned page is a picture pdf.js resamples, and
+ * a 150–180 dpi scan resampled to 200 dpi can lose what it reads at 150 (two of the corpus's four
+ * PDF scans), and the other way round.
+ */
+export const PDF_RENDER_DPIS = [200, 150] as const;
 /** A certificate page draws a few thousand operators; a QR drawn as squares, one fill. */
 export const MAX_PAGE_OPERATORS = 200_000;
 /** Pictures painted on one page: a scan is one; 600 paints of the same picture is an attack. */
@@ -109,10 +115,8 @@ async function readPage(document: Document, number: number, budget: WorkBudget, 
     return undefined; // a broken page is not the end of the document
   }
   try {
-    const viewport = page.getViewport({ scale: PDF_RENDER_DPI / 72 });
-    const width = Math.ceil(viewport.width);
-    const height = Math.ceil(viewport.height);
-    checkPixelBudget(width, height, 'PDF page');
+    const largest = page.getViewport({ scale: Math.max(...PDF_RENDER_DPIS) / 72 });
+    checkPixelBudget(Math.ceil(largest.width), Math.ceil(largest.height), 'PDF page');
     const operators = await withDeadline(page.getOperatorList(), budget).catch((error: unknown) => {
       if (isCorridorError(error)) throw error;
       return undefined;
@@ -120,32 +124,44 @@ async function readPage(document: Document, number: number, budget: WorkBudget, 
     if (!operators) return undefined;
     if (operators.fnArray.length > MAX_PAGE_OPERATORS) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'a PDF page draws too much');
     if (operators.fnArray.filter((op) => imagePaints.has(op)).length > MAX_PAGE_IMAGE_PAINTS) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'a PDF page paints too many pictures');
-    if (!budget.read()) return undefined;
-    const canvas = napiCanvas().createCanvas(width, height);
-    const context = canvas.getContext('2d');
-    const render = page.render({ canvas: canvas as never, canvasContext: context as never, viewport, background: '#ffffff' });
-    try {
-      await withDeadline(render.promise, budget, () => render.cancel());
-    } catch (error) {
-      if (isCorridorError(error)) throw error;
-      return undefined;
+    for (const dpi of PDF_RENDER_DPIS) {
+      if (!budget.read()) return undefined;
+      const text = await paintAndRead(page, dpi, budget);
+      if (text !== undefined) return text;
     }
-    const pixels = context.getImageData(0, 0, width, height);
-    try {
-      return await readQrFromPixels(pixels.data, width, height);
-    } catch (error) {
-      if (isCorridorError(error) && error.code === 'ERR_QR_NOT_FOUND') return undefined;
-      throw error;
-    }
+    return undefined;
   } finally {
     page.cleanup();
+  }
+}
+
+/** The page painted at `dpi` and read; undefined when the painting fails or shows no QR code. */
+async function paintAndRead(page: Awaited<ReturnType<Document['getPage']>>, dpi: number, budget: WorkBudget): Promise<string | undefined> {
+  const viewport = page.getViewport({ scale: dpi / 72 });
+  const width = Math.ceil(viewport.width);
+  const height = Math.ceil(viewport.height);
+  const canvas = napiCanvas().createCanvas(width, height);
+  const context = canvas.getContext('2d');
+  const render = page.render({ canvas: canvas as never, canvasContext: context as never, viewport, background: '#ffffff' });
+  try {
+    await withDeadline(render.promise, budget, () => render.cancel());
+  } catch (error) {
+    if (isCorridorError(error)) throw error;
+    return undefined;
+  }
+  const pixels = context.getImageData(0, 0, width, height);
+  try {
+    return await readQrFromPixels(pixels.data, width, height);
+  } catch (error) {
+    if (isCorridorError(error) && error.code === 'ERR_QR_NOT_FOUND') return undefined;
+    throw error;
   }
 }
 
 const napiCanvas = (): typeof import('@napi-rs/canvas') => createRequire(import.meta.url)('@napi-rs/canvas') as typeof import('@napi-rs/canvas');
 
 /** `promise`, or ERR_PAYLOAD_TOO_LARGE once the file's time is spent (`cancel` stops the work). */
-async function withDeadline<T>(promise: Promise<T>, budget: WorkBudget, cancel?: () => void): Promise<T> {
+export async function withDeadline<T>(promise: Promise<T>, budget: WorkBudget, cancel?: () => void): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {

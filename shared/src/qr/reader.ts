@@ -108,12 +108,38 @@ async function readQrFromImageFile(bytes: Uint8Array, kind: 'PNG' | 'JPEG'): Pro
 
 /**
  * Refuses, before anything decodes it, a picture file over the byte or pixel budget (the page
- * calls this before the browser decodes a photo). Files that are neither PNG nor JPEG pass.
+ * calls this before the browser decodes a photo). The browser also decodes GIF, BMP and WebP,
+ * whose few bytes can declare hundreds of megapixels (an RLE bitmap of 20,000 × 20,000 is 1 KB):
+ * their declared size is checked too. Files of none of these formats pass.
  */
 export function checkImageFileBudget(bytes: Uint8Array): void {
   if (bytes.length > MAX_IMAGE_BYTES) throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', 'image file is too large');
-  const declared = isPng(bytes) ? pngDimensions(bytes) : isJpeg(bytes) ? jpegDimensions(bytes) : undefined;
+  const declared = isPng(bytes) ? pngDimensions(bytes) : isJpeg(bytes) ? jpegDimensions(bytes) : browserPictureDimensions(bytes);
   if (declared) checkPixelBudget(declared.width, declared.height);
+}
+
+const ascii = (bytes: Uint8Array, at: number, length: number): string => String.fromCharCode(...bytes.subarray(at, at + length));
+
+/** The declared size of a GIF (its logical screen), a BMP or a WebP; undefined for other files. */
+export function browserPictureDimensions(bytes: Uint8Array): { width: number; height: number } | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const has = (length: number) => bytes.length >= length;
+  if (has(10) && (ascii(bytes, 0, 6) === 'GIF87a' || ascii(bytes, 0, 6) === 'GIF89a')) return { width: view.getUint16(6, true), height: view.getUint16(8, true) };
+  if (has(26) && ascii(bytes, 0, 2) === 'BM') {
+    // BITMAPCOREHEADER (12 bytes): 16-bit sizes; every later header: 32-bit, a negative height is top-down.
+    if (view.getUint32(14, true) === 12) return { width: view.getUint16(18, true), height: view.getUint16(20, true) };
+    return { width: Math.abs(view.getInt32(18, true)), height: Math.abs(view.getInt32(22, true)) };
+  }
+  if (has(31) && ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') {
+    const chunk = ascii(bytes, 12, 4);
+    if (chunk === 'VP8 ') return { width: view.getUint16(26, true) & 0x3fff, height: view.getUint16(28, true) & 0x3fff };
+    if (chunk === 'VP8L') {
+      const bits = view.getUint32(21, true);
+      return { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
+    }
+    if (chunk === 'VP8X') return { width: (view.getUint32(24, true) & 0xffffff) + 1, height: (view.getUint32(27, true) & 0xffffff) + 1 };
+  }
+  return undefined;
 }
 
 export async function readQrFromPng(bytes: Uint8Array): Promise<string> {

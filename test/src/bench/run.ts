@@ -16,6 +16,7 @@ import { benchQrSize, BEFORE_OB3_TERMS } from './qr-size.js';
 import { benchReading } from './reading.js';
 import { benchRegistryLoad, TRUST_PACK_PATH } from './registry-load.js';
 import { round } from './measure.js';
+import { benchTargets } from './targets.js';
 
 const quick = process.argv.includes('--quick');
 const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
@@ -55,25 +56,7 @@ async function main() {
   // The issue's cohort target: the same job (JSON + PNG + SVG) done the plain way with the same libraries
   // (vc.issue + qrcode.toBuffer + qrcode.toString) on the same cores, from rates measured in this run.
   const plainCohortAllFilesSeconds = round(cohortRows * (1 / crypto.issue.plainLibrary.opsPerSecond + qr.plainQrFiles.msPerRow / 1000) / cohort.workers, 1);
-  const targets = {
-    verifyAtLeast5x: crypto.verify.ratio >= 5,
-    // Issue 19's verify targets: ≥ 10× the best-configured library path, ≥ 50 % of bare Ed25519.
-    verifyAtLeast10xBestPlain: crypto.verify.ratioToBest >= 10,
-    verifyAtLeastHalfBareEd25519: crypto.verify.shareOfBareEd25519 >= 0.5,
-    issueAtLeast3x: crypto.issue.ratio >= 3,
-    cohort10kAtMost10s: cohortRows === 10_000 && cohort.seconds <= 10,
-    qrAtMostVersion15: qr.corridor.version <= 15,
-    cohortAllFilesAtLeast5xPlain: plainCohortAllFilesSeconds / cohortAllFiles.seconds >= 5,
-    readingAtLeast95pc: reading.corridor.share >= 0.95,
-    readingAtLeast2xJsQr: reading.ratio >= 2,
-    // The issue's ratio: a cold verify of a PNG within 3× a bare `node -e 0` in the same run.
-    coldVerifyAtMost3xNode: coldStart.verifyMs <= 3 * coldStart.nodeStartupMs,
-    deltaAtMost50KB: delta.deltaGzipBytes <= 50 * 1024,
-    mappingPackAtMost5MB: mappingPack.packGzipBytes <= 5 * 1024 * 1024,
-    mappingLookupAtMost20us: mappingPack.lookupMicros <= 20,
-    trustPackAtLeast0_8xStatic: (registry.endpoints[TRUST_PACK_PATH]?.ratio ?? 0) >= 0.8,
-    registryZeroErrors: Object.values(registry.endpoints).every((e) => e.corridor.errors === 0 && e.corridor.non2xx === 0),
-  };
+  const targets = benchTargets({ crypto, cohortRows, cohort, cohortAllFiles, plainCohortAllFilesSeconds, qr, reading, coldStart, delta, mappingPack, registry }, TRUST_PACK_PATH);
   const report = {
     date: started.toISOString(), quick,
     machine: { node: process.version, cpus: availableParallelism(), model: cpus()[0]?.model ?? 'unknown' },
