@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { Issuer, IssuerStore } from '@corridor/issuer';
 import { encodeQrText, indexTrustPackContent, openTrustPack, renderQrPng } from '@corridor/shared';
-import { createVerifierApp, LABELS, LANGUAGES, type OfficerTrustDocument } from '@corridor/verifier';
+import { createVerifierApp, LABELS, LANGUAGES, type Language, type OfficerTrustDocument } from '@corridor/verifier';
 import { qrPagesPdf } from './hostile.js';
 import { installOfficerPage, launchChromium, listenOnLoopback, type Listening } from './loopback.js';
 import { CENTRE_NAME, createWorld, WORKER, type World } from './world.js';
@@ -97,6 +97,46 @@ describe('the officer page, accessible', () => {
       expect([language, await axeViolations()]).toEqual([language, []]);
     }
   }, 120_000);
+
+  it('what the officer reads, and what a screen reader says, is in the chosen language: no English label left', async () => {
+    // Every English word of the page (the labels as shown, with the numbers this cohort gives them).
+    const english = (language: Language) => {
+      const words: string[] = [];
+      const walk = (value: unknown) => {
+        if (typeof value === 'string') words.push(value);
+        else if (typeof value === 'function') words.push(...[1, 2, 3, 4].map((n) => String((value as (...a: unknown[]) => unknown)(n, '2026-12-01', n))));
+        else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+      };
+      walk(LABELS[language]);
+      return words;
+    };
+    const englishWords = english('en');
+    // The cohort's four verdicts from the test above are on the page, their checks and conditions too.
+    expect(await page.locator('#result [data-verdict]').count()).toBe(4);
+    for (const language of LANGUAGES.filter((l) => l !== 'en')) {
+      await chooseLanguage(language);
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+      const own = new Set(english(language));
+      const read = await page.evaluate(() => {
+        // Text in another language on purpose (each language button names itself) is left out.
+        const ours = (node: Node) => (node instanceof Element ? node : node.parentElement)!.closest('[lang]') === document.documentElement;
+        const texts: string[] = [document.title];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) if (ours(walker.currentNode) && walker.currentNode.textContent!.trim()) texts.push(walker.currentNode.textContent!.trim());
+        for (const element of document.querySelectorAll('[aria-label], [title], [alt], [placeholder]')) {
+          for (const name of ['aria-label', 'title', 'alt', 'placeholder']) {
+            const value = element.getAttribute(name);
+            if (value && ours(element)) texts.push(value);
+          }
+        }
+        return texts;
+      });
+      const left = read.filter((text) => englishWords.includes(text) && !own.has(text));
+      expect([language, left]).toEqual([language, []]);
+      // The language list itself is named in the language.
+      expect([language, await page.locator('#languages').getAttribute('aria-label')]).toEqual([language, LABELS[language].languages]);
+    }
+  }, 60_000);
 
   it('each verdict has its own icon shape, and the language buttons carry their language', async () => {
     await chooseLanguage('en');

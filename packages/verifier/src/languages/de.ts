@@ -65,7 +65,7 @@ export default {
     ERR_TRUST_PACK_OUTDATED: 'Dieser Nachweis ist neuer als die Vertrauensliste auf diesem Gerät. Synchronisieren Sie und prüfen Sie erneut.',
   },
   labels: {
-    title: 'Prüfung von Kompetenznachweisen', scan: 'Mit der Kamera scannen', stop: 'Kamera anhalten', photo: 'Foto oder PDF des Zertifikats',
+    languages: 'Sprache', title: 'Prüfung von Kompetenznachweisen', scan: 'Mit der Kamera scannen', stop: 'Kamera anhalten', photo: 'Foto oder PDF des Zertifikats',
     pointCamera: 'Richten Sie die Kamera auf den QR-Code des Zertifikats.', reading: 'Wird geprüft…',
     holder: 'Inhaber/in', born: 'Geboren', comparePassport: 'Vergleichen Sie Name und Geburtsdatum mit dem Reisepass.',
     qualification: 'Qualifikation', issuedBy: 'Ausgestellt von', validUntil: 'gültig bis',

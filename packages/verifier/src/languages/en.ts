@@ -53,7 +53,7 @@ export default {
     ERR_TRUST_PACK_OUTDATED: 'This credential is newer than the trust list on this device. Sync, then check again.',
   },
   labels: {
-    title: 'Skill credential check', scan: 'Scan with camera', stop: 'Stop camera', photo: 'Photo or PDF of the certificate',
+    languages: 'Language', title: 'Skill credential check', scan: 'Scan with camera', stop: 'Stop camera', photo: 'Photo or PDF of the certificate',
     pointCamera: 'Point the camera at the QR code on the certificate.', reading: 'Checking…',
     holder: 'Holder', born: 'Born', comparePassport: 'Compare the name and birth date with the passport.',
     qualification: 'Qualification', issuedBy: 'Issued by', validUntil: 'valid until',

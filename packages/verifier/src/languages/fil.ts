@@ -50,7 +50,7 @@ export default {
     ERR_TRUST_PACK_OUTDATED: 'Mas bago ang kredensyal na ito kaysa sa listahan ng tiwala sa device. Mag-sync at suriin muli.',
   },
   labels: {
-    title: 'Pagsusuri ng kredensyal sa kasanayan', scan: 'I-scan gamit ang camera', stop: 'Itigil ang camera', photo: 'Larawan o PDF ng sertipiko',
+    languages: 'Wika', title: 'Pagsusuri ng kredensyal sa kasanayan', scan: 'I-scan gamit ang camera', stop: 'Itigil ang camera', photo: 'Larawan o PDF ng sertipiko',
     pointCamera: 'Itutok ang camera sa QR code ng sertipiko.', reading: 'Sinusuri…',
     holder: 'May-hawak', born: 'Ipinanganak', comparePassport: 'Ihambing ang pangalan at petsa ng kapanganakan sa pasaporte.',
     qualification: 'Kwalipikasyon', issuedBy: 'Inisyu ng', validUntil: 'balido hanggang',

@@ -50,7 +50,7 @@ export default {
     ERR_TRUST_PACK_OUTDATED: 'Kredensial ini lebih baru daripada daftar kepercayaan di perangkat ini. Lakukan sinkronisasi, lalu periksa lagi.',
   },
   labels: {
-    title: 'Pemeriksaan kredensial keterampilan', scan: 'Pindai dengan kamera', stop: 'Hentikan kamera', photo: 'Foto atau PDF sertifikat',
+    languages: 'Bahasa', title: 'Pemeriksaan kredensial keterampilan', scan: 'Pindai dengan kamera', stop: 'Hentikan kamera', photo: 'Foto atau PDF sertifikat',
     pointCamera: 'Arahkan kamera ke kode QR pada sertifikat.', reading: 'Memeriksa…',
     holder: 'Pemegang', born: 'Lahir', comparePassport: 'Cocokkan nama dan tanggal lahir dengan paspor.',
     qualification: 'Kualifikasi', issuedBy: 'Diterbitkan oleh', validUntil: 'berlaku sampai',

@@ -50,7 +50,7 @@ export default {
     ERR_TRUST_PACK_OUTDATED: 'この証明書は端末の信頼リストより新しいものです。同期してから再確認してください。',
   },
   labels: {
-    title: '技能証明書の確認', scan: 'カメラで読み取る', stop: 'カメラを止める', photo: '証明書の写真またはPDF',
+    languages: '言語', title: '技能証明書の確認', scan: 'カメラで読み取る', stop: 'カメラを止める', photo: '証明書の写真またはPDF',
     pointCamera: '証明書のQRコードにカメラを向けてください。', reading: '確認中…',
     holder: '氏名', born: '生年月日', comparePassport: '氏名と生年月日を旅券と照合してください。',
     qualification: '資格', issuedBy: '発行機関', validUntil: '有効期限',

@@ -11,6 +11,8 @@ export type Purpose = 'employment' | 'further-study';
 
 export interface Labels {
   title: string;
+  /** The name of the list of languages (read out by screen readers). */
+  languages: string;
   scan: string;
   stop: string;
   photo: string;
