@@ -313,6 +313,34 @@ describe('the command-line tools, end to end', () => {
     expect(badPack.code).toBe(3);
     expect(badPack.err).toMatch(/^ERR_TRUST_PACK_INVALID/);
   });
+
+  it('every CLI\'s error about an input file names the file and the reason (missing, a directory, not JSON), never its content', () => {
+    const notJson = file('notes.json');
+    writeFileSync(notJson, '{"name": "Maria Santos", oops');
+    const missing = file('nowhere.json');
+    const failures = [
+      registry('propose', missing, '--key', file('ph.json')),
+      registry('propose', notJson, '--key', file('ph.json')),
+      registry('propose', writeJson('empty.json', {}), '--key', missing),
+      registry('push-status-list', dir),
+      issuer('issue', '--pack', missing, '--qualification', PH_CAREGIVING_NC_II, '--name', 'A B', '--birth-date', '1990-01-01', '--assessed', '2026-10-30'),
+      issuer('issue', '--pack', notJson, '--qualification', PH_CAREGIVING_NC_II, '--name', 'A B', '--birth-date', '1990-01-01', '--assessed', '2026-10-30'),
+      issuer('issue-batch', dir, '--pack', file('pack-PH.json')),
+      run('verifier', 'verify', file('garbage.txt'), '--trust-pack', notJson, '--registry-key', operatorDid, '--country', 'JP', '--root', jpDid),
+      registry('serve', '--port', '0', '--tls-cert', missing, '--tls-key', missing),
+    ];
+    expect(failures.map((f) => [f.code, f.err])).toEqual([
+      [3, `ERR_INPUT_INVALID: cannot read the record file ${missing}: no such file\n`],
+      [3, `ERR_INPUT_INVALID: the record file ${notJson} is not JSON\n`],
+      [3, `ERR_INPUT_INVALID: cannot read the key file ${missing}: no such file\n`],
+      [3, `ERR_INPUT_INVALID: cannot read the status list file ${dir}: it is a directory\n`],
+      [3, `ERR_TRUST_PACK_INVALID: cannot read the trust pack file ${missing}: no such file\n`],
+      [3, `ERR_TRUST_PACK_INVALID: the trust pack file ${notJson} is not JSON\n`],
+      [3, `ERR_INPUT_INVALID: cannot read the cohort file ${dir}: it is a directory\n`],
+      [3, `ERR_TRUST_PACK_INVALID: the trust pack file ${notJson} is not JSON\n`],
+      [3, `ERR_INPUT_INVALID: cannot read the TLS certificate file ${missing}: no such file\n`],
+    ]);
+  });
 });
 
 describe('key rotation', () => {

@@ -53,7 +53,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  checkWorkerData, inert, isCalendarDate, isCalendarDateTime, isHolderDid, CorridorError, createPrinter, createRegistryClient, portOption, startServer, untilStopped, writeFileAtomically, renderQr, EXIT, generateKeyPair, loadTrustPack, readKeyFile, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
+  checkWorkerData, inert, readJsonFile, readTextFile, isCalendarDate, isCalendarDateTime, isHolderDid, CorridorError, createPrinter, createRegistryClient, portOption, startServer, untilStopped, writeFileAtomically, renderQr, EXIT, generateKeyPair, loadTrustPack, readKeyFile, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
 } from '@corridor/shared';
 import { combineCertificates, renderCertificateHtml } from './certificate.js';
 import { createRenderPool } from './render-pool.js';
@@ -115,13 +115,7 @@ function openIssuer(): { issuer: Issuer; store: IssuerStore } {
 }
 
 async function readPack(store: IssuerStore) {
-  let pack: unknown;
-  try {
-    pack = JSON.parse(readFileSync(required(options.pack, '--pack'), 'utf8'));
-  } catch (cause) {
-    if (cause instanceof UsageError) throw cause;
-    throw new CorridorError('ERR_TRUST_PACK_INVALID', 'cannot read the trust pack file', { cause });
-  }
+  const pack = readJsonFile(required(options.pack, '--pack'), 'the trust pack file', 'ERR_TRUST_PACK_INVALID');
   return loadTrustPack(pack, { roots: [store.getMeta('authority')!] });
 }
 
@@ -289,20 +283,13 @@ async function main(): Promise<number> {
     case 'issue-batch': {
       const { issuer, store } = openIssuer();
       const index = await readPack(store);
-      let text: string;
       const csv = required(argument, 'a cohort CSV file');
-      try {
-        // Refused by its size before a byte is read: no cohort is that large.
-        const size = statSync(csv).size;
-        if (size > MAX_COHORT_BYTES) {
-          throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', `the cohort file ${inert(csv)} is ${(size / 1_048_576).toFixed(0)} MB; a cohort file holds at most ${MAX_COHORT_BYTES / 1_048_576} MB (${MAX_COHORT_ROWS} rows)`);
-        }
-        text = readFileSync(csv, 'utf8');
-      } catch (cause) {
-        if (cause instanceof CorridorError) throw cause;
-        const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (cause as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a directory' : 'it cannot be read';
-        throw new CorridorError('ERR_INPUT_INVALID', `cannot read the cohort file ${inert(csv)}: ${reason}`, { cause });
+      // Refused by its size before a byte is read: no cohort is that large.
+      const size = statSync(csv, { throwIfNoEntry: false })?.size ?? 0;
+      if (size > MAX_COHORT_BYTES) {
+        throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', `the cohort file ${inert(csv)} is ${(size / 1_048_576).toFixed(0)} MB; a cohort file holds at most ${MAX_COHORT_BYTES / 1_048_576} MB (${MAX_COHORT_ROWS} rows)`);
       }
+      const text = readTextFile(csv, 'the cohort file');
       const { rows, problems } = readCohort(text);
       const kinds = fileKinds(options.files);
       const out = resolve(options.out ?? '.');

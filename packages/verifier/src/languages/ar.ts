@@ -139,7 +139,7 @@ JSON الوثيقة، أو - لقراءة JSON أو نص QR من الإدخال 
   credentialFile: 'ملف الوثيقة', trustPackFile: 'ملف حزمة الثقة',
   reasons: { missing: 'الملف غير موجود', directory: 'إنه مجلد', denied: 'الإذن مرفوض', unreadable: 'تتعذر قراءته' },
   cannotRead: (file, path, reason) => `تتعذر قراءة ${file} ${path}: ${reason}`,
-  packNotJson: 'ملف حزمة الثقة ليس JSON',
+  packNotJson: (path) => `ملف حزمة الثقة ${path} ليس JSON`,
   heldDamaged: 'ملف حزمة الثقة المحفوظ تالف؛ شغّل sync --full',
   noPackHeld: 'لا توجد حزمة ثقة محفوظة؛ شغّل sync أولًا',
   notConfigured: 'لم يُضبط مفتاح مشغّل السجل لهذا المتحقق: شغّل ' +

@@ -157,7 +157,7 @@ Exit-Codes: 0 gültig, 1 ungültig, 2 nicht bestätigt, 3 Aufruf- oder Eingabefe
   credentialFile: 'Die Nachweisdatei', trustPackFile: 'Die Vertrauenspaket-Datei',
   reasons: { missing: 'Datei nicht vorhanden', directory: 'es ist ein Verzeichnis', denied: 'keine Berechtigung', unreadable: 'sie ist nicht lesbar' },
   cannotRead: (file, path, reason) => `${file} ${path} kann nicht gelesen werden: ${reason}`,
-  packNotJson: 'Die Vertrauenspaket-Datei ist kein JSON',
+  packNotJson: (path) => `Die Vertrauenspaket-Datei ${path} ist kein JSON`,
   heldDamaged: 'Die gespeicherte Vertrauenspaket-Datei ist beschädigt; führen Sie sync --full aus',
   noPackHeld: 'Kein Vertrauenspaket gespeichert; führen Sie zuerst sync aus',
   notConfigured: 'Für dieses Prüfprogramm ist kein Schlüssel eines Registerbetreibers eingerichtet: Führen Sie ' +

@@ -142,7 +142,7 @@ Exit codes: 0 valid, 1 invalid, 2 indeterminate, 3 usage or input error.`,
   credentialFile: 'the credential file', trustPackFile: 'the trust pack file',
   reasons: { missing: 'no such file', directory: 'it is a directory', denied: 'permission denied', unreadable: 'it cannot be read' },
   cannotRead: (file, path, reason) => `cannot read ${file} ${path}: ${reason}`,
-  packNotJson: 'the trust pack file is not JSON',
+  packNotJson: (path) => `the trust pack file ${path} is not JSON`,
   heldDamaged: 'the held trust pack file is damaged; run sync --full',
   noPackHeld: 'no trust pack held; run sync first',
   notConfigured: 'no registry operator key is configured for this verifier: run ' +

@@ -140,7 +140,7 @@ Mga exit code: 0 wasto, 1 hindi wasto, 2 hindi makumpirma, 3 maling paggamit o i
   credentialFile: 'ang file ng kredensyal', trustPackFile: 'ang trust pack file',
   reasons: { missing: 'walang ganitong file', directory: 'isa itong direktoryo', denied: 'walang pahintulot', unreadable: 'hindi ito mabasa' },
   cannotRead: (file, path, reason) => `hindi mabasa ${file} ${path}: ${reason}`,
-  packNotJson: 'hindi JSON ang trust pack file',
+  packNotJson: (path) => `hindi JSON ang trust pack file na ${path}`,
   heldDamaged: 'sira ang nakatagong trust pack file; patakbuhin ang sync --full',
   noPackHeld: 'walang hawak na trust pack; patakbuhin muna ang sync',
   notConfigured: 'walang naka-configure na susi ng operator ng rehistro sa verifier na ito: patakbuhin ang ' +

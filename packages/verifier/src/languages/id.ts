@@ -141,7 +141,7 @@ Kode keluar: 0 sah, 1 tidak sah, 2 tidak dapat dipastikan, 3 kesalahan penggunaa
   credentialFile: 'berkas kredensial', trustPackFile: 'berkas paket kepercayaan',
   reasons: { missing: 'berkas tidak ada', directory: 'ini adalah direktori', denied: 'izin ditolak', unreadable: 'berkas tidak dapat dibaca' },
   cannotRead: (file, path, reason) => `tidak dapat membaca ${file} ${path}: ${reason}`,
-  packNotJson: 'berkas paket kepercayaan bukan JSON',
+  packNotJson: (path) => `berkas paket kepercayaan ${path} bukan JSON`,
   heldDamaged: 'berkas paket kepercayaan yang tersimpan rusak; jalankan sync --full',
   noPackHeld: 'belum ada paket kepercayaan yang tersimpan; jalankan sync terlebih dahulu',
   notConfigured: 'belum ada kunci operator registri yang dikonfigurasi untuk aplikasi pemeriksa ini: jalankan ' +

@@ -139,7 +139,7 @@ export const cli = {
   credentialFile: '証明書ファイル', trustPackFile: '信頼パックファイル',
   reasons: { missing: 'ファイルがありません', directory: 'ディレクトリです', denied: 'アクセス権がありません', unreadable: '読み取れません' },
   cannotRead: (file, path, reason) => `${file} ${path} を読み込めません: ${reason}`,
-  packNotJson: '信頼パックファイルが JSON ではありません',
+  packNotJson: (path) => `信頼パックファイル ${path} が JSON ではありません`,
   heldDamaged: '保存されている信頼パックファイルが破損しています。sync --full を実行してください',
   noPackHeld: '信頼パックがありません。先に sync を実行してください',
   notConfigured: 'この検証端末には登録簿運営者の鍵が設定されていません。' +

@@ -107,7 +107,7 @@ export interface CliWords {
   /** Why a file cannot be read: none, a directory, no permission, anything else. */
   reasons: Record<'missing' | 'directory' | 'denied' | 'unreadable', string>;
   cannotRead: (file: string, path: string, reason: string) => string;
-  packNotJson: string;
+  packNotJson: (path: string) => string;
   heldDamaged: string;
   noPackHeld: string;
   notConfigured: string;
