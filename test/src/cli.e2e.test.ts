@@ -127,7 +127,11 @@ describe('cohorts from a CSV file', () => {
       const written = readdirSync(file(out));
       expect(written.filter((f) => f !== 'certificates.pdf').map((f) => f.split('.').pop()).sort()).toEqual([...files.split(','), ...files.split(',')].sort());
       expect(readFileSync(join(file(out), 'certificates.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+      // The PDF is named where it was written, to a script and to the person at the terminal.
+      expect(done.json().pdf).toBe(join(file(out), 'certificates.pdf'));
     }
+    const told = issuer('issue-batch', file('print.csv'), '--pack', file('pack-PH.json'), '--out', file('print-c'), '--pdf');
+    expect(told.out).toContain(`\nwrote ${join(file('print-c'), 'certificates.pdf')} (2 certificates, a page each)\n`);
   }, 60_000);
 
   it('a row repeated in the file is reported by line and issued once, in the same batch or another', () => {

@@ -314,14 +314,15 @@ async function main(): Promise<number> {
         },
         progress: progressBar(),
       }).finally(() => pool.close());
-      if (options.pdf && certificates.length) await htmlToPdf(combineCertificates(certificates.sort((a, b) => a.line - b.line).map((c) => c.html)), join(out, 'certificates.pdf'));
+      const pdf = options.pdf && certificates.length ? join(out, 'certificates.pdf') : undefined;
+      if (pdf) await htmlToPdf(combineCertificates(certificates.sort((a, b) => a.line - b.line).map((c) => c.html)), pdf);
       const allProblems = [...problems, ...result.problems].sort((a, b) => a.line - b.line);
       const errorsFile = join(out, 'errors.csv');
       if (allProblems.length) writeFileAtomically(errorsFile, ['line,code,message', ...allProblems.map((p) => `${p.line},${p.code},"${p.message.replace(/"/g, '""')}"`)].join('\n') + '\n');
       const fresh = result.issued.filter((i) => !i.alreadyIssued).length;
       print(`issued ${fresh} new, ${result.issued.length - fresh} already issued, ${allProblems.length} rows with problems` +
-        (allProblems.length ? ` (see ${errorsFile})` : '') + `; files in ${out}`,
-        { issued: fresh, alreadyIssued: result.issued.length - fresh, problems: allProblems, out });
+        (allProblems.length ? ` (see ${errorsFile})` : '') + `; files in ${out}` + (pdf ? `\nwrote ${pdf} (${certificates.length} certificates, a page each)` : ''),
+        { issued: fresh, alreadyIssued: result.issued.length - fresh, problems: allProblems, out, ...(pdf ? { pdf } : {}) });
       return allProblems.length ? EXIT.invalid : EXIT.ok;
     }
     case 'serve': {
