@@ -130,8 +130,11 @@ describe('cohorts from a CSV file', () => {
       // The PDF is named where it was written, to a script and to the person at the terminal.
       expect(done.json().pdf).toBe(join(file(out), 'certificates.pdf'));
     }
-    const told = issuer('issue-batch', file('print.csv'), '--pack', file('pack-PH.json'), '--out', file('print-c'), '--pdf');
-    expect(told.out).toContain(`\nwrote ${join(file('print-c'), 'certificates.pdf')} (2 certificates, a page each)\n`);
+    // One good row and one bad: the counts read as English does.
+    writeFileSync(file('print-one.csv'), [header, row(702), 'Bad Row,1990-13-01,x,2026-10-30,training'].join('\n'));
+    const told = issuer('issue-batch', file('print-one.csv'), '--pack', file('pack-PH.json'), '--out', file('print-c'), '--pdf');
+    expect(told.out).toContain(`issued 1 new, 0 already issued, 1 row with problems (see ${join(file('print-c'), 'errors.csv')})`);
+    expect(told.out).toContain(`\nwrote ${join(file('print-c'), 'certificates.pdf')} (1 certificate, a page each)\n`);
   }, 60_000);
 
   it('a row repeated in the file is reported by line and issued once, in the same batch or another', () => {

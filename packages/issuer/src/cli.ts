@@ -320,8 +320,9 @@ async function main(): Promise<number> {
       const errorsFile = join(out, 'errors.csv');
       if (allProblems.length) writeFileAtomically(errorsFile, ['line,code,message', ...allProblems.map((p) => `${p.line},${p.code},"${p.message.replace(/"/g, '""')}"`)].join('\n') + '\n');
       const fresh = result.issued.filter((i) => !i.alreadyIssued).length;
-      print(`issued ${fresh} new, ${result.issued.length - fresh} already issued, ${allProblems.length} rows with problems` +
-        (allProblems.length ? ` (see ${errorsFile})` : '') + `; files in ${out}` + (pdf ? `\nwrote ${pdf} (${certificates.length} certificates, a page each)` : ''),
+      const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+      print(`issued ${fresh} new, ${result.issued.length - fresh} already issued, ${plural(allProblems.length, 'row')} with problems` +
+        (allProblems.length ? ` (see ${errorsFile})` : '') + `; files in ${out}` + (pdf ? `\nwrote ${pdf} (${plural(certificates.length, 'certificate')}, a page each)` : ''),
         { issued: fresh, alreadyIssued: result.issued.length - fresh, problems: allProblems, out, ...(pdf ? { pdf } : {}) });
       return allProblems.length ? EXIT.invalid : EXIT.ok;
     }
