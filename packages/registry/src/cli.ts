@@ -30,7 +30,7 @@ import {
 import { createRegistryApp } from './http.js';
 import { Registry, type RecordState } from './registry.js';
 import { RegistryStore, type LogKind } from './store.js';
-import { fieldNotes, RECORD_KINDS, recordTemplate, schemaUrl, type TemplateKind } from './templates.js';
+import { fieldNotes, RECORD_KINDS, recordFromFile, recordTemplate, schemaUrl, type TemplateKind } from './templates.js';
 import { exportTrustPack } from './trust-pack.js';
 
 const HELP = helpText(readFileSync(new URL(import.meta.url), 'utf8'));
@@ -111,7 +111,7 @@ async function main(): Promise<number> {
       return EXIT.ok;
     }
     case 'propose': {
-      const record = readJsonFile(required(sub, 'a record file'), 'the record file') as RegistryRecord;
+      const record = recordFromFile(readJsonFile(required(sub, 'a record file'), 'the record file')) as RegistryRecord;
       const key = readKeyFile(required(options.key, '--key'));
       const signed = await signRecord(record, key);
       const result = options.registry ? await createRegistryClient(options.registry).submitRecord(signed, key) : await openRegistry().submit(signed);
