@@ -15,6 +15,9 @@ const GERMAN_COUNTRY_PHRASE: Record<string, string> = {
 };
 const inCountryDe = (name: string, code: string) => GERMAN_COUNTRY_PHRASE[code] ?? `In ${name}`;
 
+/** "1 Eintrag", "2 Einträge" (a count as given, a number or its text). */
+const count = (n: number | string, one: string, many: string) => `${n} ${String(n) === '1' ? one : many}`;
+
 export default {
   code: 'de', name: 'Deutsch',
   verdicts: { valid: 'GÜLTIG', invalid: 'UNGÜLTIG — nicht annehmen', indeterminate: 'NICHT BESTÄTIGT — weiter prüfen' },
@@ -170,8 +173,8 @@ Exit-Codes: 0 gültig, 1 ungültig, 2 nicht bestätigt, 3 Aufruf- oder Eingabefe
   refusedAnswer: (kept) => `Antwort des Registers abgelehnt; ${kept}`,
   keptPack: (n, date) => `Paket Nr. ${n} vom ${date} bleibt in Gebrauch`,
   noPackYet: 'noch kein Paket gespeichert',
-  synced: (code, name, n, records, lists) => `Vertrauenspaket ${code} Nr. ${n} synchronisiert (${name}: ${records} Einträge, ${lists} Statuslisten)`,
+  synced: (code, name, n, records, lists) => `Vertrauenspaket ${code} Nr. ${n} synchronisiert (${name}: ${count(records, 'Eintrag', 'Einträge')}, ${count(lists, 'Statusliste', 'Statuslisten')})`,
   status: (code, name, n, date, days, records, lists, operator) =>
-    `Vertrauenspaket ${code} Nr. ${n} (${name}), ausgestellt ${date} (${days} Tage alt), ${records} Einträge, ${lists} Statuslisten, Betreiber ${operator}`,
+    `Vertrauenspaket ${code} Nr. ${n} (${name}), ausgestellt ${date} (${count(days, 'Tag', 'Tage')} alt), ${count(records, 'Eintrag', 'Einträge')}, ${count(lists, 'Statusliste', 'Statuslisten')}, Betreiber ${operator}`,
   internal: 'Interner Fehler (siehe --debug)',
 } satisfies CliWords;
