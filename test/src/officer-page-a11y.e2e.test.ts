@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { Issuer, IssuerStore } from '@corridor/issuer';
 import { encodeQrText, indexTrustPackContent, openTrustPack, renderQrPng } from '@corridor/shared';
-import { createVerifierApp, LABELS, LANGUAGES, type Language, type OfficerTrustDocument } from '@corridor/verifier';
+import { countryName, createVerifierApp, LABELS, LANGUAGES, type Language, type OfficerTrustDocument } from '@corridor/verifier';
 import { qrPagesPdf } from './hostile.js';
 import { installOfficerPage, launchChromium, listenOnLoopback, type Listening } from './loopback.js';
 import { CENTRE_NAME, createWorld, WORKER, type World } from './world.js';
@@ -135,8 +135,10 @@ describe('the officer page, accessible', () => {
       });
       const left = read.filter((text) => englishWords.includes(text) && !own.has(text));
       expect([language, left]).toEqual([language, []]);
-      // The language list itself is named in the language.
+      // The language list itself is named in the language, and the pinned country by its name.
       expect([language, await page.locator('#languages').getAttribute('aria-label')]).toEqual([language, LABELS[language].languages]);
+      expect([language, await page.locator('#admin [data-pin="country"]').evaluate((code) => code.parentElement!.textContent)])
+        .toEqual([language, `${countryName('JP', language)} (JP)`]);
     }
   }, 60_000);
 
