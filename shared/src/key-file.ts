@@ -1,12 +1,39 @@
 /**
  * Files on disk: private keys written once with 0600 permissions (owner read/write only), read
- * back and checked; other outputs replaced atomically. The only file in shared that touches the
- * file system.
+ * back and checked; other outputs replaced atomically; input files read with an error that names the
+ * file and the reason. The only file in shared that touches the file system.
  */
 import { chmodSync, existsSync, readFileSync, rename, renameSync, rmSync, statSync, unlink, writeFile, writeFileSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
-import { CorridorError } from './errors.js';
+import { inert } from './cli-support.js';
+import { CorridorError, type ErrorCode } from './errors.js';
 import { importKeyPair, type KeyPair, type StoredKeyPair } from './keys.js';
+
+/** Why a file cannot be read, in a few words (never anything of its content). */
+export function unreadableReason(cause: unknown): string {
+  const errno = (cause as NodeJS.ErrnoException | undefined)?.code;
+  return errno === 'ENOENT' ? 'no such file' : errno === 'EISDIR' ? 'it is a directory'
+    : errno === 'EACCES' || errno === 'EPERM' ? 'permission denied' : 'it cannot be read';
+}
+
+/** A file's text; the error names the file, as `what` and its path, and why it cannot be read. */
+export function readTextFile(path: string, what: string, code: ErrorCode = 'ERR_INPUT_INVALID'): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (cause) {
+    throw new CorridorError(code, `cannot read ${what} ${inert(path)}: ${unreadableReason(cause)}`, { cause });
+  }
+}
+
+/** A JSON file's value; the error names the file and says whether it is unreadable or not JSON (never quoting it). */
+export function readJsonFile(path: string, what: string, code: ErrorCode = 'ERR_INPUT_INVALID'): unknown {
+  const text = readTextFile(path, what, code);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (cause) {
+    throw new CorridorError(code, `${what} ${inert(path)} is not JSON`, { cause });
+  }
+}
 
 export function writeKeyFile(path: string, key: StoredKeyPair): void {
   if (existsSync(path)) throw new CorridorError('ERR_CONFLICT', 'a key file already exists there; refusing to overwrite a key');
@@ -16,20 +43,15 @@ export function writeKeyFile(path: string, key: StoredKeyPair): void {
 }
 
 export function readKeyFile(path: string): KeyPair {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (cause) {
-    throw new CorridorError('ERR_INPUT_INVALID', 'cannot read the key file', { cause });
-  }
+  const text = readTextFile(path, 'the key file');
   if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) {
-    throw new CorridorError('ERR_KEY_INVALID', 'the key file is readable by others; run chmod 600 on it');
+    throw new CorridorError('ERR_KEY_INVALID', `the key file ${inert(path)} is readable by others; run chmod 600 on it`);
   }
   try {
     return importKeyPair(JSON.parse(text));
   } catch (cause) {
     if (cause instanceof CorridorError) throw cause;
-    throw new CorridorError('ERR_KEY_INVALID', 'the key file is not a Corridor key', { cause });
+    throw new CorridorError('ERR_KEY_INVALID', `the key file ${inert(path)} is not a Corridor key`, { cause });
   }
 }
 

@@ -5,11 +5,11 @@
  * shared network in clear. Server timeouts bound how long one slow client can hold a socket.
  * Stops cleanly on SIGTERM/SIGINT.
  */
-import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type RequestListener, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { UsageError } from './cli-support.js';
 import { CorridorError } from './errors.js';
+import { readTextFile } from './key-file.js';
 
 export interface ServeOptions {
   port: number;
@@ -37,14 +37,8 @@ export async function startServer(handler: RequestListener, options: ServeOption
   }
   let server: Server;
   if (options.tlsCert && options.tlsKey) {
-    let cert: Buffer;
-    let key: Buffer;
-    try {
-      cert = readFileSync(options.tlsCert);
-      key = readFileSync(options.tlsKey);
-    } catch (cause) {
-      throw new CorridorError('ERR_INPUT_INVALID', 'cannot read the TLS certificate or key', { cause });
-    }
+    const cert = readTextFile(options.tlsCert, 'the TLS certificate file');
+    const key = readTextFile(options.tlsKey, 'the TLS key file');
     server = createHttpsServer({ cert, key }, handler) as unknown as Server;
   } else {
     server = createHttpServer(handler);

@@ -127,7 +127,14 @@ describe('cohorts from a CSV file', () => {
       const written = readdirSync(file(out));
       expect(written.filter((f) => f !== 'certificates.pdf').map((f) => f.split('.').pop()).sort()).toEqual([...files.split(','), ...files.split(',')].sort());
       expect(readFileSync(join(file(out), 'certificates.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+      // The PDF is named where it was written, to a script and to the person at the terminal.
+      expect(done.json().pdf).toBe(join(file(out), 'certificates.pdf'));
     }
+    // One good row and one bad: the counts read as English does.
+    writeFileSync(file('print-one.csv'), [header, row(702), 'Bad Row,1990-13-01,x,2026-10-30,training'].join('\n'));
+    const told = issuer('issue-batch', file('print-one.csv'), '--pack', file('pack-PH.json'), '--out', file('print-c'), '--pdf');
+    expect(told.out).toContain(`issued 1 new, 0 already issued, 1 row with problems (see ${join(file('print-c'), 'errors.csv')})`);
+    expect(told.out).toContain(`\nwrote ${join(file('print-c'), 'certificates.pdf')} (1 certificate, a page each)\n`);
   }, 60_000);
 
   it('a row repeated in the file is reported by line and issued once, in the same batch or another', () => {
@@ -312,6 +319,34 @@ describe('the command-line tools, end to end', () => {
     const badPack = run('verifier', 'verify', file('garbage.txt'), '--trust-pack', file('garbage.txt'), '--registry-key', operatorDid, '--country', 'JP', '--root', jpDid);
     expect(badPack.code).toBe(3);
     expect(badPack.err).toMatch(/^ERR_TRUST_PACK_INVALID/);
+  });
+
+  it('every CLI\'s error about an input file names the file and the reason (missing, a directory, not JSON), never its content', () => {
+    const notJson = file('notes.json');
+    writeFileSync(notJson, '{"name": "Maria Santos", oops');
+    const missing = file('nowhere.json');
+    const failures = [
+      registry('propose', missing, '--key', file('ph.json')),
+      registry('propose', notJson, '--key', file('ph.json')),
+      registry('propose', writeJson('empty.json', {}), '--key', missing),
+      registry('push-status-list', dir),
+      issuer('issue', '--pack', missing, '--qualification', PH_CAREGIVING_NC_II, '--name', 'A B', '--birth-date', '1990-01-01', '--assessed', '2026-10-30'),
+      issuer('issue', '--pack', notJson, '--qualification', PH_CAREGIVING_NC_II, '--name', 'A B', '--birth-date', '1990-01-01', '--assessed', '2026-10-30'),
+      issuer('issue-batch', dir, '--pack', file('pack-PH.json')),
+      run('verifier', 'verify', file('garbage.txt'), '--trust-pack', notJson, '--registry-key', operatorDid, '--country', 'JP', '--root', jpDid),
+      registry('serve', '--port', '0', '--tls-cert', missing, '--tls-key', missing),
+    ];
+    expect(failures.map((f) => [f.code, f.err])).toEqual([
+      [3, `ERR_INPUT_INVALID: cannot read the record file ${missing}: no such file\n`],
+      [3, `ERR_INPUT_INVALID: the record file ${notJson} is not JSON\n`],
+      [3, `ERR_INPUT_INVALID: cannot read the key file ${missing}: no such file\n`],
+      [3, `ERR_INPUT_INVALID: cannot read the status list file ${dir}: it is a directory\n`],
+      [3, `ERR_TRUST_PACK_INVALID: cannot read the trust pack file ${missing}: no such file\n`],
+      [3, `ERR_TRUST_PACK_INVALID: the trust pack file ${notJson} is not JSON\n`],
+      [3, `ERR_INPUT_INVALID: cannot read the cohort file ${dir}: it is a directory\n`],
+      [3, `ERR_TRUST_PACK_INVALID: the trust pack file ${notJson} is not JSON\n`],
+      [3, `ERR_INPUT_INVALID: cannot read the TLS certificate file ${missing}: no such file\n`],
+    ]);
   });
 });
 

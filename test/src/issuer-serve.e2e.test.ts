@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -174,6 +175,10 @@ describe('an OpenID4VCI offer on the certificate handout', () => {
       '--assessed', '2026-10-30', '--out', file('out-offer'), '--offer', '--pdf', '--json');
     expect(issued.code).toBe(0);
     const { id, offer } = issued.json() as { id: string; offer: { uri: string; pin: string; expiresAt: string } };
+    // Every file it wrote is listed, the PDF too.
+    const base = join(file('out-offer'), id.replace(/^urn:uuid:/, ''));
+    expect(issued.json().files).toEqual(['json', 'png', 'svg', 'html', 'pdf'].map((kind) => `${base}.${kind}`));
+    for (const written of issued.json().files as string[]) expect(existsSync(written)).toBe(true);
     expect(offer.uri).toMatch(/^openid-credential-offer:\/\//);
     const html = readFileSync(join(file('out-offer'), `${id.replace(/^urn:uuid:/, '')}.html`), 'utf8');
     expect(html).toContain('class="offer"');
@@ -210,6 +215,23 @@ describe('plain HTTP off the loopback address', () => {
       const allowed = run(name, ...fixed, '--host', '192.0.2.1', '--port', '0', '--insecure-http');
       expect(allowed.err).not.toMatch(/ERR_INSECURE_TRANSPORT/);
       expect(allowed.code).not.toBe(0);
+    }
+  });
+
+  it('on a busy port, each of the three says so (usage, exit 3), not "internal error"', async () => {
+    const busy = createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => busy.once('listening', resolve));
+    const port = String((busy.address() as { port: number }).port);
+    try {
+      for (const [name, args] of services) {
+        const fixed = name === 'verifier'
+          ? [...args.map((a) => (a === 'did:key:placeholder' ? world.keys.jp.description.controller : a)), '--registry-key', world.keys.operator.description.controller]
+          : args;
+        const result = run(name, ...fixed, '--port', port);
+        expect([name, result.code, result.err]).toEqual([name, 3, `usage: port ${port} on 127.0.0.1 is already in use (another service?): stop it or give --port\n`]);
+      }
+    } finally {
+      await new Promise((resolve) => busy.close(resolve));
     }
   });
 });

@@ -2,16 +2,18 @@
 // on any verdict in any language; at 320 px and at 200 % text nothing leaves the screen (the
 // holder's name and birth date least of all, in Arabic too); the verdict is a heading that takes
 // the focus, so it is read out; each verdict has its own shape, not only its colour; the language
-// buttons say which language they are in.
+// buttons say which language they are in, and nothing English is left in another language; every
+// control the keyboard reaches shows a focus ring that stands out, on the dark header and button too.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { PNG } from 'pngjs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { Issuer, IssuerStore } from '@corridor/issuer';
 import { encodeQrText, indexTrustPackContent, openTrustPack, renderQrPng } from '@corridor/shared';
-import { createVerifierApp, LABELS, LANGUAGES, type OfficerTrustDocument } from '@corridor/verifier';
+import { countryName, createVerifierApp, LABELS, LANGUAGES, type Language, type OfficerTrustDocument } from '@corridor/verifier';
 import { qrPagesPdf } from './hostile.js';
 import { installOfficerPage, launchChromium, listenOnLoopback, type Listening } from './loopback.js';
 import { CENTRE_NAME, createWorld, WORKER, type World } from './world.js';
@@ -98,6 +100,48 @@ describe('the officer page, accessible', () => {
     }
   }, 120_000);
 
+  it('what the officer reads, and what a screen reader says, is in the chosen language: no English label left', async () => {
+    // Every English word of the page (the labels as shown, with the numbers this cohort gives them).
+    const english = (language: Language) => {
+      const words: string[] = [];
+      const walk = (value: unknown) => {
+        if (typeof value === 'string') words.push(value);
+        else if (typeof value === 'function') words.push(...[1, 2, 3, 4].map((n) => String((value as (...a: unknown[]) => unknown)(n, '2026-12-01', n))));
+        else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+      };
+      walk(LABELS[language]);
+      return words;
+    };
+    const englishWords = english('en');
+    // The cohort's four verdicts from the test above are on the page, their checks and conditions too.
+    expect(await page.locator('#result [data-verdict]').count()).toBe(4);
+    for (const language of LANGUAGES.filter((l) => l !== 'en')) {
+      await chooseLanguage(language);
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+      const own = new Set(english(language));
+      const read = await page.evaluate(() => {
+        // Text in another language on purpose (each language button names itself) is left out.
+        const ours = (node: Node) => (node instanceof Element ? node : node.parentElement)!.closest('[lang]') === document.documentElement;
+        const texts: string[] = [document.title];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) if (ours(walker.currentNode) && walker.currentNode.textContent!.trim()) texts.push(walker.currentNode.textContent!.trim());
+        for (const element of document.querySelectorAll('[aria-label], [title], [alt], [placeholder]')) {
+          for (const name of ['aria-label', 'title', 'alt', 'placeholder']) {
+            const value = element.getAttribute(name);
+            if (value && ours(element)) texts.push(value);
+          }
+        }
+        return texts;
+      });
+      const left = read.filter((text) => englishWords.includes(text) && !own.has(text));
+      expect([language, left]).toEqual([language, []]);
+      // The language list itself is named in the language, and the pinned country by its name.
+      expect([language, await page.locator('#languages').getAttribute('aria-label')]).toEqual([language, LABELS[language].languages]);
+      expect([language, await page.locator('#admin [data-pin="country"]').evaluate((code) => code.parentElement!.textContent)])
+        .toEqual([language, `${countryName('JP', language)} (JP)`]);
+    }
+  }, 60_000);
+
   it('each verdict has its own icon shape, and the language buttons carry their language', async () => {
     await chooseLanguage('en');
     const shapes = await page.locator('#result [data-verdict] .headline svg').evaluateAll((icons) => icons.map((i) => `${i.getAttribute('class')}:${i.firstElementChild?.tagName}`));
@@ -172,5 +216,45 @@ describe('the officer page, accessible', () => {
     await page.waitForSelector('body[data-trust^="JP#"]', { timeout: 30_000 });
     await page.waitForFunction(() => document.getElementById('status')?.dataset.state === 'error', undefined, { timeout: 10_000 });
     expect(await page.locator('#status').textContent()).toMatch(/^The trust list on this device is 1\d days old: no credential can be confirmed valid\./);
+  }, 60_000);
+
+  it('every control the keyboard reaches shows a focus ring: a 2 px perimeter\'s worth of pixels at 3:1 against the unfocused look, the dark button and header too', async () => {
+    // WCAG 2.2's focus appearance measure, taken from the pixels: the page unfocused, then at each Tab stop.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const luminance = (png: PNG, i: number) => {
+      const channel = (c: number) => { const v = png.data[i + c]! / 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+      return 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);
+    };
+    const shot = async () => PNG.sync.read(await page.screenshot());
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const unfocused = await shot();
+    await page.keyboard.press('Shift'); // the keyboard, not the mouse, is in use: :focus-visible applies
+    const seen: string[] = [];
+    const faint: string[] = [];
+    for (let stop = 0; stop < 30; stop++) {
+      await page.keyboard.press('Tab');
+      const target = await page.evaluate(() => {
+        const element = document.activeElement;
+        if (!element || element === document.body) return undefined;
+        const box = element.getBoundingClientRect();
+        return { name: `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${(element as HTMLButtonElement).value ? `[${(element as HTMLButtonElement).value}]` : ''}`, x: box.x, y: box.y, width: box.width, height: box.height };
+      });
+      if (!target) continue; // past the last control, before Tab wraps to the first
+      if (seen.includes(target.name)) break;
+      seen.push(target.name);
+      const focused = await shot();
+      let changed = 0;
+      for (let y = Math.max(0, Math.floor(target.y - 10)); y < Math.min(focused.height, Math.ceil(target.y + target.height + 10)); y++) {
+        for (let x = Math.max(0, Math.floor(target.x - 10)); x < Math.min(focused.width, Math.ceil(target.x + target.width + 10)); x++) {
+          const i = (y * focused.width + x) * 4;
+          const [a, b] = [luminance(unfocused, i), luminance(focused, i)];
+          if ((Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) >= 3) changed++;
+        }
+      }
+      const perimeter = 2 * 2 * (target.width + target.height);
+      if (changed < perimeter) faint.push(`${target.name}: ${changed} px at 3:1, needs ${Math.ceil(perimeter)}`);
+    }
+    expect(faint).toEqual([]);
+    expect(seen).toEqual(expect.arrayContaining([...LANGUAGES.map((l) => `button[${l}]`), 'button#scan', 'input#photo', 'button#wallet']));
   }, 60_000);
 });

@@ -47,7 +47,11 @@ describe('record templates through the CLI', () => {
     };
     const propose = (path: string, key: string) => registry('propose', path, '--key', file(`${key}-key.json`), '--json');
 
-    expect(propose(fromTemplate('authority', 'ph.json'), 'ph').code).toBe(0);
+    // A file may name its JSON Schema for the author's editor; propose drops it, and it is never signed.
+    const schema = join(root, 'packages/registry/schemas/authority.schema.json');
+    expect(propose(fromTemplate('authority', 'ph.json', (t) => JSON.stringify({ $schema: schema, ...JSON.parse(t) })), 'ph').code).toBe(0);
+    const listed = registry('list', '--kind', 'authority', '--json');
+    expect([listed.code, listed.out.includes('authority'), listed.out.includes('$schema')]).toEqual([0, true, false]);
     const jpAuthority = fromTemplate('authority', 'jp.json', (t) => {
       const record = JSON.parse(t);
       return JSON.stringify({ ...record, id: 'urn:corridor:authority:JP:mhlw', did: jp, country: 'JP', name: { en: 'Ministry of Health, Labour and Welfare', ja: '厚生労働省' } });

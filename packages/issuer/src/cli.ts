@@ -53,7 +53,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  checkWorkerData, inert, isCalendarDate, isCalendarDateTime, isHolderDid, CorridorError, createPrinter, createRegistryClient, portOption, startServer, untilStopped, writeFileAtomically, renderQr, EXIT, generateKeyPair, loadTrustPack, readKeyFile, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
+  checkWorkerData, inert, readJsonFile, readTextFile, isCalendarDate, isCalendarDateTime, isHolderDid, CorridorError, createPrinter, createRegistryClient, portOption, startServer, untilStopped, writeFileAtomically, renderQr, EXIT, generateKeyPair, loadTrustPack, readKeyFile, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
 } from '@corridor/shared';
 import { combineCertificates, renderCertificateHtml } from './certificate.js';
 import { createRenderPool } from './render-pool.js';
@@ -115,13 +115,7 @@ function openIssuer(): { issuer: Issuer; store: IssuerStore } {
 }
 
 async function readPack(store: IssuerStore) {
-  let pack: unknown;
-  try {
-    pack = JSON.parse(readFileSync(required(options.pack, '--pack'), 'utf8'));
-  } catch (cause) {
-    if (cause instanceof UsageError) throw cause;
-    throw new CorridorError('ERR_TRUST_PACK_INVALID', 'cannot read the trust pack file', { cause });
-  }
+  const pack = readJsonFile(required(options.pack, '--pack'), 'the trust pack file', 'ERR_TRUST_PACK_INVALID');
   return loadTrustPack(pack, { roots: [store.getMeta('authority')!] });
 }
 
@@ -289,20 +283,13 @@ async function main(): Promise<number> {
     case 'issue-batch': {
       const { issuer, store } = openIssuer();
       const index = await readPack(store);
-      let text: string;
       const csv = required(argument, 'a cohort CSV file');
-      try {
-        // Refused by its size before a byte is read: no cohort is that large.
-        const size = statSync(csv).size;
-        if (size > MAX_COHORT_BYTES) {
-          throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', `the cohort file ${inert(csv)} is ${(size / 1_048_576).toFixed(0)} MB; a cohort file holds at most ${MAX_COHORT_BYTES / 1_048_576} MB (${MAX_COHORT_ROWS} rows)`);
-        }
-        text = readFileSync(csv, 'utf8');
-      } catch (cause) {
-        if (cause instanceof CorridorError) throw cause;
-        const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (cause as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a directory' : 'it cannot be read';
-        throw new CorridorError('ERR_INPUT_INVALID', `cannot read the cohort file ${inert(csv)}: ${reason}`, { cause });
+      // Refused by its size before a byte is read: no cohort is that large.
+      const size = statSync(csv, { throwIfNoEntry: false })?.size ?? 0;
+      if (size > MAX_COHORT_BYTES) {
+        throw new CorridorError('ERR_PAYLOAD_TOO_LARGE', `the cohort file ${inert(csv)} is ${(size / 1_048_576).toFixed(0)} MB; a cohort file holds at most ${MAX_COHORT_BYTES / 1_048_576} MB (${MAX_COHORT_ROWS} rows)`);
       }
+      const text = readTextFile(csv, 'the cohort file');
       const { rows, problems } = readCohort(text);
       const kinds = fileKinds(options.files);
       const out = resolve(options.out ?? '.');
@@ -327,14 +314,16 @@ async function main(): Promise<number> {
         },
         progress: progressBar(),
       }).finally(() => pool.close());
-      if (options.pdf && certificates.length) await htmlToPdf(combineCertificates(certificates.sort((a, b) => a.line - b.line).map((c) => c.html)), join(out, 'certificates.pdf'));
+      const pdf = options.pdf && certificates.length ? join(out, 'certificates.pdf') : undefined;
+      if (pdf) await htmlToPdf(combineCertificates(certificates.sort((a, b) => a.line - b.line).map((c) => c.html)), pdf);
       const allProblems = [...problems, ...result.problems].sort((a, b) => a.line - b.line);
       const errorsFile = join(out, 'errors.csv');
       if (allProblems.length) writeFileAtomically(errorsFile, ['line,code,message', ...allProblems.map((p) => `${p.line},${p.code},"${p.message.replace(/"/g, '""')}"`)].join('\n') + '\n');
       const fresh = result.issued.filter((i) => !i.alreadyIssued).length;
-      print(`issued ${fresh} new, ${result.issued.length - fresh} already issued, ${allProblems.length} rows with problems` +
-        (allProblems.length ? ` (see ${errorsFile})` : '') + `; files in ${out}`,
-        { issued: fresh, alreadyIssued: result.issued.length - fresh, problems: allProblems, out });
+      const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+      print(`issued ${fresh} new, ${result.issued.length - fresh} already issued, ${plural(allProblems.length, 'row')} with problems` +
+        (allProblems.length ? ` (see ${errorsFile})` : '') + `; files in ${out}` + (pdf ? `\nwrote ${pdf} (${plural(certificates.length, 'certificate')}, a page each)` : ''),
+        { issued: fresh, alreadyIssued: result.issued.length - fresh, problems: allProblems, out, ...(pdf ? { pdf } : {}) });
       return allProblems.length ? EXIT.invalid : EXIT.ok;
     }
     case 'serve': {

@@ -24,13 +24,13 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  addSignature, CorridorError, createPrinter, createRegistryClient, portOption, startServer, untilStopped, writeFileAtomically, EXIT, generateKeyPair, readKeyFile, signRecord, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
+  addSignature, CorridorError, createPrinter, createRegistryClient, portOption, startServer, untilStopped, writeFileAtomically, EXIT, generateKeyPair, readJsonFile, readKeyFile, signRecord, UsageError, helpText, parseCommandLine, required, runCli, writeKeyFile,
   type RegistryRecord,
 } from '@corridor/shared';
 import { createRegistryApp } from './http.js';
 import { Registry, type RecordState } from './registry.js';
 import { RegistryStore, type LogKind } from './store.js';
-import { fieldNotes, RECORD_KINDS, recordTemplate, schemaUrl, type TemplateKind } from './templates.js';
+import { fieldNotes, RECORD_KINDS, recordFromFile, recordTemplate, schemaUrl, type TemplateKind } from './templates.js';
 import { exportTrustPack } from './trust-pack.js';
 
 const HELP = helpText(readFileSync(new URL(import.meta.url), 'utf8'));
@@ -54,14 +54,6 @@ const operatorKeyPath = join(dataDir, 'operator-key.json');
 
 const print = createPrinter(options.json);
 
-
-function readJson(path: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch (cause) {
-    throw new CorridorError('ERR_INPUT_INVALID', 'the file is not readable JSON', { cause });
-  }
-}
 
 function openRegistry(): Registry {
   if (!existsSync(dbPath)) throw new CorridorError('ERR_NOT_FOUND', `no registry in ${dataDir}; run corridor-registry init`);
@@ -119,7 +111,7 @@ async function main(): Promise<number> {
       return EXIT.ok;
     }
     case 'propose': {
-      const record = readJson(required(sub, 'a record file')) as RegistryRecord;
+      const record = recordFromFile(readJsonFile(required(sub, 'a record file'), 'the record file')) as RegistryRecord;
       const key = readKeyFile(required(options.key, '--key'));
       const signed = await signRecord(record, key);
       const result = options.registry ? await createRegistryClient(options.registry).submitRecord(signed, key) : await openRegistry().submit(signed);
@@ -148,7 +140,7 @@ async function main(): Promise<number> {
       return EXIT.ok;
     }
     case 'push-status-list': {
-      const result = await openRegistry().pushStatusList(readJson(required(sub, 'a status list file')));
+      const result = await openRegistry().pushStatusList(readJsonFile(required(sub, 'a status list file'), 'the status list file'));
       print(`status list ${result.recordId} v${result.version}: ${result.unchanged ? 'unchanged' : 'accepted'}`, result);
       return EXIT.ok;
     }

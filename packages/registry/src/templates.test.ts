@@ -5,16 +5,16 @@ import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { assertRegistryRecord } from '@corridor/shared';
-import { fieldNotes, RECORD_KINDS, recordTemplate, schemaUrl, type TemplateKind } from './templates.js';
+import { fieldNotes, RECORD_KINDS, recordFromFile, recordTemplate, schemaUrl, type TemplateKind } from './templates.js';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
 ajv.addSchema(JSON.parse(readFileSync(schemaUrl('common'), 'utf8')));
 for (const kind of RECORD_KINDS) ajv.addSchema(JSON.parse(readFileSync(schemaUrl(kind), 'utf8')));
 const schemaValid = (kind: TemplateKind) => ajv.getSchema(`https://corridor.example/schemas/${kind}.schema.json`)!;
-/** The registry's verdict, and its reason when it refuses. */
+/** The registry's verdict on a record file as `propose` reads it, and its reason when it refuses. */
 const registryVerdict = (value: unknown): { valid: boolean; reason?: string } => {
   try {
-    assertRegistryRecord(value);
+    assertRegistryRecord(recordFromFile(value));
     return { valid: true };
   } catch (error) {
     return { valid: false, reason: (error as Error).message };
@@ -48,6 +48,15 @@ function* variants(value: Json): Generator<Json> {
 }
 
 describe('record templates', () => {
+  test('a record file may name its JSON Schema for an editor: propose drops a top-level "$schema" string, nothing else', () => {
+    const record = recordTemplate('mapping');
+    expect(recordFromFile({ $schema: '../schemas/mapping.schema.json', ...record })).toEqual(record);
+    expect(recordFromFile({ $schema: 7, ...record })).toEqual({ $schema: 7, ...record });
+    expect(recordFromFile(record)).toBe(record);
+    expect(recordFromFile([record])).toEqual([record]);
+    expect(registryVerdict({ $schema: 7, ...record })).toEqual({ valid: false, reason: expect.stringContaining('$schema') });
+  });
+
   test.each(RECORD_KINDS)('the %s template is valid as printed, for the registry and for its JSON Schema', (kind) => {
     const record = recordTemplate(kind);
     expect(registryValid(record)).toBe(true);
@@ -60,14 +69,19 @@ describe('record templates', () => {
     const validate = schemaValid(kind);
     const disagreements: string[] = [];
     let count = 0;
-    for (const variant of variants(recordTemplate(kind) as unknown as Json)) {
+    const template = recordTemplate(kind) as unknown as { [key: string]: Json };
+    // An editor's "$schema" member: a string is dropped by propose; anything else, or one deeper down, is refused by both.
+    const editorVariants: Json[] = [{ $schema: `./${kind}.schema.json`, ...template }, { $schema: 42, ...template }, { $schema: null, ...template },
+      ...Object.keys(template).filter((key) => template[key] !== null && typeof template[key] === 'object' && !Array.isArray(template[key]))
+        .map((key) => ({ ...template, [key]: { $schema: 'x', ...(template[key] as { [key: string]: Json }) } }))];
+    for (const variant of [...editorVariants, ...variants(template)]) {
       count += 1;
       const bySchema = validate(variant);
       const { valid: byRegistry, reason } = registryVerdict(variant);
       if (bySchema && !byRegistry && reason?.includes(CROSS_REFERENCE)) continue;
       if (bySchema !== byRegistry) disagreements.push(`schema ${bySchema ? 'accepts' : 'refuses'}, registry ${byRegistry ? 'accepts' : 'refuses'}: ${JSON.stringify(variant).slice(0, 300)}`);
     }
-    expect(count).toBeGreaterThan(100);
+    expect(count).toBeGreaterThan(100 + editorVariants.length);
     expect(disagreements.slice(0, 5)).toEqual([]);
   });
 });

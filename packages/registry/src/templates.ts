@@ -64,6 +64,17 @@ export function recordTemplate(kind: TemplateKind): RegistryRecord {
   }
 }
 
+/**
+ * The record a record file holds: the file as written, less a top-level `"$schema"` string, which
+ * tells an editor where the kind's JSON Schema is and is never signed. Anything else is left for
+ * the registry's validation to judge (a `"$schema"` that is not a string is refused there).
+ */
+export function recordFromFile(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || typeof (value as { $schema?: unknown }).$schema !== 'string') return value;
+  const { $schema: _editorOnly, ...record } = value as Record<string, unknown>;
+  return record;
+}
+
 type Schema = { $ref?: string; description?: string; properties?: Record<string, Schema>; items?: Schema; allOf?: Schema[] };
 
 const SCHEMA_DIR = new URL('../schemas/', import.meta.url);

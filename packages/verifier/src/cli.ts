@@ -186,7 +186,7 @@ async function loadTrust(roots: string[]): Promise<LoadedTrust> {
       // Unreadable or not JSON, the pack is what is wrong (the code scripts know); the sentence says which.
       pack = JSON.parse(readBytes(packFile, 'trustPackFile', 'ERR_TRUST_PACK_INVALID').toString());
     } catch (cause) {
-      throw cause instanceof CorridorError ? cause : coded('ERR_TRUST_PACK_INVALID', (w) => w.packNotJson, cause);
+      throw cause instanceof CorridorError ? cause : coded('ERR_TRUST_PACK_INVALID', (w) => w.packNotJson(inert(packFile)), cause);
     }
     const { content } = await openTrustPack(pack, operator);
     return { index: await indexTrustPackContent(content, { roots, operator }), operator, chain: { pack: pack as GeneralJws, deltas: [] } };

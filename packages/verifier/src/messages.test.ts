@@ -193,3 +193,20 @@ describe('formatVerdict', () => {
     expect(summary.split('\n')).toEqual(['5 pages:', '     1  NOT VALID  (Page 2)', '     1  unreadable  (Page 4)', '     1  cannot confirm  (Page 5)', '     2  valid']);
   });
 });
+
+describe('counts read naturally (issue 20: "all 2 units", "1 rows")', () => {
+  it('one record, one status list, one day, one page; more in the plural', () => {
+    expect(CLI_WORDS.en.synced('JP', 'PH–JP SMP', '3', '1', '1')).toBe('synced JP trust pack #3 (PH–JP SMP: 1 record, 1 status list)');
+    expect(CLI_WORDS.en.synced('JP', 'PH–JP SMP', '3', '12', '2')).toBe('synced JP trust pack #3 (PH–JP SMP: 12 records, 2 status lists)');
+    expect(CLI_WORDS.en.status('JP', 'PH–JP SMP', '3', '2026-12-01', '0.4', '1', '0', 'did:key:z6Mk'))
+      .toBe('JP trust pack #3 (PH–JP SMP), issued 2026-12-01 (0.4 days old), 1 record, 0 status lists, operator did:key:z6Mk');
+    expect(LABELS.en.pack(3, '2026-12-01', 1)).toBe('Trust list #3 of 2026-12-01 (1 day old), checked on this device');
+    expect(LABELS.en.packOffline(3, '2026-12-01', 0)).toBe('Trust pack #3 of 2026-12-01 (0 days old), checked offline');
+    expect([LABELS.en.summary(1), LABELS.en.summary(49)]).toEqual(['1 page', '49 pages']);
+    // German too.
+    expect(CLI_WORDS.de.synced('JP', 'Japan', '3', '1', '1')).toBe('Vertrauenspaket JP Nr. 3 synchronisiert (Japan: 1 Eintrag, 1 Statusliste)');
+    expect(CLI_WORDS.de.status('JP', 'Japan', '3', '2026-12-01', '1', '12', '2', 'did:key:z6Mk'))
+      .toBe('Vertrauenspaket JP Nr. 3 (Japan), ausgestellt 2026-12-01 (1 Tag alt), 12 Einträge, 2 Statuslisten, Betreiber did:key:z6Mk');
+    expect([LABELS.de.summary(1), LABELS.de.pack(3, '2026-12-01', 1)]).toEqual(['1 Seite', 'Vertrauensliste Nr. 3 vom 2026-12-01 (1 Tag alt), auf diesem Gerät geprüft']);
+  });
+});

@@ -51,6 +51,7 @@ function applyLanguage(): void {
   document.documentElement.dir = RIGHT_TO_LEFT.has(language) ? 'rtl' : 'ltr';
   document.title = labels.title;
   $('title').textContent = labels.title;
+  $('languages').setAttribute('aria-label', labels.languages);
   $('scan').textContent = scanning ? labels.stop : labels.scan;
   $('photo-label').textContent = labels.photo;
   $('wallet').textContent = asking ? labels.stop : labels.askWallet;

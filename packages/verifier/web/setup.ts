@@ -5,7 +5,7 @@
  * accept. Everything shown is text, never markup.
  */
 import type { ErrorCode } from '@corridor/shared';
-import { explain, type Language } from '../src/messages.js';
+import { countryName, explain, type Language } from '../src/messages.js';
 import { fingerprint, type PinnedTrust } from '../src/officer.js';
 import { LABELS } from './labels.js';
 import type { DeviceTrust } from './trust.js';
@@ -18,7 +18,8 @@ function anchors(pinned: PinnedTrust, language: Language): HTMLElement {
   const labels = LABELS[language];
   const print = (did: string, name: string) => el('code', { 'data-pin': name, title: did }, fingerprint(did));
   return el('dl', { class: 'facts anchors' },
-    el('dt', {}, labels.country), el('dd', {}, el('code', { 'data-pin': 'country' }, pinned.country)),
+    // The country by name in the officer's language, and its code as `serve` printed it, to compare.
+    el('dt', {}, labels.country), el('dd', {}, `${countryName(pinned.country, language)} (`, el('code', { 'data-pin': 'country' }, pinned.country), ')'),
     el('dt', {}, labels.roots), el('dd', {}, ...pinned.roots.flatMap((root, i) => [i > 0 ? el('br') : '', print(root, 'root')])),
     el('dt', {}, labels.operator), el('dd', {}, print(pinned.operator, 'operator')),
     el('dd', { class: 'policy', 'data-pin': 'maxAge' }, labels.maxAge(Math.round(pinned.maxStatusAgeSeconds / 86400))));

@@ -50,7 +50,7 @@ export default {
     ERR_TRUST_PACK_OUTDATED: 'هذه الوثيقة أحدث من قائمة الثقة على هذا الجهاز. زامن ثم تحقق مرة أخرى.',
   },
   labels: {
-    title: 'التحقق من شهادة المهارات', scan: 'المسح بالكاميرا', stop: 'إيقاف الكاميرا', photo: 'صورة الشهادة أو ملف PDF',
+    languages: 'اللغة', title: 'التحقق من شهادة المهارات', scan: 'المسح بالكاميرا', stop: 'إيقاف الكاميرا', photo: 'صورة الشهادة أو ملف PDF',
     pointCamera: 'وجّه الكاميرا نحو رمز QR على الشهادة.', reading: 'جارٍ التحقق…',
     holder: 'حامل الشهادة', born: 'تاريخ الميلاد', comparePassport: 'قارن الاسم وتاريخ الميلاد بجواز السفر.',
     qualification: 'المؤهل', issuedBy: 'الجهة المصدرة', validUntil: 'صالحة حتى',
@@ -140,7 +140,7 @@ JSON الوثيقة، أو - لقراءة JSON أو نص QR من الإدخال 
   credentialFile: 'ملف الوثيقة', trustPackFile: 'ملف حزمة الثقة',
   reasons: { missing: 'الملف غير موجود', directory: 'إنه مجلد', denied: 'الإذن مرفوض', unreadable: 'تتعذر قراءته' },
   cannotRead: (file, path, reason) => `تتعذر قراءة ${file} ${path}: ${reason}`,
-  packNotJson: 'ملف حزمة الثقة ليس JSON',
+  packNotJson: (path) => `ملف حزمة الثقة ${path} ليس JSON`,
   heldDamaged: 'ملف حزمة الثقة المحفوظ تالف؛ شغّل sync --full',
   noPackHeld: 'لا توجد حزمة ثقة محفوظة؛ شغّل sync أولًا',
   notConfigured: 'لم يُضبط مفتاح مشغّل السجل لهذا المتحقق: شغّل ' +

@@ -15,6 +15,9 @@ const GERMAN_COUNTRY_PHRASE: Record<string, string> = {
 };
 const inCountryDe = (name: string, code: string) => GERMAN_COUNTRY_PHRASE[code] ?? `In ${name}`;
 
+/** "1 Eintrag", "2 Einträge" (a count as given, a number or its text). */
+const count = (n: number | string, one: string, many: string) => `${n} ${String(n) === '1' ? one : many}`;
+
 export default {
   code: 'de', name: 'Deutsch',
   verdicts: { valid: 'GÜLTIG', invalid: 'UNGÜLTIG — nicht annehmen', indeterminate: 'NICHT BESTÄTIGT — weiter prüfen' },
@@ -65,7 +68,7 @@ export default {
     ERR_TRUST_PACK_OUTDATED: 'Dieser Nachweis ist neuer als die Vertrauensliste auf diesem Gerät. Synchronisieren Sie und prüfen Sie erneut.',
   },
   labels: {
-    title: 'Prüfung von Kompetenznachweisen', scan: 'Mit der Kamera scannen', stop: 'Kamera anhalten', photo: 'Foto oder PDF des Zertifikats',
+    languages: 'Sprache', title: 'Prüfung von Kompetenznachweisen', scan: 'Mit der Kamera scannen', stop: 'Kamera anhalten', photo: 'Foto oder PDF des Zertifikats',
     pointCamera: 'Richten Sie die Kamera auf den QR-Code des Zertifikats.', reading: 'Wird geprüft…',
     holder: 'Inhaber/in', born: 'Geboren', comparePassport: 'Vergleichen Sie Name und Geburtsdatum mit dem Reisepass.',
     qualification: 'Qualifikation', issuedBy: 'Ausgestellt von', validUntil: 'gültig bis',
@@ -158,7 +161,7 @@ Exit-Codes: 0 gültig, 1 ungültig, 2 nicht bestätigt, 3 Aufruf- oder Eingabefe
   credentialFile: 'Die Nachweisdatei', trustPackFile: 'Die Vertrauenspaket-Datei',
   reasons: { missing: 'Datei nicht vorhanden', directory: 'es ist ein Verzeichnis', denied: 'keine Berechtigung', unreadable: 'sie ist nicht lesbar' },
   cannotRead: (file, path, reason) => `${file} ${path} kann nicht gelesen werden: ${reason}`,
-  packNotJson: 'Die Vertrauenspaket-Datei ist kein JSON',
+  packNotJson: (path) => `Die Vertrauenspaket-Datei ${path} ist kein JSON`,
   heldDamaged: 'Die gespeicherte Vertrauenspaket-Datei ist beschädigt; führen Sie sync --full aus',
   noPackHeld: 'Kein Vertrauenspaket gespeichert; führen Sie zuerst sync aus',
   notConfigured: 'Für dieses Prüfprogramm ist kein Schlüssel eines Registerbetreibers eingerichtet: Führen Sie ' +
@@ -171,8 +174,8 @@ Exit-Codes: 0 gültig, 1 ungültig, 2 nicht bestätigt, 3 Aufruf- oder Eingabefe
   refusedAnswer: (kept) => `Antwort des Registers abgelehnt; ${kept}`,
   keptPack: (n, date) => `Paket Nr. ${n} vom ${date} bleibt in Gebrauch`,
   noPackYet: 'noch kein Paket gespeichert',
-  synced: (code, name, n, records, lists) => `Vertrauenspaket ${code} Nr. ${n} synchronisiert (${name}: ${records} Einträge, ${lists} Statuslisten)`,
+  synced: (code, name, n, records, lists) => `Vertrauenspaket ${code} Nr. ${n} synchronisiert (${name}: ${count(records, 'Eintrag', 'Einträge')}, ${count(lists, 'Statusliste', 'Statuslisten')})`,
   status: (code, name, n, date, days, records, lists, operator) =>
-    `Vertrauenspaket ${code} Nr. ${n} (${name}), ausgestellt ${date} (${days} Tage alt), ${records} Einträge, ${lists} Statuslisten, Betreiber ${operator}`,
+    `Vertrauenspaket ${code} Nr. ${n} (${name}), ausgestellt ${date} (${count(days, 'Tag', 'Tage')} alt), ${count(records, 'Eintrag', 'Einträge')}, ${count(lists, 'Statusliste', 'Statuslisten')}, Betreiber ${operator}`,
   internal: 'Interner Fehler (siehe --debug)',
 } satisfies CliWords;

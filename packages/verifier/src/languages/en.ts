@@ -1,5 +1,8 @@
 import type { CliWords, LanguagePack } from './types.js';
 
+/** "1 record", "2 records", "1.5 days" (a count as given, a number or its text). */
+const count = (n: number | string, word: string) => `${n} ${word}${String(n) === '1' ? '' : 's'}`;
+
 /** Countries whose English short name takes "the": "In the Philippines", "In the Netherlands". */
 const ENGLISH_WITH_THE = new Set(['PH', 'NL', 'US', 'GB', 'AE', 'CD', 'CF', 'DO', 'BS', 'KM', 'MV', 'SC', 'MH', 'SB', 'VA', 'GM']);
 
@@ -53,14 +56,14 @@ export default {
     ERR_TRUST_PACK_OUTDATED: 'This credential is newer than the trust list on this device. Sync, then check again.',
   },
   labels: {
-    title: 'Skill credential check', scan: 'Scan with camera', stop: 'Stop camera', photo: 'Photo or PDF of the certificate',
+    languages: 'Language', title: 'Skill credential check', scan: 'Scan with camera', stop: 'Stop camera', photo: 'Photo or PDF of the certificate',
     pointCamera: 'Point the camera at the QR code on the certificate.', reading: 'Checking…',
     holder: 'Holder', born: 'Born', comparePassport: 'Compare the name and birth date with the passport.',
     qualification: 'Qualification', issuedBy: 'Issued by', validUntil: 'valid until',
     route: 'Route', routes: { training: 'Training, then assessment', 'recognition-of-prior-learning': 'Recognition of prior learning (assessed without a training course)' },
     inCountry: (c, code) => (ENGLISH_WITH_THE.has(code) ? `In the ${c}` : `In ${c}`), as: 'as', met: 'met', toDo: 'to do', checks: 'Checks',
     cannotRead: 'Could not read a credential',
-    pack: (n, date, days) => `Trust list #${n} of ${date} (${days} day${days === 1 ? '' : 's'} old), checked on this device`,
+    pack: (n, date, days) => `Trust list #${n} of ${date} (${count(days, 'day')} old), checked on this device`,
     offlineReady: 'Ready to work offline', loadingTrust: 'Loading the trust list…',
     noTrust: 'No trust list on this device yet. Connect once to the verifier.',
     cameraUnavailable: 'The camera is not available here. Take a photo and choose it below.',
@@ -89,8 +92,8 @@ export default {
       format: 'a skill credential', proof: 'signature valid', issuer: 'training body accredited on the issue date',
       validity: 'within its dates', status: 'not revoked', recognition: 'recognition looked up', holder: 'same person',
     },
-    packOffline: (n, date, days) => `Trust pack #${n} of ${date} (${days} day${days === 1 ? '' : 's'} old), checked offline`,
-    summary: (pages) => `${pages} page${pages === 1 ? '' : 's'}`,
+    packOffline: (n, date, days) => `Trust pack #${n} of ${date} (${count(days, 'day')} old), checked offline`,
+    summary: (pages) => count(pages, 'page'),
     short: { valid: 'valid', invalid: 'NOT VALID', indeterminate: 'cannot confirm', unreadable: 'unreadable' },
     staleList: (days) => `The trust list on this device is ${days} days old: no credential can be confirmed valid. Connect to the verifier to update it.`,
     askWallet: 'Ask the worker\'s wallet', scanWallet: 'Ask the worker to scan this code with their wallet app.',
@@ -143,7 +146,7 @@ Exit codes: 0 valid, 1 invalid, 2 indeterminate, 3 usage or input error.`,
   credentialFile: 'the credential file', trustPackFile: 'the trust pack file',
   reasons: { missing: 'no such file', directory: 'it is a directory', denied: 'permission denied', unreadable: 'it cannot be read' },
   cannotRead: (file, path, reason) => `cannot read ${file} ${path}: ${reason}`,
-  packNotJson: 'the trust pack file is not JSON',
+  packNotJson: (path) => `the trust pack file ${path} is not JSON`,
   heldDamaged: 'the held trust pack file is damaged; run sync --full',
   noPackHeld: 'no trust pack held; run sync first',
   notConfigured: 'no registry operator key is configured for this verifier: run ' +
@@ -156,8 +159,8 @@ Exit codes: 0 valid, 1 invalid, 2 indeterminate, 3 usage or input error.`,
   refusedAnswer: (kept) => `refused the registry's answer; ${kept}`,
   keptPack: (n, date) => `kept pack #${n} of ${date}`,
   noPackYet: 'no pack held yet',
-  synced: (code, name, n, records, lists) => `synced ${code} trust pack #${n} (${name}: ${records} records, ${lists} status lists)`,
+  synced: (code, name, n, records, lists) => `synced ${code} trust pack #${n} (${name}: ${count(records, 'record')}, ${count(lists, 'status list')})`,
   status: (code, name, n, date, days, records, lists, operator) =>
-    `${code} trust pack #${n} (${name}), issued ${date} (${days} days old), ${records} records, ${lists} status lists, operator ${operator}`,
+    `${code} trust pack #${n} (${name}), issued ${date} (${count(days, 'day')} old), ${count(records, 'record')}, ${count(lists, 'status list')}, operator ${operator}`,
   internal: 'internal error (see --debug)',
 } satisfies CliWords;

@@ -50,7 +50,7 @@ export default {
     ERR_TRUST_PACK_OUTDATED: 'Mas bago ang kredensyal na ito kaysa sa listahan ng tiwala sa device. Mag-sync at suriin muli.',
   },
   labels: {
-    title: 'Pagsusuri ng kredensyal sa kasanayan', scan: 'I-scan gamit ang camera', stop: 'Itigil ang camera', photo: 'Larawan o PDF ng sertipiko',
+    languages: 'Wika', title: 'Pagsusuri ng kredensyal sa kasanayan', scan: 'I-scan gamit ang camera', stop: 'Itigil ang camera', photo: 'Larawan o PDF ng sertipiko',
     pointCamera: 'Itutok ang camera sa QR code ng sertipiko.', reading: 'Sinusuri…',
     holder: 'May-hawak', born: 'Ipinanganak', comparePassport: 'Ihambing ang pangalan at petsa ng kapanganakan sa pasaporte.',
     qualification: 'Kwalipikasyon', issuedBy: 'Inisyu ng', validUntil: 'balido hanggang',
@@ -141,7 +141,7 @@ Mga exit code: 0 wasto, 1 hindi wasto, 2 hindi makumpirma, 3 maling paggamit o i
   credentialFile: 'ang file ng kredensyal', trustPackFile: 'ang trust pack file',
   reasons: { missing: 'walang ganitong file', directory: 'isa itong direktoryo', denied: 'walang pahintulot', unreadable: 'hindi ito mabasa' },
   cannotRead: (file, path, reason) => `hindi mabasa ${file} ${path}: ${reason}`,
-  packNotJson: 'hindi JSON ang trust pack file',
+  packNotJson: (path) => `hindi JSON ang trust pack file na ${path}`,
   heldDamaged: 'sira ang nakatagong trust pack file; patakbuhin ang sync --full',
   noPackHeld: 'walang hawak na trust pack; patakbuhin muna ang sync',
   notConfigured: 'walang naka-configure na susi ng operator ng rehistro sa verifier na ito: patakbuhin ang ' +

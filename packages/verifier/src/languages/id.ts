@@ -50,7 +50,7 @@ export default {
     ERR_TRUST_PACK_OUTDATED: 'Kredensial ini lebih baru daripada daftar kepercayaan di perangkat ini. Lakukan sinkronisasi, lalu periksa lagi.',
   },
   labels: {
-    title: 'Pemeriksaan kredensial keterampilan', scan: 'Pindai dengan kamera', stop: 'Hentikan kamera', photo: 'Foto atau PDF sertifikat',
+    languages: 'Bahasa', title: 'Pemeriksaan kredensial keterampilan', scan: 'Pindai dengan kamera', stop: 'Hentikan kamera', photo: 'Foto atau PDF sertifikat',
     pointCamera: 'Arahkan kamera ke kode QR pada sertifikat.', reading: 'Memeriksa…',
     holder: 'Pemegang', born: 'Lahir', comparePassport: 'Cocokkan nama dan tanggal lahir dengan paspor.',
     qualification: 'Kualifikasi', issuedBy: 'Diterbitkan oleh', validUntil: 'berlaku sampai',
@@ -142,7 +142,7 @@ Kode keluar: 0 sah, 1 tidak sah, 2 tidak dapat dipastikan, 3 kesalahan penggunaa
   credentialFile: 'berkas kredensial', trustPackFile: 'berkas paket kepercayaan',
   reasons: { missing: 'berkas tidak ada', directory: 'ini adalah direktori', denied: 'izin ditolak', unreadable: 'berkas tidak dapat dibaca' },
   cannotRead: (file, path, reason) => `tidak dapat membaca ${file} ${path}: ${reason}`,
-  packNotJson: 'berkas paket kepercayaan bukan JSON',
+  packNotJson: (path) => `berkas paket kepercayaan ${path} bukan JSON`,
   heldDamaged: 'berkas paket kepercayaan yang tersimpan rusak; jalankan sync --full',
   noPackHeld: 'belum ada paket kepercayaan yang tersimpan; jalankan sync terlebih dahulu',
   notConfigured: 'belum ada kunci operator registri yang dikonfigurasi untuk aplikasi pemeriksa ini: jalankan ' +

@@ -50,7 +50,7 @@ export default {
     ERR_TRUST_PACK_OUTDATED: 'この証明書は端末の信頼リストより新しいものです。同期してから再確認してください。',
   },
   labels: {
-    title: '技能証明書の確認', scan: 'カメラで読み取る', stop: 'カメラを止める', photo: '証明書の写真またはPDF',
+    languages: '言語', title: '技能証明書の確認', scan: 'カメラで読み取る', stop: 'カメラを止める', photo: '証明書の写真またはPDF',
     pointCamera: '証明書のQRコードにカメラを向けてください。', reading: '確認中…',
     holder: '氏名', born: '生年月日', comparePassport: '氏名と生年月日を旅券と照合してください。',
     qualification: '資格', issuedBy: '発行機関', validUntil: '有効期限',
@@ -140,7 +140,7 @@ export const cli = {
   credentialFile: '証明書ファイル', trustPackFile: '信頼パックファイル',
   reasons: { missing: 'ファイルがありません', directory: 'ディレクトリです', denied: 'アクセス権がありません', unreadable: '読み取れません' },
   cannotRead: (file, path, reason) => `${file} ${path} を読み込めません: ${reason}`,
-  packNotJson: '信頼パックファイルが JSON ではありません',
+  packNotJson: (path) => `信頼パックファイル ${path} が JSON ではありません`,
   heldDamaged: '保存されている信頼パックファイルが破損しています。sync --full を実行してください',
   noPackHeld: '信頼パックがありません。先に sync を実行してください',
   notConfigured: 'この検証端末には登録簿運営者の鍵が設定されていません。' +

@@ -12,6 +12,8 @@ export type AssessmentRouteName = 'training' | 'recognition-of-prior-learning';
 
 export interface Labels {
   title: string;
+  /** The name of the list of languages (read out by screen readers). */
+  languages: string;
   scan: string;
   stop: string;
   photo: string;
@@ -109,7 +111,7 @@ export interface CliWords {
   /** Why a file cannot be read: none, a directory, no permission, anything else. */
   reasons: Record<'missing' | 'directory' | 'denied' | 'unreadable', string>;
   cannotRead: (file: string, path: string, reason: string) => string;
-  packNotJson: string;
+  packNotJson: (path: string) => string;
   heldDamaged: string;
   noPackHeld: string;
   notConfigured: string;
