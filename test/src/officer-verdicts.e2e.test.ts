@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { accreditationRecord, REFERENCE_CENTRE_ACCREDITATION, REFERENCE_CENTRE_BASE_URL, REFERENCE_CENTRE_NAME } from '@corridor/registry';
-import { encodeQrText, PH_CAREGIVING_NC_II, renderQrSvg, signRecord, type ErrorCode, type QualificationRecord, type SkillCredential } from '@corridor/shared';
+import { encodeQrText, PH_CAREGIVING_NC_II, renderQrPng, renderQrSvg, signRecord, type QualificationRecord, type SkillCredential } from '@corridor/shared';
 import { explain } from '@corridor/verifier';
 import { qrPagesPdf } from './hostile.js';
 import { createWorld, type World } from './world.js';
@@ -191,13 +191,39 @@ describe('the CLI\'s usage and input errors in the officer\'s language (issue 20
     expect(officer(verifyArgs(dir, '--language', 'id')).err).toBe(`ERR_INPUT_INVALID: tidak dapat membaca berkas kredensial ${dir}: ini adalah direktori\n`);
   });
 
-  it('a file that is no credential: the code kept, its plain words in the language instead of the reader\'s English detail', () => {
-    writeFileSync(join(dir, 'notes.txt'), 'see you at 9');
-    const english = officer(verifyArgs(join(dir, 'notes.txt')));
-    const code = english.err.split(':')[0]!;
-    expect([english.code, code]).toEqual([3, expect.stringMatching(/^ERR_(INPUT_INVALID|QR_INVALID)$/)]);
-    expect(officer(verifyArgs(join(dir, 'notes.txt'), '--language', 'de'))).toEqual({ code: 3, out: '', err: `${code}: ${explain(code as ErrorCode, 'de')}\n` });
-    expect(officer(verifyArgs(join(dir, 'notes.txt'), '--language', 'id')).err).toBe(`${code}: ${explain(code as ErrorCode, 'id')}\n`);
+  it('a file that is no credential: the file named and why, in the language (not the reader\'s English detail); the code and exit 3 kept; never its content', async () => {
+    const at = (name: string, content: string | Uint8Array) => { writeFileSync(join(dir, name), content); return join(dir, name); };
+    const notes = at('notes.txt', 'see you at 9');
+    const broken = at('broken.json', '{"name": "Maria Santos", "pin": 123456,');
+    const empty = at('empty.png', '');
+    const png = await renderQrPng(await encodeQrText(current));
+    const cut = at('cut.png', png.subarray(0, png.length >> 1));
+    const pdf = at('cut.pdf', '%PDF-1.4\n1 0 obj\n<<');
+    const line = (message: string) => ({ code: 3, out: '', err: `ERR_INPUT_INVALID: ${message}\n` });
+    expect(officer(verifyArgs(notes))).toEqual(line(`the credential file ${notes} is not a PNG or JPEG photo, a PDF, our SVG, credential JSON or QR text`));
+    expect(officer(verifyArgs(broken))).toEqual(line(`the credential file ${broken} starts like JSON but is not valid JSON`));
+    expect(officer(verifyArgs(empty))).toEqual(line(`the credential file ${empty} is empty`));
+    expect(officer(verifyArgs(cut))).toEqual(line(`the credential file ${cut} is a PNG file that cannot be read (damaged or cut short)`));
+    expect(officer(verifyArgs(pdf))).toEqual(line(`the credential file ${pdf} is a PDF file that cannot be read (damaged or cut short)`));
+    expect(officer(verifyArgs(notes, '--language', 'de'))).toEqual(line(`Die Nachweisdatei ${notes} ist weder ein PNG- oder JPEG-Foto noch ein PDF, unser SVG, Nachweis-JSON oder QR-Text`));
+    expect(officer(verifyArgs(broken, '--language', 'de'))).toEqual(line(`Die Nachweisdatei ${broken} beginnt wie JSON, ist aber kein gültiges JSON`));
+    expect(officer(verifyArgs(cut, '--language', 'de'))).toEqual(line(`Die Nachweisdatei ${cut} ist eine PNG-Datei, die nicht gelesen werden kann (beschädigt oder unvollständig)`));
+    expect(officer(verifyArgs(broken, '--language', 'id'))).toEqual(line(`berkas kredensial ${broken} tampak seperti JSON tetapi bukan JSON yang sah`));
+    expect(officer(verifyArgs(empty, '--language', 'ja'))).toEqual(line(`証明書ファイル ${empty} は空です`));
+    expect(officer(verifyArgs(notes, '--language', 'ar'))).toEqual(line(`ملف الوثيقة ${notes} ليس صورة PNG أو JPEG ولا PDF ولا ملف SVG الخاص بنا ولا JSON وثيقة ولا نص QR`));
+    expect(officer(verifyArgs(pdf, '--language', 'fil'))).toEqual(line(`ang file ng kredensyal na ${pdf} ay PDF file na hindi mabasa (sira o putol)`));
+    // Scripts: --json keeps the code and the English sentence, which names the file too; nothing of the content anywhere.
+    const json = officer(verifyArgs(broken, '--language', 'de', '--json'));
+    expect([json.code, JSON.parse(json.err)]).toEqual([3, { code: 'ERR_INPUT_INVALID', message: `the credential file ${broken} starts like JSON but is not valid JSON` }]);
+    for (const language of ['en', 'de', 'id', 'ja', 'ar', 'fil']) expect(officer(verifyArgs(broken, '--language', language)).err).not.toMatch(/Maria|123456/);
+    // Read from stdin, it is named as typed.
+    const piped = runSync(process.execPath, [cli, ...verifyArgs('-')], { encoding: 'utf8', cwd: dir, input: 'see you at 9', env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
+    expect([piped.status, piped.stderr]).toEqual([3, 'ERR_INPUT_INVALID: the credential file - is not a PNG or JPEG photo, a PDF, our SVG, credential JSON or QR text\n']);
+    // A QR code that does not decode is not the file's fault: its code's plain words, as before.
+    const garbled = at('garbled.txt', 'VC1-R::::');
+    const english = officer(verifyArgs(garbled));
+    expect([english.code, english.err.split(':')[0]]).toEqual([3, 'ERR_QR_INVALID']);
+    expect(officer(verifyArgs(garbled, '--language', 'de')).err).toBe(`ERR_QR_INVALID: ${explain('ERR_QR_INVALID', 'de')}\n`);
   });
 
   it('a bad option, a missing value, a missing --country: the usage line in the language, exit 3, nothing on stdout', () => {

@@ -17,7 +17,7 @@ import {
 } from '@corridor/shared';
 import { CLI_WORDS, cliFailures, COMMANDS, refusedCommandLine } from './cli-language.js';
 import { formatSummary, formatVerdict } from './format.js';
-import { readCredentialInputs } from './input.js';
+import { inputProblem, readCredentialInputs, type InputProblem } from './input.js';
 import { countryName, explain, isLanguage, LABELS, LANGUAGES, localeLanguage, type Language } from './messages.js';
 import { anchorsDigest, fingerprint, OFFICER_TRUST_FORMAT, type OfficerTrustDocument, type SignedChain } from './officer.js';
 import { loadHeldFile, syncHeld, type HeldFile, type HeldPack } from './sync.js';
@@ -59,6 +59,14 @@ function readBytes(path: string, what: 'credentialFile' | 'trustPackFile', code:
     const reason = errno === 'ENOENT' ? 'missing' : errno === 'EISDIR' ? 'directory' : errno === 'EACCES' ? 'denied' : 'unreadable';
     throw coded(code, (w) => w.cannotRead(w[what], inert(path), w.reasons[reason]), cause);
   }
+}
+
+/** The credential file read but no input at all: the sentence names the file and says why (never its content). */
+function notCredential(problem: InputProblem, path: string, cause: CorridorError): CorridorError {
+  const shown = inert(path);
+  return coded(cause.code, (w) => problem.problem === 'damaged' ? w.notCredential.damaged(shown, problem.kind)
+    : problem.problem === 'empty' ? w.notCredential.empty(shown) : problem.problem === 'not-json' ? w.notCredential.notJson(shown)
+    : w.notCredential.unknownKind(shown), cause);
 }
 
 /**
@@ -286,6 +294,8 @@ async function main(): Promise<number> {
   try {
     input = await readCredentialInputs(readBytes(file, 'credentialFile'), trust.qrCatalogue ? { catalogue: trust.qrCatalogue } : {});
   } catch (error) {
+    const problem = inputProblem(error);
+    if (problem) throw notCredential(problem, file, error as CorridorError);
     if (!(error instanceof CorridorError && error.code === 'ERR_TRUST_PACK_OUTDATED')) throw error;
     input = { kind: 'qr-text', items: [{ error }] };
   }

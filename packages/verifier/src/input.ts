@@ -22,18 +22,47 @@ export interface InputItem {
 
 type Options = { catalogue?: QrCatalogue };
 
+/**
+ * Why the bytes are no input at all, for a caller that names the file (the CLI): empty, starting
+ * like JSON but not parsing, no kind the verifier reads, or a photo or PDF its reader cannot decode.
+ */
+export type InputProblem = { problem: 'empty' | 'not-json' | 'unknown-kind' } | { problem: 'damaged'; kind: 'PNG' | 'JPEG' | 'PDF' };
+
+const problems = new WeakMap<CorridorError, InputProblem>();
+
+function refused(problem: InputProblem, message: string, cause?: unknown): CorridorError {
+  const error = new CorridorError('ERR_INPUT_INVALID', message, cause === undefined ? undefined : { cause });
+  problems.set(error, problem);
+  return error;
+}
+
+/** The problem readCredentialInputs found with the bytes themselves, if that is what `error` is. */
+export function inputProblem(error: unknown): InputProblem | undefined {
+  return isCorridorError(error) ? problems.get(error) : undefined;
+}
+
+/** A reader's own refusal of the bytes (truncated, not decodable) is the file's damage; its size limits and QR errors stay theirs. */
+async function decoded<T>(kind: 'PNG' | 'JPEG' | 'PDF', read: () => T | Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (isCorridorError(error) && error.code === 'ERR_INPUT_INVALID' && !problems.has(error)) problems.set(error, { problem: 'damaged', kind });
+    throw error;
+  }
+}
+
 /** Every credential in the input: one, or one per PDF page that has a QR code. */
 export async function readCredentialInputs(bytes: Uint8Array, options: Options = {}): Promise<{ kind: InputKind; items: InputItem[] }> {
-  if (bytes.length === 0) throw new CorridorError('ERR_INPUT_INVALID', 'the input is empty');
+  if (bytes.length === 0) throw refused({ problem: 'empty' }, 'the input is empty');
   // Each image reader checks its own size limit before decoding anything.
   const image = isPng(bytes) ? 'png' : isJpeg(bytes) ? 'jpeg' : isPdf(bytes) ? 'pdf' : undefined;
-  if (image === 'png') return { kind: image, items: [{ credential: await decodeQrText(await readQrFromPng(bytes), options) }] };
-  if (image === 'jpeg') return { kind: image, items: [{ credential: await decodeQrText(await readQrFromJpeg(bytes), options) }] };
+  if (image === 'png') return { kind: image, items: [{ credential: await decodeQrText(await decoded('PNG', () => readQrFromPng(bytes)), options) }] };
+  if (image === 'jpeg') return { kind: image, items: [{ credential: await decodeQrText(await decoded('JPEG', () => readQrFromJpeg(bytes)), options) }] };
   // Our own <uuid>.svg: its modules are read back from the path, no rendering.
   if (isSvg(bytes)) return { kind: 'svg', items: [{ credential: await decodeQrText(await readQrFromSvg(bytes), options) }] };
   if (image === 'pdf') {
     const items: InputItem[] = [];
-    for (const { page, text } of await readQrsFromPdfDocument(bytes)) {
+    for (const { page, text } of await decoded('PDF', () => readQrsFromPdfDocument(bytes))) {
       try {
         items.push({ page, credential: await decodeQrText(text, options) });
       } catch (error) {
@@ -49,11 +78,11 @@ export async function readCredentialInputs(bytes: Uint8Array, options: Options =
     try {
       return { kind: 'json', items: [{ credential: JSON.parse(text) as unknown }] };
     } catch (cause) {
-      throw new CorridorError('ERR_INPUT_INVALID', 'the input looks like JSON but does not parse', { cause });
+      throw refused({ problem: 'not-json' }, 'the input looks like JSON but does not parse', cause);
     }
   }
   if (/^[A-Z]{2}\d+[:-]/.test(text)) return { kind: 'qr-text', items: [{ credential: await decodeQrText(text, options) }] };
-  throw new CorridorError('ERR_INPUT_INVALID', `the input is not a PNG or JPEG photo, a PDF, our SVG, credential JSON or ${QR_PREFIX} QR text`);
+  throw refused({ problem: 'unknown-kind' }, `the input is not a PNG or JPEG photo, a PDF, our SVG, credential JSON or ${QR_PREFIX} QR text`);
 }
 
 /** The one credential in the input (the first page's, for a PDF). */

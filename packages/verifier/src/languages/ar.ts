@@ -141,6 +141,12 @@ JSON الوثيقة، أو - لقراءة JSON أو نص QR من الإدخال 
   reasons: { missing: 'الملف غير موجود', directory: 'إنه مجلد', denied: 'الإذن مرفوض', unreadable: 'تتعذر قراءته' },
   cannotRead: (file, path, reason) => `تتعذر قراءة ${file} ${path}: ${reason}`,
   packNotJson: (path) => `ملف حزمة الثقة ${path} ليس JSON`,
+  notCredential: {
+    empty: (path) => `ملف الوثيقة ${path} فارغ`,
+    notJson: (path) => `ملف الوثيقة ${path} يبدأ مثل JSON لكنه ليس JSON صالحًا`,
+    unknownKind: (path) => `ملف الوثيقة ${path} ليس صورة PNG أو JPEG ولا PDF ولا ملف SVG الخاص بنا ولا JSON وثيقة ولا نص QR`,
+    damaged: (path, kind) => `ملف الوثيقة ${path} ملف ${kind} تتعذر قراءته (تالف أو مقطوع)`,
+  },
   heldDamaged: 'ملف حزمة الثقة المحفوظ تالف؛ شغّل sync --full',
   noPackHeld: 'لا توجد حزمة ثقة محفوظة؛ شغّل sync أولًا',
   notConfigured: 'لم يُضبط مفتاح مشغّل السجل لهذا المتحقق: شغّل ' +

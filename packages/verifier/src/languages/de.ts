@@ -162,6 +162,12 @@ Exit-Codes: 0 gültig, 1 ungültig, 2 nicht bestätigt, 3 Aufruf- oder Eingabefe
   reasons: { missing: 'Datei nicht vorhanden', directory: 'es ist ein Verzeichnis', denied: 'keine Berechtigung', unreadable: 'sie ist nicht lesbar' },
   cannotRead: (file, path, reason) => `${file} ${path} kann nicht gelesen werden: ${reason}`,
   packNotJson: (path) => `Die Vertrauenspaket-Datei ${path} ist kein JSON`,
+  notCredential: {
+    empty: (path) => `Die Nachweisdatei ${path} ist leer`,
+    notJson: (path) => `Die Nachweisdatei ${path} beginnt wie JSON, ist aber kein gültiges JSON`,
+    unknownKind: (path) => `Die Nachweisdatei ${path} ist weder ein PNG- oder JPEG-Foto noch ein PDF, unser SVG, Nachweis-JSON oder QR-Text`,
+    damaged: (path, kind) => `Die Nachweisdatei ${path} ist eine ${kind}-Datei, die nicht gelesen werden kann (beschädigt oder unvollständig)`,
+  },
   heldDamaged: 'Die gespeicherte Vertrauenspaket-Datei ist beschädigt; führen Sie sync --full aus',
   noPackHeld: 'Kein Vertrauenspaket gespeichert; führen Sie zuerst sync aus',
   notConfigured: 'Für dieses Prüfprogramm ist kein Schlüssel eines Registerbetreibers eingerichtet: Führen Sie ' +

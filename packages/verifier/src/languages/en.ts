@@ -147,6 +147,12 @@ Exit codes: 0 valid, 1 invalid, 2 indeterminate, 3 usage or input error.`,
   reasons: { missing: 'no such file', directory: 'it is a directory', denied: 'permission denied', unreadable: 'it cannot be read' },
   cannotRead: (file, path, reason) => `cannot read ${file} ${path}: ${reason}`,
   packNotJson: (path) => `the trust pack file ${path} is not JSON`,
+  notCredential: {
+    empty: (path) => `the credential file ${path} is empty`,
+    notJson: (path) => `the credential file ${path} starts like JSON but is not valid JSON`,
+    unknownKind: (path) => `the credential file ${path} is not a PNG or JPEG photo, a PDF, our SVG, credential JSON or QR text`,
+    damaged: (path, kind) => `the credential file ${path} is a ${kind} file that cannot be read (damaged or cut short)`,
+  },
   heldDamaged: 'the held trust pack file is damaged; run sync --full',
   noPackHeld: 'no trust pack held; run sync first',
   notConfigured: 'no registry operator key is configured for this verifier: run ' +

@@ -142,6 +142,12 @@ Mga exit code: 0 wasto, 1 hindi wasto, 2 hindi makumpirma, 3 maling paggamit o i
   reasons: { missing: 'walang ganitong file', directory: 'isa itong direktoryo', denied: 'walang pahintulot', unreadable: 'hindi ito mabasa' },
   cannotRead: (file, path, reason) => `hindi mabasa ${file} ${path}: ${reason}`,
   packNotJson: (path) => `hindi JSON ang trust pack file na ${path}`,
+  notCredential: {
+    empty: (path) => `walang laman ang file ng kredensyal na ${path}`,
+    notJson: (path) => `mukhang JSON ang simula ng file ng kredensyal na ${path} pero hindi ito wastong JSON`,
+    unknownKind: (path) => `ang file ng kredensyal na ${path} ay hindi litratong PNG o JPEG, PDF, ang aming SVG, JSON ng kredensyal o QR text`,
+    damaged: (path, kind) => `ang file ng kredensyal na ${path} ay ${kind} file na hindi mabasa (sira o putol)`,
+  },
   heldDamaged: 'sira ang nakatagong trust pack file; patakbuhin ang sync --full',
   noPackHeld: 'walang hawak na trust pack; patakbuhin muna ang sync',
   notConfigured: 'walang naka-configure na susi ng operator ng rehistro sa verifier na ito: patakbuhin ang ' +

@@ -143,6 +143,12 @@ Kode keluar: 0 sah, 1 tidak sah, 2 tidak dapat dipastikan, 3 kesalahan penggunaa
   reasons: { missing: 'berkas tidak ada', directory: 'ini adalah direktori', denied: 'izin ditolak', unreadable: 'berkas tidak dapat dibaca' },
   cannotRead: (file, path, reason) => `tidak dapat membaca ${file} ${path}: ${reason}`,
   packNotJson: (path) => `berkas paket kepercayaan ${path} bukan JSON`,
+  notCredential: {
+    empty: (path) => `berkas kredensial ${path} kosong`,
+    notJson: (path) => `berkas kredensial ${path} tampak seperti JSON tetapi bukan JSON yang sah`,
+    unknownKind: (path) => `berkas kredensial ${path} bukan foto PNG atau JPEG, PDF, SVG kami, JSON kredensial, maupun teks QR`,
+    damaged: (path, kind) => `berkas kredensial ${path} adalah berkas ${kind} yang tidak dapat dibaca (rusak atau terpotong)`,
+  },
   heldDamaged: 'berkas paket kepercayaan yang tersimpan rusak; jalankan sync --full',
   noPackHeld: 'belum ada paket kepercayaan yang tersimpan; jalankan sync terlebih dahulu',
   notConfigured: 'belum ada kunci operator registri yang dikonfigurasi untuk aplikasi pemeriksa ini: jalankan ' +

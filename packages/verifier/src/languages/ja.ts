@@ -141,6 +141,12 @@ export const cli = {
   reasons: { missing: 'ファイルがありません', directory: 'ディレクトリです', denied: 'アクセス権がありません', unreadable: '読み取れません' },
   cannotRead: (file, path, reason) => `${file} ${path} を読み込めません: ${reason}`,
   packNotJson: (path) => `信頼パックファイル ${path} が JSON ではありません`,
+  notCredential: {
+    empty: (path) => `証明書ファイル ${path} は空です`,
+    notJson: (path) => `証明書ファイル ${path} は JSON のように始まりますが、正しい JSON ではありません`,
+    unknownKind: (path) => `証明書ファイル ${path} は PNG・JPEG の写真、PDF、当システムの SVG、証明書の JSON、QR テキストのいずれでもありません`,
+    damaged: (path, kind) => `証明書ファイル ${path} は読み取れない ${kind} ファイルです（破損しているか途中で切れています）`,
+  },
   heldDamaged: '保存されている信頼パックファイルが破損しています。sync --full を実行してください',
   noPackHeld: '信頼パックがありません。先に sync を実行してください',
   notConfigured: 'この検証端末には登録簿運営者の鍵が設定されていません。' +

@@ -112,6 +112,16 @@ export interface CliWords {
   reasons: Record<'missing' | 'directory' | 'denied' | 'unreadable', string>;
   cannotRead: (file: string, path: string, reason: string) => string;
   packNotJson: (path: string) => string;
+  /**
+   * The credential file read but no input at all: empty, starting like JSON but not parsing, none of
+   * the kinds `verify` reads, a PNG, JPEG or PDF its reader cannot decode (`kind` as typed: PNG, JPEG, PDF).
+   */
+  notCredential: {
+    empty: (path: string) => string;
+    notJson: (path: string) => string;
+    unknownKind: (path: string) => string;
+    damaged: (path: string, kind: string) => string;
+  };
   heldDamaged: string;
   noPackHeld: string;
   notConfigured: string;
