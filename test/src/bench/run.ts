@@ -1,7 +1,8 @@
 /**
  * `pnpm bench`: measured facts, each speed paired with a baseline from the same run and reported
  * as a ratio, because absolute times drift on shared machines. Writes artifacts/bench.json and
- * prints a table. `--quick` shortens every run (for a smoke check, not for numbers).
+ * prints a table. `--quick` shortens every run (for a smoke check, not for numbers). `--only <piece>[,<piece>]`
+ * runs only those of the pieces that stand alone (PIECES) and prints their figures as JSON, writing no file.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { benchColdStart } from './cold-start.js';
 import { benchCryptoPaths } from './crypto-paths.js';
 import { benchDelta } from './delta-size.js';
 import { benchMappingPack } from './mapping-pack.js';
+import { benchOfficerPage } from './officer-page.js';
 import { benchQrSize, BEFORE_OB3_TERMS } from './qr-size.js';
 import { benchReading } from './reading.js';
 import { benchRegistryLoad, TRUST_PACK_PATH } from './registry-load.js';
@@ -20,6 +22,35 @@ import { benchTargets } from './targets.js';
 
 const quick = process.argv.includes('--quick');
 const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+const onlyAt = process.argv.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
+const only = onlyAt < 0 ? undefined
+  : (process.argv[onlyAt]!.startsWith('--only=') ? process.argv[onlyAt]!.slice('--only='.length) : process.argv[onlyAt + 1] ?? '').split(',').filter(Boolean);
+
+/** The pieces that need nothing from another's figures, by the name `--only` takes. */
+const PIECES = {
+  'qr-size': () => benchQrSize(),
+  reading: () => benchReading(),
+  'cold-start': () => benchColdStart(quick ? 3 : 9),
+  delta: () => benchDelta(100),
+  'mapping-pack': () => benchMappingPack(quick ? 10_000 : 100_000, quick ? 50 : 500),
+  'registry-load': () => benchRegistryLoad({ connections: quick ? 4 : 20, seconds: quick ? 1 : 5 }),
+  'officer-page': () => benchOfficerPage(quick ? 1 : 3),
+};
+type Piece = keyof typeof PIECES;
+const isPiece = (name: string): name is Piece => Object.hasOwn(PIECES, name);
+
+async function runOnly(names: string[]) {
+  const unknown = names.filter((name) => !isPiece(name));
+  if (names.length === 0 || unknown.length > 0) {
+    throw new Error(`--only takes one or more of ${Object.keys(PIECES).join(', ')} (comma-separated)${unknown.length ? `; not ${unknown.join(', ')}` : ''}`);
+  }
+  const figures: Record<string, unknown> = {};
+  for (const name of names as Piece[]) {
+    process.stderr.write(`bench: ${name} alone…\n`);
+    figures[name] = await PIECES[name]();
+  }
+  process.stdout.write(JSON.stringify({ date: new Date().toISOString(), quick, only: figures }, null, 2) + '\n');
+}
 
 async function main() {
   const started = new Date();
@@ -41,17 +72,19 @@ async function main() {
   // The plain library, signing alone on every core, no database, no files: the floor it would need.
   const plainCohortSeconds = round(cohortRows / (crypto.issue.plainLibrary.opsPerSecond * cohort.workers), 1);
   say('bench: QR size…');
-  const qr = await benchQrSize();
+  const qr = await PIECES['qr-size']();
   say('bench: reading 150+ degraded pictures of a printed certificate (ours vs jsQR)…');
-  const reading = await benchReading();
+  const reading = await PIECES.reading();
   say('bench: cold start of the verifier CLI…');
-  const coldStart = await benchColdStart(quick ? 3 : 9);
+  const coldStart = await PIECES['cold-start']();
   say('bench: trust pack delta…');
-  const delta = await benchDelta(100);
+  const delta = await PIECES.delta();
   say('bench: a trust pack with 100,000 mappings and 500 issuers…');
-  const mappingPack = await benchMappingPack(quick ? 10_000 : 100_000, quick ? 50 : 500);
+  const mappingPack = await PIECES['mapping-pack']();
   say('bench: registry read endpoints under load…');
-  const registry = await benchRegistryLoad({ connections: quick ? 4 : 20, seconds: quick ? 1 : 5 });
+  const registry = await PIECES['registry-load']();
+  say('bench: the officer\'s page in Chromium, first visit (cold cache) to the first verdict…');
+  const officerPage = await PIECES['officer-page']();
 
   // The issue's cohort target: the same job (JSON + PNG + SVG) done the plain way with the same libraries
   // (vc.issue + qrcode.toBuffer + qrcode.toString) on the same cores, from rates measured in this run.
@@ -60,7 +93,7 @@ async function main() {
   const report = {
     date: started.toISOString(), quick,
     machine: { node: process.version, cpus: availableParallelism(), model: cpus()[0]?.model ?? 'unknown' },
-    verify: crypto.verify, issue: crypto.issue, cohort: { ...cohort, plainLibrarySigningOnlySeconds: plainCohortSeconds }, cohortAllFiles: { ...cohortAllFiles, plainWaySeconds: plainCohortAllFilesSeconds }, qr, reading, coldStart, delta, mappingPack, registry, targets,
+    verify: crypto.verify, issue: crypto.issue, cohort: { ...cohort, plainLibrarySigningOnlySeconds: plainCohortSeconds }, cohortAllFiles: { ...cohortAllFiles, plainWaySeconds: plainCohortAllFilesSeconds }, qr, reading, coldStart, delta, mappingPack, registry, officerPage, targets,
   };
   const dir = join(root, 'artifacts');
   mkdirSync(dir, { recursive: true });
@@ -108,13 +141,17 @@ async function main() {
       (e.corridor.errors + e.corridor.non2xx === 0 ? 'zero errors: met' : 'errors: NOT met') +
         (path === TRUST_PACK_PATH ? `, ≥ 0.8× static ${targets.trustPackAtLeast0_8xStatic ? 'met' : 'NOT met'}` : ''),
     ]),
+    ['officer page, first visit (cold cache), Chromium', `ready ${officerPage.unthrottled.readyMs} ms, first verdict ${officerPage.unthrottled.firstVerdictMs} ms ` +
+      `(4× CPU throttling: ${officerPage.cpuThrottled4x.readyMs} ms, ${officerPage.cpuThrottled4x.firstVerdictMs} ms; median of ${officerPage.runs}, ${officerPage.verdict}); ` +
+      `app.js ${Math.round(officerPage.appJs.transferBytes / 1024)} KB ${officerPage.appJs.encoding} of ${Math.round(officerPage.appJs.bytes / 1024)} KB`,
+    '', '', 'measured (no baseline in the run)'],
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   for (const row of rows) process.stdout.write(`| ${row.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |\n`);
   say(`\nwrote ${join(dir, 'bench.json')}`);
 }
 
-main().catch((error: unknown) => {
+(only ? runOnly(only) : main()).catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });
